@@ -1,0 +1,36 @@
+"""summitlib: load and annotate a corpus of articles on the Putin–Lukashenko summits.
+
+>>> from summitlib import load_corpus, annotate
+>>> corpus = load_corpus("corpus")      # validates; raises CorpusError on bad input
+>>> tables = annotate(corpus)           # .documents .sentences .quotes .stance .positions ...
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from summitlib.annotate import annotate, annotate_document
+from summitlib.cleaning import CleanText, clean_text
+from summitlib.corpus import Corpus, Document, corpus_summary, load_corpus
+from summitlib.errors import CorpusError, ParameterError, Problem, RunError, SummitError
+from summitlib.scoring import score_tables
+from summitlib.tables import Tables
+
+__all__ = [
+    "CleanText",
+    "Corpus",
+    "CorpusError",
+    "Document",
+    "ParameterError",
+    "Problem",
+    "RunError",
+    "SummitError",
+    "Tables",
+    "__version__",
+    "annotate",
+    "annotate_document",
+    "clean_text",
+    "corpus_summary",
+    "load_corpus",
+    "score_tables",
+]

@@ -1,0 +1,112 @@
+"""Removal of scraping debris, keeping a map from every cleaned character to the raw text.
+
+Cleaning only deletes characters or swaps one character for another (a non-breaking space
+for a space), so each character of the cleaned text has exactly one raw offset. Analysis
+runs on the cleaned text; every span it finds is mapped back with :meth:`CleanText.to_raw`
+so that the published tables always point into the article exactly as stored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# (kind, pattern, group to keep or None to drop the whole match)
+MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+SHORTCODE = re.compile(
+    r"\[(?:bsa_pro_ad_space|adsense|ad|advert|caption|/caption|embed|/embed|gallery)\b[^\]\n]*\]"
+)
+DATE_MARKER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+RELATED_LINE = re.compile(
+    r"^[ \t]*(?:Related(?: article| story| articles)?|Read (?:more|also)|See also)\s*:.*$",
+    re.M | re.I,
+)
+TRAILER = re.compile(
+    r"^[ \t]*(?:Leave a (?:Reply|Comment)|Post a comment|Share this(?: article)?:?|"
+    r"You must be logged in to post a comment\.?|Comments are closed\.?)[ \t]*$",
+    re.M | re.I,
+)
+AUTHOR_LINE = re.compile(r"^[ \t]*[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}[ \t]*$")
+SPACE_LIKE = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " "}
+INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A raw span that cleaning removed, and why."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass
+class CleanText:
+    """Cleaned text plus the raw offset of each of its characters."""
+
+    raw: str
+    text: str
+    offsets: list[int]
+    removed: list[Removal] = field(default_factory=list)
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map a cleaned span to the raw span that covers the same characters."""
+        if end <= start:
+            point = self.offsets[start] if start < len(self.offsets) else len(self.raw)
+            return point, point
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def removed_chars(self) -> int:
+        """How many raw characters cleaning dropped."""
+        return len(self.raw) - len(self.text)
+
+
+def clean_text(raw: str) -> CleanText:
+    """Clean ``raw`` and keep the offset map (see the module docstring)."""
+    removals = _removals(raw)
+    drop = bytearray(len(raw))
+    for r in removals:
+        drop[r.start : r.end] = b"\x01" * (r.end - r.start)
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(raw):
+        if not drop[i]:
+            chars.append(SPACE_LIKE.get(ch, ch))
+            offsets.append(i)
+    return CleanText(raw=raw, text="".join(chars), offsets=offsets, removed=removals)
+
+
+def _removals(raw: str) -> list[Removal]:
+    """Every raw span to drop, sorted, each tagged with its kind."""
+    found: list[Removal] = []
+    marker = DATE_MARKER.match(raw)
+    if marker:
+        found.append(Removal(marker.start(), marker.end(), "date_marker"))
+    for m in MARKDOWN_LINK.finditer(raw):
+        found.append(Removal(m.start(), m.start(1), "link"))
+        found.append(Removal(m.end(1), m.end(), "link"))
+    found += [Removal(m.start(), m.end(), "shortcode") for m in SHORTCODE.finditer(raw)]
+    found += [Removal(m.start(), m.end(), "related") for m in RELATED_LINE.finditer(raw)]
+    found += [Removal(m.start(), m.end(), "invisible") for m in INVISIBLE.finditer(raw)]
+    trailer = _trailer_start(raw)
+    if trailer is not None:
+        found.append(Removal(trailer, len(raw), "trailer"))
+    return sorted(found, key=lambda r: (r.start, r.end))
+
+
+def _trailer_start(raw: str) -> int | None:
+    """Where a comment form (and the author blurb just before it) begins, if anywhere."""
+    match = None
+    for match in TRAILER.finditer(raw):  # noqa: B007 - keep the last
+        pass
+    if match is None or raw[match.end() :].strip():
+        return None
+    start = match.start()
+    blocks = [b for b in re.finditer(r"[^\n]+", raw[:start]) if b.group().strip()]
+    if len(blocks) >= 2:
+        bio, name = blocks[-1], blocks[-2]
+        if AUTHOR_LINE.match(name.group()) and len(bio.group()) < 400:
+            return name.start()
+    if blocks and AUTHOR_LINE.match(blocks[-1].group()):
+        return blocks[-1].start()
+    return start

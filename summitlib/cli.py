@@ -1,0 +1,109 @@
+"""The ``summit`` command line: validate, annotate, run the notebooks.
+
+User errors (a bad corpus, a bad parameter, a failed notebook) are printed as one message
+on stderr with a non-zero exit status, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from summitlib.errors import SummitError
+from summitlib.paths import default_corpus_dir
+
+CORPUS_OPTION = click.option(
+    "--corpus",
+    "corpus_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Corpus folder (metadata.csv + articles/). Default: the bundled corpus.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="summitlib")
+def cli() -> None:
+    """Annotate and report on the coverage of the Putin–Lukashenko summits."""
+
+
+@cli.command()
+@CORPUS_OPTION
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Also annotate and score against a gold folder (e.g. corpus/gold).",
+)
+def validate(corpus_dir: Path | None, gold_dir: Path | None) -> None:
+    """Check a corpus folder and print a summary of its articles."""
+    from summitlib.corpus import corpus_summary, load_corpus
+
+    corpus = load_corpus(corpus_dir or default_corpus_dir())
+    click.echo(f"{corpus.root}: {len(corpus)} articles, valid.")
+    click.echo(corpus_summary(corpus).to_string(index=False))
+    if gold_dir is not None:
+        from summitlib.annotate import annotate
+        from summitlib.scoring import format_scores, score_tables
+
+        click.echo(f"\nScores against the gold in {gold_dir}:")
+        click.echo(format_scores(score_tables(annotate(corpus), gold_dir, corpus)))
+
+
+@cli.command(name="annotate")
+@CORPUS_OPTION
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder for the CSV tables (created if needed; never inside the corpus).",
+)
+@click.option("--no-cache", is_flag=True, help="Recompute instead of using the annotation cache.")
+def annotate_command(corpus_dir: Path | None, out_dir: Path, no_cache: bool) -> None:
+    """Write sentences, actors, dates, quotes, stance and positions tables as CSV."""
+    from summitlib.annotate import annotate
+    from summitlib.corpus import load_corpus
+
+    corpus = load_corpus(corpus_dir or default_corpus_dir())
+    tables = annotate(corpus, cache=not no_cache)
+    written = tables.write(out_dir, corpus_root=corpus.root)
+    for path in written:
+        click.echo(path)
+
+
+@cli.command()
+@CORPUS_OPTION
+def run(corpus_dir: Path | None) -> None:
+    """Validate and summarise the corpus (the notebooks and HTML reports come next)."""
+    from summitlib.corpus import corpus_summary, load_corpus
+
+    corpus = load_corpus(corpus_dir or default_corpus_dir())
+    click.echo(f"{corpus.root}: {len(corpus)} articles, valid.")
+    click.echo(corpus_summary(corpus).to_string(index=False))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the command, turning user errors into one message and an exit status."""
+    try:
+        cli.main(args=argv, prog_name="summit", standalone_mode=False)
+    except SummitError as err:
+        click.echo(f"summit: error: {err}", err=True)
+        return 2
+    except click.exceptions.Abort:
+        click.echo("summit: interrupted", err=True)
+        return 130
+    except click.ClickException as err:
+        err.show()
+        return err.exit_code
+    except KeyboardInterrupt:
+        click.echo("summit: interrupted", err=True)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

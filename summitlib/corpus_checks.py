@@ -1,0 +1,255 @@
+"""Validation of a corpus folder against the annotation contract.
+
+Every problem is collected (not just the first) and reported together as one
+:class:`~summitlib.errors.CorpusError`, each naming the file, the row and the fix.
+The folder is only read, never written.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from summitlib.errors import CorpusError, Problem
+
+REQUIRED_COLUMNS = ("file", "published")
+SUMMIT_COLUMNS = ("summit_id", "start", "end")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass
+class CheckedCorpus:
+    """What validation read: the metadata rows (with ``doc_id`` filled in) and file hashes."""
+
+    root: Path
+    columns: list[str]
+    rows: list[dict[str, str]]
+    sha256: list[str]
+    summits: list[dict[str, str]]
+
+
+def check_corpus(root: Path) -> CheckedCorpus:
+    """Read and validate a corpus folder; raise ``CorpusError`` listing every problem."""
+    root = Path(root)
+    if not root.is_dir():
+        what = "does not exist" if not root.exists() else "is not a folder"
+        raise CorpusError(root, [Problem(str(root), f"the corpus folder {what}", _FIX_ROOT)])
+    problems: list[Problem] = []
+    columns, rows = _read_metadata(root, problems)
+    hashes = [_check_row(root, row, line, problems) for line, row in rows]
+    _check_duplicates(rows, problems)
+    _check_unlisted(root, [row for _, row in rows], problems)
+    summits = _read_summits(root, problems)
+    _check_summit_ids(rows, summits, problems)
+    if not rows and not problems:
+        problems.append(Problem("metadata.csv", "lists no articles", "add one row per article"))
+    if problems:
+        raise CorpusError(root, problems)
+    return CheckedCorpus(root, columns, [row for _, row in rows], hashes, summits)
+
+
+_FIX_ROOT = "pass the folder that holds metadata.csv and articles/ (for example --corpus corpus)"
+
+
+def _read_csv(
+    path: Path, name: str, problems: list[Problem]
+) -> tuple[list[str], list[tuple[int, dict]]]:
+    """Header and ``(line, row)`` pairs of a UTF-8 CSV file, recording what is malformed."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        problems.append(Problem(name, f"byte {err.start} is not UTF-8", "save the file as UTF-8"))
+        return [], []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        problems.append(Problem(name, "is empty", "add a header row and one row per record"))
+        return [], []
+    except csv.Error as err:
+        problems.append(Problem(name, f"cannot be parsed ({err})", "fix the CSV quoting"))
+        return [], []
+    rows = []
+    try:
+        for values in reader:
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) != len(header):
+                where = f"{name} line {reader.line_num}"
+                what = f"has {len(values)} fields but the header has {len(header)}"
+                problems.append(Problem(where, what, "quote cells that contain commas"))
+                continue
+            rows.append(
+                (reader.line_num, {k: v.strip() for k, v in zip(header, values, strict=True)})
+            )
+    except csv.Error as err:
+        what = f"cannot be parsed ({err})"
+        problems.append(Problem(f"{name} line {reader.line_num}", what, "fix the CSV quoting"))
+    return header, rows
+
+
+def _read_metadata(root: Path, problems: list[Problem]) -> tuple[list[str], list[tuple[int, dict]]]:
+    """The metadata rows, after checking the file and its required columns."""
+    path = root / "metadata.csv"
+    if not path.is_file():
+        fix = "create metadata.csv with at least the columns file,published (see corpus/README.md)"
+        problems.append(Problem("metadata.csv", "is missing", fix))
+        return [], []
+    header, rows = _read_csv(path, "metadata.csv", problems)
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if header and missing:
+        what = "has no column " + ", ".join(repr(c) for c in missing)
+        problems.append(Problem("metadata.csv", what, "add the column to the header row"))
+        return header, []
+    if len(set(header)) != len(header):
+        dupes = sorted({h for h in header if header.count(h) > 1})
+        problems.append(
+            Problem("metadata.csv", f"repeats the column {dupes}", "rename one of them")
+        )
+    for _, row in rows:
+        row["doc_id"] = row.get("doc_id") or Path(row["file"]).stem
+    columns = header if "doc_id" in header else ["doc_id", *header]
+    return columns, rows
+
+
+def _check_row(root: Path, row: dict[str, str], line: int, problems: list[Problem]) -> str:
+    """Check one metadata row and its article file; return the file's SHA-256 (or "")."""
+    where = f"metadata.csv line {line}"
+    if not ISO_DATE.fullmatch(row["published"]) or not _is_date(row["published"]):
+        what = f"published {row['published']!r} is not an ISO date"
+        problems.append(Problem(where, what, "write the date as YYYY-MM-DD, e.g. 2021-09-09"))
+    name = row["file"]
+    if not name:
+        problems.append(Problem(where, "the file cell is empty", "name the article file"))
+        return ""
+    path = _article_path(root, name, where, problems)
+    if path is None:
+        return ""
+    return _check_article(path, f"articles/{name}", problems)
+
+
+def _article_path(root: Path, name: str, where: str, problems: list[Problem]) -> Path | None:
+    """The article's path if it is safely inside ``articles/`` and exists."""
+    articles = (root / "articles").resolve()
+    candidate = Path(name)
+    if candidate.is_absolute() or ".." in candidate.parts or "\\" in name:
+        fix = "give a file name relative to articles/, e.g. 2021-09-09-belta.txt"
+        problems.append(Problem(where, f"file {name!r} points outside articles/", fix))
+        return None
+    path = root / "articles" / candidate
+    if not path.exists():
+        fix = "add the file to articles/ or correct or remove the row"
+        problems.append(Problem(where, f"file {name!r} does not exist in articles/", fix))
+        return None
+    if not path.resolve().is_relative_to(articles):
+        fix = "copy the article into articles/ instead of linking to it"
+        problems.append(
+            Problem(where, f"file {name!r} is a link that leads outside articles/", fix)
+        )
+        return None
+    if not path.is_file():
+        problems.append(Problem(where, f"{name!r} is not a file", "point the row at a text file"))
+        return None
+    return path
+
+
+def _check_article(path: Path, name: str, problems: list[Problem]) -> str:
+    """Check that an article is non-empty UTF-8; return the SHA-256 of its bytes."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        byte = data[err.start : err.start + 1].hex()
+        what = f"byte 0x{byte} at offset {err.start} is not UTF-8"
+        fix = "convert the file to UTF-8 (e.g. iconv -f cp1251 -t utf-8)"
+        problems.append(Problem(name, what, fix))
+        return ""
+    if not text.replace("\ufeff", "").strip():
+        problems.append(
+            Problem(name, "is empty", "put the article text in it or remove it and its row")
+        )
+    return hashlib.sha256(data).hexdigest()
+
+
+def _check_duplicates(rows: list[tuple[int, dict]], problems: list[Problem]) -> None:
+    """Refuse a doc_id or a file that two rows share."""
+    for key in ("doc_id", "file"):
+        first: dict[str, int] = {}
+        for line, row in rows:
+            value = row[key]
+            if value in first:
+                what = f"{key} {value!r} repeats line {first[value]}"
+                fix = (
+                    "give every article its own doc_id"
+                    if key == "doc_id"
+                    else "list each file once"
+                )
+                problems.append(Problem(f"metadata.csv line {line}", what, fix))
+            else:
+                first[value] = line
+
+
+def _check_unlisted(root: Path, rows: list[dict], problems: list[Problem]) -> None:
+    """Refuse article files that metadata.csv does not list."""
+    folder = root / "articles"
+    if not folder.is_dir():
+        problems.append(
+            Problem("articles/", "is missing", "create it and put the article files in it")
+        )
+        return
+    listed = {row["file"] for row in rows}
+    for path in sorted(folder.glob("*.txt")):
+        if path.name not in listed:
+            fix = "add a row for it to metadata.csv, or move it out of articles/"
+            problems.append(Problem(f"articles/{path.name}", "is not listed in metadata.csv", fix))
+
+
+def _read_summits(root: Path, problems: list[Problem]) -> list[dict[str, str]]:
+    """The optional list of meetings, checked for columns and dates."""
+    path = root / "summits.csv"
+    if not path.is_file():
+        return []
+    header, rows = _read_csv(path, "summits.csv", problems)
+    missing = [c for c in SUMMIT_COLUMNS if c not in header]
+    if header and missing:
+        what = "has no column " + ", ".join(repr(c) for c in missing)
+        problems.append(Problem("summits.csv", what, "add the column to the header row"))
+        return []
+    for line, row in rows:
+        for key in ("start", "end"):
+            if not ISO_DATE.fullmatch(row[key]) or not _is_date(row[key]):
+                what = f"{key} {row[key]!r} is not an ISO date"
+                problems.append(Problem(f"summits.csv line {line}", what, "write it as YYYY-MM-DD"))
+        if _is_date(row["start"]) and _is_date(row["end"]) and row["end"] < row["start"]:
+            what = f"end {row['end']} is before start {row['start']}"
+            problems.append(Problem(f"summits.csv line {line}", what, "swap or correct the dates"))
+    return [row for _, row in rows]
+
+
+def _check_summit_ids(
+    rows: list[tuple[int, dict]], summits: list[dict], problems: list[Problem]
+) -> None:
+    """Refuse a metadata ``summit_id`` that summits.csv (when present) does not define."""
+    known = {s["summit_id"] for s in summits}
+    if not known:
+        return
+    for line, row in rows:
+        value = row.get("summit_id", "")
+        if value and value not in known:
+            what = f"summit_id {value!r} is not in summits.csv"
+            fix = "use one of " + ", ".join(sorted(known)) + " or add the meeting to summits.csv"
+            problems.append(Problem(f"metadata.csv line {line}", what, fix))
+
+
+def _is_date(value: str) -> bool:
+    """Whether ``value`` is a real calendar date in ISO form."""
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return bool(ISO_DATE.fullmatch(value))

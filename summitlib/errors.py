@@ -1,0 +1,43 @@
+"""The errors a user can cause, each reported as one readable message without a traceback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class SummitError(Exception):
+    """A problem with the user's input or parameters; the command line prints only its message."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a corpus: where it is, what is wrong, and how to fix it."""
+
+    where: str
+    what: str
+    fix: str
+
+    def __str__(self) -> str:
+        """One line for the report."""
+        return f"{self.where}: {self.what}. Fix: {self.fix}."
+
+
+class CorpusError(SummitError):
+    """A corpus folder that breaks the contract; lists every problem found, not just the first."""
+
+    def __init__(self, root: Path, problems: list[Problem]):
+        self.root = root
+        self.problems = list(problems)
+        count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
+        lines = [f"corpus {root} is not valid ({count}):"]
+        lines += [f"  - {p}" for p in problems]
+        super().__init__("\n".join(lines))
+
+
+class ParameterError(SummitError):
+    """A parameter with a bad name, type or value; the message names the parameter."""
+
+
+class RunError(SummitError):
+    """A notebook run that failed; the message names the notebook and the failing cell."""

@@ -1,0 +1,67 @@
+"""NLTK resources loaded offline: the Punkt sentence model and the VADER lexicon.
+
+Nothing here downloads. The Punkt parameters ship with summitlib (``data/nltk_data``);
+the VADER lexicon is the one that the ``vaderSentiment`` package installs from PyPI.
+Both folders are added to ``nltk.data.path`` so that NLTK's own loaders find them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import nltk
+from nltk.sentiment.vader import SentimentIntensityAnalyzer
+from nltk.tokenize import PunktTokenizer, RegexpTokenizer
+
+WORD_PATTERN = r"\w+(?:[-'’.]\w+)*|[^\w\s]"
+
+
+def nltk_data_dir() -> Path:
+    """The folder of NLTK data that ships inside summitlib."""
+    return Path(str(resources.files("summitlib") / "data" / "nltk_data"))
+
+
+def vader_lexicon_dir() -> Path:
+    """The folder holding ``vader_lexicon.txt`` from the vaderSentiment package."""
+    import vaderSentiment
+
+    return Path(vaderSentiment.__file__).parent
+
+
+def _register(path: Path) -> None:
+    """Put a folder at the front of NLTK's search path, once."""
+    if str(path) not in nltk.data.path:
+        nltk.data.path.insert(0, str(path))
+
+
+@lru_cache(maxsize=1)
+def punkt() -> PunktTokenizer:
+    """NLTK's Punkt sentence tokenizer with the bundled English parameters."""
+    _register(nltk_data_dir())
+    return PunktTokenizer("english")
+
+
+@lru_cache(maxsize=1)
+def vader() -> SentimentIntensityAnalyzer:
+    """NLTK's VADER analyzer reading the lexicon installed by vaderSentiment."""
+    _register(vader_lexicon_dir())
+    return SentimentIntensityAnalyzer(lexicon_file="vader_lexicon.txt")
+
+
+@lru_cache(maxsize=1)
+def word_tokenizer() -> RegexpTokenizer:
+    """An NLTK regexp tokenizer for words and punctuation, with spans."""
+    return RegexpTokenizer(WORD_PATTERN)
+
+
+def tone(text: str) -> float:
+    """General sentiment of a text: VADER's compound score in [-1, 1]."""
+    return float(vader().polarity_scores(text)["compound"])
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the word tokens (not punctuation) in ``text``."""
+    return [(s, e) for s, e in word_tokenizer().span_tokenize(text) if re.match(r"\w", text[s])]

@@ -1,0 +1,45 @@
+"""Every path the package uses, anchored in one place.
+
+Paths are computed by functions and used as default arguments; nothing is read at import time.
+The project root is the checkout that holds ``pyproject.toml`` next to this package (an editable
+install); a plain install falls back to the current working directory.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def project_root() -> Path:
+    """The repository checkout, or the current directory when the package is installed elsewhere."""
+    here = Path(__file__).resolve().parent.parent
+    if (here / "pyproject.toml").is_file() and (here / "corpus").is_dir():
+        return here
+    return Path.cwd()
+
+
+def default_corpus_dir() -> Path:
+    """The bundled corpus folder."""
+    return project_root() / "corpus"
+
+
+def gold_dir(corpus_dir: Path | None = None) -> Path:
+    """The hand-coded validation set that travels with the bundled corpus."""
+    return (corpus_dir or default_corpus_dir()) / "gold"
+
+
+def notebooks_dir() -> Path:
+    """The research notebooks, in reading order."""
+    return project_root() / "notebooks"
+
+
+def reports_dir() -> Path:
+    """Where ``summit run`` writes executed notebooks and HTML."""
+    return project_root() / "reports"
+
+
+def cache_dir() -> Path:
+    """The on-disk annotation cache (``$SUMMIT_CACHE_DIR`` if set; never inside a corpus)."""
+    override = os.environ.get("SUMMIT_CACHE_DIR")
+    return Path(override) if override else project_root() / ".summit-cache"

@@ -1,0 +1,84 @@
+"""Positions: one row per speaker and article, with the speaker's stance toward integration.
+
+A speaker's stance is computed from the text of their quotations (see
+:func:`summitlib.stance.speaker_stance`) on the gold's -2..+2 scale. The author of an
+opinion or analysis piece states a position too: the author gets a row whose stance is
+the article's, with ``role`` "author". News reporters and interviewers do not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summitlib.corpus import Document
+
+AUTHOR_GENRES = {"opinion", "analysis", "column", "commentary", "blog", "editorial"}
+SUMMARY_CHARS = 200
+
+
+def positions_rows(
+    doc: Document, quotes: list[dict], stance_rows: list[dict], doc_stance: float
+) -> list[dict]:
+    """The positions table rows of one article, from its quote and stance rows."""
+    from summitlib.stance import speaker_stance
+
+    by_speaker: dict[str, list[dict]] = {}
+    for quote in quotes:
+        for name in filter(None, quote["speaker"].split("|")):
+            by_speaker.setdefault(name, []).append(quote)
+    rows = []
+    for speaker in sorted(by_speaker):
+        said = by_speaker[speaker]
+        texts = [q["text"] for q in said]
+        rows.append(
+            {
+                "doc_id": doc.doc_id,
+                "speaker": speaker,
+                "role": next((q["role"] for q in said if q["role"]), ""),
+                "n_quotes": len(said),
+                "stance": round(speaker_stance(texts), 4),
+                "summary": _summary(texts),
+                "kinds": ",".join(sorted({q["kind"] for q in said})),
+            }
+        )
+    author = author_name(doc)
+    if author and author not in by_speaker:
+        rows.append(
+            {
+                "doc_id": doc.doc_id,
+                "speaker": author,
+                "role": "author",
+                "n_quotes": 0,
+                "stance": round(doc_stance, 4),
+                "summary": _summary([r["text"] for r in _strongest(stance_rows)]),
+                "kinds": "author",
+            }
+        )
+    return rows
+
+
+def author_name(doc: Document) -> str:
+    """The author who states a position: of an opinion/analysis piece, not an interviewer."""
+    author = doc.meta.get("author", "").strip()
+    genre = doc.meta.get("genre", "").strip().lower()
+    if not author or genre not in AUTHOR_GENRES or re.search(r"interview", author, re.I):
+        return ""
+    return re.sub(r"\s*\(.*?\)\s*", " ", author).strip()
+
+
+def _strongest(stance_rows: list[dict]) -> list[dict]:
+    """The stance rows with the largest absolute score, first one wins ties."""
+    if not stance_rows:
+        return []
+    best = max(abs(r["score"]) for r in stance_rows)
+    return [next(r for r in stance_rows if abs(r["score"]) == best)]
+
+
+def _summary(texts: list[str]) -> str:
+    """A one-line gist: the first quotation, whitespace folded, cut at a word boundary."""
+    if not texts:
+        return ""
+    text = " ".join(texts[0].split())
+    if len(text) <= SUMMARY_CHARS:
+        return text
+    return text[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"

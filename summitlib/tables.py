@@ -1,0 +1,130 @@
+"""The annotation tables of the contract, and how they are written to CSV.
+
+Writing is atomic (a temporary file in the same folder, then a rename), byte-identical for
+the same input, and safe for spreadsheets: a text cell that starts with ``=``, ``+``, ``-``,
+``@`` (or a tab or carriage return) gets a leading apostrophe so it cannot run as a formula.
+The in-memory tables keep the exact text, so ``raw[start:end] == text`` holds there.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import pandas as pd
+
+from summitlib.errors import ParameterError
+
+COLUMNS: dict[str, list[str]] = {
+    "sentences": ["doc_id", "sent_id", "start", "end", "text", "tone"],
+    "actors": ["doc_id", "sent_id", "start", "end", "text", "actor", "actor_type", "role", "via"],
+    "dates": ["doc_id", "sent_id", "start", "end", "text", "value", "anchor", "granularity"],
+    "quotes": ["doc_id", "sent_id", "start", "end", "text", "speaker", "kind", "cue", "role"],
+    "stance": ["doc_id", "sent_id", "start", "end", "text", "stance", "score", "evidence", "tone"],
+    "positions": ["doc_id", "speaker", "role", "n_quotes", "stance", "summary", "kinds"],
+    "amounts": ["doc_id", "sent_id", "start", "end", "text", "value", "unit", "kind", "topic"],
+}
+DOCUMENT_COLUMNS = [
+    "doc_id",
+    "file",
+    "sha256",
+    "published",
+    "n_sentences",
+    "n_words",
+    "integration_stance",
+    "tone",
+    "n_quotes",
+    "n_dates",
+]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class Tables:
+    """All annotation tables of a corpus, as pandas DataFrames."""
+
+    documents: pd.DataFrame
+    sentences: pd.DataFrame
+    actors: pd.DataFrame
+    dates: pd.DataFrame
+    quotes: pd.DataFrame
+    stance: pd.DataFrame
+    positions: pd.DataFrame
+    amounts: pd.DataFrame
+
+    def names(self) -> list[str]:
+        """Table names, in the order they are written."""
+        return [f.name for f in fields(self)]
+
+    def write(self, out_dir: Path, corpus_root: Path | None = None) -> list[Path]:
+        """Write every table as ``<name>.csv`` into ``out_dir``; return the paths written."""
+        out_dir = Path(out_dir)
+        if corpus_root is not None and _inside(out_dir, corpus_root):
+            raise ParameterError(
+                f"--out {out_dir} is inside the corpus folder {corpus_root}; "
+                "choose an output folder outside it (the corpus is never written to)"
+            )
+        out_dir.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name in self.names():
+            path = out_dir / f"{name}.csv"
+            write_csv(getattr(self, name), path)
+            written.append(path)
+        return written
+
+
+def frame(rows: list[dict], name: str) -> pd.DataFrame:
+    """A table from row dicts, with the contract's columns first even when it is empty."""
+    columns = COLUMNS[name]
+    table = pd.DataFrame(rows)
+    for column in columns:
+        if column not in table.columns:
+            table[column] = pd.Series(dtype="object")
+    extra = [c for c in table.columns if c not in columns]
+    return table[columns + extra].reset_index(drop=True)
+
+
+def neutralise(value: object) -> object:
+    """Prefix a text cell that a spreadsheet would read as a formula with an apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv_text(table: pd.DataFrame) -> str:
+    """The CSV text of a table, formulas neutralised, floats rounded for stable bytes."""
+    safe = table.copy()
+    safe.columns = [neutralise(str(c)) for c in safe.columns]
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise)
+        elif pd.api.types.is_float_dtype(safe[column]):
+            safe[column] = safe[column].round(4)
+    return safe.to_csv(index=False, lineterminator="\n")
+
+
+def write_csv(table: pd.DataFrame, path: Path) -> None:
+    """Write one table atomically (temporary file, then rename)."""
+    atomic_write_text(path, to_csv_text(table))
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write text to ``path`` via a temporary file in the same folder and a rename."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or lies below it (after resolving links)."""
+    return Path(path).resolve().is_relative_to(Path(folder).resolve())

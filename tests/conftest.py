@@ -1,0 +1,37 @@
+"""Shared fixtures: the bundled corpus, writable copies of it, an isolated cache."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the tests' annotation cache out of the project folder."""
+    import os
+
+    os.environ["SUMMIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("summit-cache"))
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled corpus (articles, metadata, summits)."""
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target, ignore=shutil.ignore_patterns("gold", "README.md"))
+    return target
+
+
+def write_corpus(root: Path, articles: dict[str, str | bytes], metadata: str) -> Path:
+    """Create a small corpus folder from article texts and the metadata CSV text."""
+    (root / "articles").mkdir(parents=True, exist_ok=True)
+    for name, content in articles.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (root / "articles" / name).write_bytes(data)
+    (root / "metadata.csv").write_text(metadata, encoding="utf-8")
+    return root

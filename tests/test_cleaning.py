@@ -1,0 +1,86 @@
+"""Cleaning removes scraping debris and every cleaned character maps back to the raw text."""
+
+from __future__ import annotations
+
+from conftest import CORPUS
+from hypothesis import given
+from hypothesis import strategies as st
+
+from summitlib.cleaning import clean_text
+
+SUBSTITUTED = {"\u00a0", "\u2007", "\u202f", "\t"}
+
+
+def assert_round_trip(raw: str) -> None:
+    """Each cleaned character is the raw character at its offset (or its space substitute)."""
+    cleaned = clean_text(raw)
+    assert len(cleaned.offsets) == len(cleaned.text)
+    assert cleaned.offsets == sorted(set(cleaned.offsets))
+    for i, ch in enumerate(cleaned.text):
+        original = raw[cleaned.offsets[i]]
+        assert ch == original or (original in SUBSTITUTED and ch == " ")
+
+
+def test_markdown_link_keeps_its_text():
+    raw = "Officials spoke of a [loss](https://example.org/a_(b)) of trust in [2003](#)."
+    cleaned = clean_text(raw)
+    assert cleaned.text == "Officials spoke of a loss of trust in 2003."
+    start = cleaned.text.index("2003")
+    s, e = cleaned.to_raw(start, start + 4)
+    assert raw[s:e] == "2003"
+
+
+def test_ad_shortcode_and_related_lines_are_dropped():
+    raw = "First paragraph.\n\n[bsa_pro_ad_space id=12]\n\nRelated article: [Other](#)\n\nLast one."
+    assert clean_text(raw).text.split() == ["First", "paragraph.", "Last", "one."]
+
+
+def test_comment_form_and_author_blurb_are_dropped():
+    raw = (
+        "The summit ended without a deal.\n\nIvan Petrov\n\n"
+        "I write about energy markets and the post-Soviet space.\n\nLeave a Reply\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.text.strip() == "The summit ended without a deal."
+    assert {r.kind for r in cleaned.removed} == {"trailer"}
+
+
+def test_comment_form_without_blurb():
+    raw = "Body text here.\n\nThe analysis continues at length.\nLeave a Comment"
+    assert clean_text(raw).text.rstrip() == "Body text here.\n\nThe analysis continues at length."
+
+
+def test_leading_date_marker_is_dropped_but_recorded():
+    raw = " date 2022-01-15 Lukashenka visited Moscow."
+    cleaned = clean_text(raw)
+    assert cleaned.text == "Lukashenka visited Moscow."
+    marker = next(r for r in cleaned.removed if r.kind == "date_marker")
+    assert "2022-01-15" in raw[marker.start : marker.end]
+
+
+def test_non_breaking_spaces_become_spaces_and_offsets_hold():
+    raw = "Putin\u00a0and\u202fLukashenko met\u00a0."
+    cleaned = clean_text(raw)
+    assert cleaned.text == "Putin and Lukashenko met ."
+    assert_round_trip(raw)
+
+
+def test_bom_crlf_and_control_characters():
+    raw = "\ufeffLine one.\r\nLine\x07 two.\r\n"
+    cleaned = clean_text(raw)
+    assert cleaned.text == "Line one.\nLine two.\n"
+    assert_round_trip(raw)
+
+
+def test_round_trip_on_the_seed_articles():
+    for path in sorted(CORPUS.glob("articles/*.txt")):
+        assert_round_trip(path.read_bytes().decode("utf-8"))
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_round_trip_on_any_text(raw):
+    assert_round_trip(raw)
+    cleaned = clean_text(raw)
+    for start in range(0, len(cleaned.text), 7):
+        s, e = cleaned.to_raw(start, min(start + 5, len(cleaned.text)))
+        assert 0 <= s <= e <= len(raw)
