@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from summitlib.errors import SummitError
+from summitlib.errors import ParameterError, SummitError
 from summitlib.paths import default_corpus_dir
 
 CORPUS_OPTION = click.option(
@@ -35,12 +35,15 @@ def cli() -> None:
     "--gold",
     "gold_dir",
     type=click.Path(path_type=Path, file_okay=False),
+    is_flag=False,
+    flag_value=Path(),
     default=None,
-    help="Also annotate and score against a gold folder (e.g. corpus/gold).",
+    help="Also annotate and score against a gold folder (default: <corpus>/gold).",
 )
 def validate(corpus_dir: Path | None, gold_dir: Path | None) -> None:
     """Check a corpus folder and print a summary of its articles."""
     from summitlib.corpus import corpus_summary, load_corpus
+    from summitlib.paths import gold_dir as bundled_gold
 
     corpus = load_corpus(corpus_dir or default_corpus_dir())
     click.echo(f"{corpus.root}: {len(corpus)} articles, valid.")
@@ -49,6 +52,9 @@ def validate(corpus_dir: Path | None, gold_dir: Path | None) -> None:
         from summitlib.annotate import annotate
         from summitlib.scoring import format_scores, score_tables
 
+        gold_dir = gold_dir if gold_dir != Path() else bundled_gold(corpus.root)
+        if not (gold_dir / "quotes.csv").is_file():
+            raise ParameterError(f"--gold {gold_dir} holds no gold CSVs (quotes.csv, ...)")
         click.echo(f"\nScores against the gold in {gold_dir}:")
         click.echo(format_scores(score_tables(annotate(corpus), gold_dir, corpus)))
 
@@ -63,13 +69,41 @@ def validate(corpus_dir: Path | None, gold_dir: Path | None) -> None:
     help="Folder for the CSV tables (created if needed; never inside the corpus).",
 )
 @click.option("--no-cache", is_flag=True, help="Recompute instead of using the annotation cache.")
-def annotate_command(corpus_dir: Path | None, out_dir: Path, no_cache: bool) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: this machine (both cores for large corpora); dask: a dask.distributed cluster.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    help="With --engine dask: the scheduler address (default: a local two-worker cluster).",
+)
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def annotate_command(
+    corpus_dir: Path | None,
+    out_dir: Path,
+    no_cache: bool,
+    engine: str,
+    scheduler: str | None,
+    quiet: bool,
+) -> None:
     """Write sentences, actors, dates, quotes, stance and positions tables as CSV."""
     from summitlib.annotate import annotate
     from summitlib.corpus import load_corpus
 
     corpus = load_corpus(corpus_dir or default_corpus_dir())
-    tables = annotate(corpus, cache=not no_cache)
+    if scheduler and engine != "dask":
+        raise ParameterError("--scheduler only applies with --engine dask")
+    tables = annotate(
+        corpus,
+        cache=not no_cache,
+        engine=engine,
+        scheduler=scheduler,
+        progress=None if quiet else _progress(len(corpus)),
+    )
     written = tables.write(out_dir, corpus_root=corpus.root)
     for path in written:
         click.echo(path)
@@ -84,6 +118,16 @@ def run(corpus_dir: Path | None) -> None:
     corpus = load_corpus(corpus_dir or default_corpus_dir())
     click.echo(f"{corpus.root}: {len(corpus)} articles, valid.")
     click.echo(corpus_summary(corpus).to_string(index=False))
+
+
+def _progress(total: int):
+    """A tqdm progress bar on stderr for ``total`` articles (silent when not a terminal)."""
+    from tqdm import tqdm
+
+    def wrap(items):
+        return tqdm(items, total=total, unit="article", disable=None, file=sys.stderr)
+
+    return wrap
 
 
 def main(argv: list[str] | None = None) -> int:
