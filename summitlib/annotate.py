@@ -76,7 +76,8 @@ def annotate_document(doc: Document, raw: str | None = None) -> dict[str, list[d
     spans = Spans(doc.doc_id, cleaned, sentences)
     registry = load_registry()
     stance_spans = find_stance(text, sentences)
-    quotes = find_quotes(text, registry)
+    mentions = find_actors(text, registry)
+    quotes = find_quotes(text, registry, mentions)
     rows = {
         "sentences": [
             spans.row(s, e, sent_id=i, tone=round(tone(text[s:e]), 4))
@@ -86,7 +87,7 @@ def annotate_document(doc: Document, raw: str | None = None) -> dict[str, list[d
             spans.row(
                 m.start, m.end, actor=m.actor, actor_type=m.actor_type, role=m.role, via=m.via
             )
-            for m in find_actors(text, registry)
+            for m in mentions
         ],
         "dates": _date_rows(spans, find_dates(text, doc.published), doc),
         "amounts": [

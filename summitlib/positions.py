@@ -23,9 +23,15 @@ def positions_rows(
     from summitlib.stance import speaker_stance
 
     by_speaker: dict[str, list[dict]] = {}
+    roles: dict[str, str] = {}
     for quote in quotes:
-        for name in filter(None, quote["speaker"].split("|")):
-            by_speaker.setdefault(name, []).append(quote)
+        names = quote["speaker"].split("|")
+        parts = quote["role"].split("|") if len(names) > 1 else [quote["role"]]
+        for i, name in enumerate(names):
+            if name:
+                by_speaker.setdefault(name, []).append(quote)
+                if i < len(parts) and parts[i] and not roles.get(name):
+                    roles[name] = parts[i]
     rows = []
     for speaker in sorted(by_speaker):
         said = by_speaker[speaker]
@@ -34,7 +40,7 @@ def positions_rows(
             {
                 "doc_id": doc.doc_id,
                 "speaker": speaker,
-                "role": next((q["role"] for q in said if q["role"]), ""),
+                "role": roles.get(speaker, ""),
                 "n_quotes": len(said),
                 "stance": round(speaker_stance(texts), 4),
                 "summary": _summary(texts),
@@ -50,7 +56,7 @@ def positions_rows(
                 "role": "author",
                 "n_quotes": 0,
                 "stance": round(doc_stance, 4),
-                "summary": _summary([r["text"] for r in _strongest(stance_rows)]),
+                "summary": _summary([r["text"] for r in _strongest(stance_rows, doc_stance)]),
                 "kinds": "author",
             }
         )
@@ -66,12 +72,15 @@ def author_name(doc: Document) -> str:
     return re.sub(r"\s*\(.*?\)\s*", " ", author).strip()
 
 
-def _strongest(stance_rows: list[dict]) -> list[dict]:
-    """The stance rows with the largest absolute score, first one wins ties."""
-    if not stance_rows:
+def _strongest(stance_rows: list[dict], doc_stance: float) -> list[dict]:
+    """The clause that best shows the article's stance: same sign, largest score."""
+    sign = (doc_stance > 0) - (doc_stance < 0)
+    agreeing = [r for r in stance_rows if (r["score"] > 0) - (r["score"] < 0) == sign]
+    rows = agreeing or stance_rows
+    if not rows:
         return []
-    best = max(abs(r["score"]) for r in stance_rows)
-    return [next(r for r in stance_rows if abs(r["score"]) == best)]
+    best = max(abs(r["score"]) for r in rows)
+    return [next(r for r in rows if abs(r["score"]) == best)]
 
 
 def _summary(texts: list[str]) -> str:

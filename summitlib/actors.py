@@ -1,0 +1,463 @@
+"""Actors: the people, organisations and states an article mentions, under canonical names.
+
+Three sources, in order of trust:
+
+1. the registry (``data/actors.csv``, or a user's own file of the same shape): canonical
+   names with aliases, including the transliteration variants of Belarus studies
+   (Lukashenko/Lukashenka, Semashko/Siamashka, …), and descriptions ("the Belarusian
+   leader", "the Kremlin spokesman") that stand for the person;
+2. people the registry does not know: a capitalised name introduced by a role ("political
+   analyst Syarhei Nikalyuk", "Deputy Director of the Institute of CIS Countries Vladimir
+   Evseev"), a known first name followed by a surname, or a name with an appositive role
+   ("Andrei Kazakevich, a prominent Belarusian analyst"); later mentions by surname alone
+   resolve to them;
+3. references: generic descriptions ("the expert", "the analyst") and the pronouns he/she/his/
+   her resolve to the most recent fitting person outside quotation marks.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+
+from summitlib.marks import find_quoted
+from summitlib.spanindex import SpanIndex
+
+ROLE_WORDS = {
+    "adviser", "advisor", "aide", "ambassador", "analyst", "author", "blogger", "ceo",
+    "chair", "chairman", "chairwoman", "chancellor", "chief", "co-founder", "columnist",
+    "commander", "commentator", "commissioner", "coordinator", "correspondent", "deputy",
+    "diplomat", "director", "economist", "editor", "editor-in-chief", "envoy", "expert",
+    "fellow", "founder", "general", "governor", "head", "historian", "journalist", "lawmaker",
+    "leader", "lecturer", "manager", "mayor", "member", "minister", "mp", "official",
+    "politician", "president", "professor", "representative", "researcher", "scholar",
+    "scientist", "secretary", "senator", "sociologist", "speaker", "spokesman",
+    "spokesperson", "spokeswoman", "activist", "ombudsman", "premier", "strategist",
+}  # fmt: skip
+ROLE_MODIFIERS = {
+    "acting", "assistant", "associate", "belarusian", "chief", "deputy", "executive",
+    "first", "foreign", "former", "independent", "leading", "political", "press",
+    "prime", "prominent", "russian", "senior", "vice", "well-known", "general", "defence",
+    "defense", "finance", "economy", "state", "opposition", "ukrainian", "american",
+    "european", "polish", "lithuanian", "german", "military", "research", "managing",
+}  # fmt: skip
+CONNECTORS = {"of", "the", "at", "under", "for", "to", "in", "on", "and", "de", "'s", "’s"}
+EXPERT_NOUNS = {
+    "expert", "analyst", "political scientist", "scientist", "economist", "researcher",
+    "scholar", "historian", "sociologist", "commentator", "observer", "specialist",
+}  # fmt: skip
+GENERIC_NOUNS = EXPERT_NOUNS | {
+    "diplomat", "minister", "spokesman", "spokeswoman", "official", "politician",
+    "ambassador", "professor", "director", "head", "journalist", "president", "leader",
+    "head of state", "envoy", "premier", "prime minister", "spokesperson",
+}  # fmt: skip
+ROLE_SYNONYMS = {
+    "diplomat": ("ambassador", "envoy", "foreign minister", "diplomat"),
+    "envoy": ("ambassador", "envoy"),
+    "spokesman": ("spokes", "press secretary"),
+    "spokeswoman": ("spokes", "press secretary"),
+    "spokesperson": ("spokes", "press secretary"),
+    "state": ("president",),  # "the head of state"
+    "premier": ("prime minister", "premier"),
+    "minister": ("minister",),
+    "leader": ("president", "leader", "head of"),
+}
+NOT_NAME = {
+    "The", "A", "An", "And", "But", "In", "On", "At", "Of", "For", "With", "By", "From",
+    "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "His",
+    "Her", "Their", "Our", "Its", "As", "If", "When", "While", "After", "Before", "Since",
+    "Mr", "Mrs", "Ms", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "President", "Minister",
+    "Prime", "Foreign", "Secretary", "State", "Union", "Russian", "Belarusian", "Soviet",
+    "Institute", "University", "Center", "Centre", "Council", "Academy", "Ministry",
+    "Committee", "Agency", "Bank", "Party", "Assembly", "Duma", "Kremlin", "Europe",
+    "European", "Russia", "Belarus", "Moscow", "Minsk", "Sochi", "Ukraine", "West",
+    "Western", "Eastern", "Studies", "Sciences", "Review", "Journal", "Sphere", "Congress",
+    "Republic", "Federation", "Parliament", "Government", "Ambassador", "Director", "Head",
+    "Deputy", "Chairman", "Transitions", "TASS", "Reuters", "Navy", "Army", "Forum",
+    "Related", "Original", "Leave", "Reply", "Putin", "Lukashenko", "Lukashenka", "General",
+}  # fmt: skip
+FEMALE_ENDINGS = ("a", "ya", "ia")
+MALE_A_NAMES = {"Nikita", "Ilya", "Foma", "Kuzma", "Luka", "Mykola", "Sasha", "Misha"}
+RECENT = 40  # how many earlier mentions a reference may reach back to
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?|[,;:.!?()\[\]—–]")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One registry row: canonical name, type, gender, role, aliases, descriptions."""
+
+    actor: str
+    actor_type: str
+    gender: str = ""
+    role: str = ""
+    aliases: tuple[str, ...] = ()
+    descriptions: tuple[str, ...] = ()
+
+
+@dataclass
+class Registry:
+    """The actor registry with its lookup patterns and the first names it knows."""
+
+    entries: list[Entry]
+    first_names: frozenset[str] = frozenset()
+    by_alias: dict[str, Entry] = field(default_factory=dict)
+    by_description: dict[str, Entry] = field(default_factory=dict)
+    alias_pattern: re.Pattern | None = None
+    description_pattern: re.Pattern | None = None
+
+    def __post_init__(self) -> None:
+        """Index aliases and descriptions, longest first."""
+        for entry in self.entries:
+            for alias in (entry.actor, *entry.aliases):
+                self.by_alias.setdefault(alias, entry)
+            for description in entry.descriptions:
+                self.by_description.setdefault(description.lower(), entry)
+        self.alias_pattern = _alternation(self.by_alias, flags=0)
+        self.description_pattern = _alternation(self.by_description, flags=re.IGNORECASE)
+
+    @cached_property
+    def stop_words(self) -> frozenset[str]:
+        """Words that end a role phrase read backwards: first names and person aliases."""
+        words = {a.split()[-1] for a, e in self.by_alias.items() if e.actor_type == "person"}
+        return self.first_names | words
+
+    def surname_entry(self, surname: str) -> Entry | None:
+        """The registry person whose alias ends with this surname, if exactly one."""
+        found = {
+            e.actor
+            for alias, e in self.by_alias.items()
+            if e.actor_type == "person" and alias.split()[-1] == surname
+        }
+        return self.by_alias.get(next(iter(found))) if len(found) == 1 else None
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A mention in the text: span, canonical actor, type, role and how it was found."""
+
+    start: int
+    end: int
+    text: str
+    actor: str
+    actor_type: str
+    role: str = ""
+    via: str = "alias"
+    gender: str = ""
+
+
+def _alternation(names: dict[str, Entry], flags: int) -> re.Pattern | None:
+    """One regex matching any of the names as whole words, longest first."""
+    if not names:
+        return None
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    body = "|".join(re.escape(n) for n in ordered)
+    return re.compile(rf"(?<![\w/])(?:{body})(?![\w])", flags)
+
+
+def registry_path() -> Path:
+    """The registry file that ships with summitlib."""
+    return Path(str(resources.files("summitlib") / "data" / "actors.csv"))
+
+
+def first_names_path() -> Path:
+    """The list of first names (one per line) that ships with summitlib."""
+    return Path(str(resources.files("summitlib") / "data" / "first_names.txt"))
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    """A ``|``-separated cell as a tuple of non-empty strings."""
+    return tuple(p.strip() for p in (cell or "").split("|") if p.strip())
+
+
+def read_registry(path: Path, names_path: Path | None = None) -> Registry:
+    """A registry from a CSV file (columns: actor, actor_type, gender, role, aliases, ...)."""
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        entries = [
+            Entry(
+                actor=row["actor"].strip(),
+                actor_type=(row.get("actor_type") or "person").strip(),
+                gender=(row.get("gender") or "").strip(),
+                role=(row.get("role") or "").strip(),
+                aliases=_split(row.get("aliases")),
+                descriptions=_split(row.get("descriptions")),
+            )
+            for row in csv.DictReader(handle)
+            if (row.get("actor") or "").strip()
+        ]
+    names_file = names_path or first_names_path()
+    names = names_file.read_text(encoding="utf-8").split() if names_file.exists() else []
+    known = {e.actor.split()[0] for e in entries if e.actor_type == "person"}
+    return Registry(entries, frozenset(names) | known)
+
+
+@lru_cache(maxsize=4)
+def load_registry(path: str | None = None) -> Registry:
+    """The bundled registry (or the one at ``path``), read once per process."""
+    return read_registry(Path(path) if path else registry_path())
+
+
+# --- finding -----------------------------------------------------------------------------
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """Words and punctuation with their spans."""
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+def _is_cap(token: str) -> bool:
+    """A capitalised word that may be part of a name."""
+    return token[:1].isupper() and token not in NOT_NAME and not token.isupper()
+
+
+def _gender(first: str) -> str:
+    """A guess at gender from a first name ('' when unsure)."""
+    if first in MALE_A_NAMES:
+        return "m"
+    return "f" if first.endswith(FEMALE_ENDINGS) else "m"
+
+
+def role_before(text: str, start: int, stop: frozenset[str] = frozenset()) -> str:
+    """The role phrase that ends right before a name ("head of the … Center at …")."""
+    window = text[max(0, start - 160) : start]
+    words = _tokens(window)
+    keep = len(words)
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i][2]
+        low = word.lower()
+        if word in stop:
+            break
+        if low in ROLE_WORDS or low in ROLE_MODIFIERS or low in CONNECTORS or _cap_word(word):
+            keep = i
+            continue
+        break
+    phrase = words[keep:]
+    while phrase and phrase[0][2].lower() not in ROLE_WORDS | ROLE_MODIFIERS:
+        phrase = phrase[1:]
+    if not any(w[2].lower() in ROLE_WORDS for w in phrase):
+        return ""
+    return " ".join(window[phrase[0][0] :].split()) if phrase else ""
+
+
+def _cap_word(word: str) -> bool:
+    """A capitalised word or acronym (part of an institution's name)."""
+    return word[:1].isupper() and word[:1].isalpha()
+
+
+def role_after(text: str, end: int) -> str:
+    """An appositive role after a name: ", a prominent Belarusian analyst," or " is the …"."""
+    match = re.match(
+        r",\s+(?:a|an|the)\s+([^,.;()]{3,120}?)(?=[,.;(]|\s+(?:who|which|said|says|told)\b)",
+        text[end : end + 200],
+    ) or re.match(r"\s+(?:is|was)\s+(?:a|an|the)\s+([^.;]{3,160}?)(?=[.;])", text[end:][:220])
+    if match and any(w.lower() in ROLE_WORDS for w, *_ in _word_list(match.group(1))):
+        return " ".join(match.group(1).split())
+    return ""
+
+
+def _word_list(text: str) -> list[tuple[str]]:
+    """The words of a phrase, one-tuples for easy unpacking."""
+    return [(w,) for w in re.findall(r"[\w-]+", text)]
+
+
+def _registry_mentions(text: str, registry: Registry) -> list[ActorMention]:
+    """Mentions by registry alias (role from the text before the name, else the registry)."""
+    found = []
+    for m in registry.alias_pattern.finditer(text) if registry.alias_pattern else []:
+        entry = registry.by_alias[m.group()]
+        found.append(
+            ActorMention(
+                m.start(),
+                m.end(),
+                m.group(),
+                entry.actor,
+                entry.actor_type,
+                entry.role,
+                "alias",
+                entry.gender,
+            )
+        )
+    return found
+
+
+def _name_at(tokens: list[tuple[int, int, str]], i: int, known_first: frozenset[str]) -> int:
+    """How many tokens from ``i`` form a person's name (0 if none)."""
+    first = tokens[i][2]
+    if not (first[:1].isupper() and first.isalpha() or "-" in first) or first in NOT_NAME:
+        return 0
+    n = 1
+    while i + n < len(tokens) and n < 4 and _is_cap(tokens[i + n][2]):
+        if tokens[i + n][0] - tokens[i + n - 1][1] > 1:
+            break
+        n += 1
+    if n < 2:
+        return 0
+    return n if first in known_first else 0
+
+
+def _discovered(text: str, registry: Registry, taken: list[tuple[int, int]]) -> list:
+    """People not in the registry: known first name + surname, or role + two names."""
+    occupied = SpanIndex(taken, lambda s: s)
+    tokens = [t for t in _tokens(text) if t[2][:1].isalpha()]
+    found: list[ActorMention] = []
+    i = 0
+    while i < len(tokens):
+        n = _name_at(tokens, i, registry.first_names)
+        start = tokens[i][0]
+        pair = (
+            i + 1 < len(tokens)
+            and _is_cap(tokens[i][2])
+            and _is_cap(tokens[i + 1][2])
+            and tokens[i + 1][0] - tokens[i][1] == 1
+        )
+        role = role_before(text, start, registry.stop_words) if i and (n or pair) else ""
+        next_is_first = i + 1 < len(tokens) and tokens[i + 1][2] in registry.first_names
+        if not n and role and pair and not next_is_first:
+            n = 2
+        if n and not occupied.overlaps(start, tokens[i + n - 1][1]):
+            end = tokens[i + n - 1][1]
+            name = " ".join(text[start:end].split())
+            surname = name.split()[-1]
+            entry = registry.surname_entry(surname)
+            if entry is not None:
+                found.append(
+                    ActorMention(start, end, text[start:end], entry.actor, entry.actor_type,
+                                 role or entry.role, "alias", entry.gender)
+                )  # fmt: skip
+            else:
+                role = role or role_after(text, end)
+                gender = _gender(name.split()[0])
+                found.append(
+                    ActorMention(start, end, text[start:end], name, "person", role, "name", gender)
+                )
+            i += n
+            continue
+        i += 1
+    return found
+
+
+def _surname_mentions(text: str, people: dict[str, ActorMention], taken: list) -> list:
+    """Later (or earlier) mentions of discovered people by surname alone."""
+    found = []
+    occupied = SpanIndex(taken, lambda s: s)
+    for name, first in people.items():
+        surname = name.split()[-1]
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            if not occupied.overlaps(m.start(), m.start() + 1):
+                found.append(
+                    ActorMention(m.start(), m.end(), m.group(), name, "person", first.role,
+                                 "surname", first.gender)
+                )  # fmt: skip
+    return found
+
+
+def _description_mentions(text: str, registry: Registry, taken: list) -> list:
+    """Registry descriptions ("the Belarusian leader") standing for a person."""
+    found = []
+    occupied = SpanIndex(taken, lambda s: s)
+    pattern = registry.description_pattern
+    for m in pattern.finditer(text) if pattern else []:
+        if occupied.overlaps(m.start(), m.end()):
+            continue
+        after = text[m.end() : m.end() + 40]
+        if re.match(r"\s+[A-Z][a-z]", after):  # "Russian President (Vladimir) Putin"
+            continue
+        entry = registry.by_description[m.group().lower()]
+        found.append(
+            ActorMention(m.start(), m.end(), m.group(), entry.actor, entry.actor_type,
+                         entry.role, "description", entry.gender)
+        )  # fmt: skip
+    return found
+
+
+GENERIC = re.compile(
+    r"\b(?:the|this|that)\s+((?:political\s+)?(?:"
+    + "|".join(sorted(GENERIC_NOUNS, key=len, reverse=True))
+    + r"))\b(?!\s+(?:of|to|for)\b)",
+    re.IGNORECASE,
+)
+PRONOUN = re.compile(r"\b(he|him|his|she|her)\b", re.IGNORECASE)
+
+
+def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
+    """Generic descriptions and pronouns resolved to the latest fitting person."""
+    quoted = SpanIndex(find_quoted(text), lambda q: (q.open, q.close))
+    people = sorted(
+        (m for m in mentions if m.actor_type == "person" and quoted.containing(m.start) is None),
+        key=lambda m: m.start,
+    )
+    occupied = SpanIndex(taken, lambda s: s)
+    candidates = [(m, "generic") for m in GENERIC.finditer(text)]
+    candidates += [(m, "pronoun") for m in PRONOUN.finditer(text)]
+    refs: list[ActorMention] = []
+    recent: list[ActorMention] = []  # the latest persons and references, oldest first
+    i = 0
+    for m, via in sorted(candidates, key=lambda c: c[0].start()):
+        while i < len(people) and people[i].end <= m.start():
+            recent = (recent + [people[i]])[-RECENT:]
+            i += 1
+        if occupied.overlaps(m.start(), m.end()):
+            continue
+        target = _antecedent(recent, m.group(1).lower(), via)
+        if target is not None:
+            ref = ActorMention(m.start(), m.end(), m.group(), target.actor, "person",
+                               target.role, via, target.gender)  # fmt: skip
+            refs.append(ref)
+            recent = (recent + [ref])[-RECENT:]
+    return refs
+
+
+def _antecedent(prior: list[ActorMention], word: str, via: str) -> ActorMention | None:
+    """The latest person a pronoun or generic description can refer to."""
+    if via == "pronoun":
+        gender = PRONOUNS[word]
+        fitting = [p for p in prior if p.gender in ("", gender)]
+        return fitting[-1] if fitting else None
+    noun = word.split()[-1]
+    for person in reversed(prior):
+        role = person.role.lower()
+        if any(key in role for key in ROLE_SYNONYMS.get(noun, (noun,))):
+            return person
+    if noun in {n.split()[-1] for n in EXPERT_NOUNS}:
+        experts = [p for p in prior if p.via in ("name", "surname", "generic")]
+        return experts[-1] if experts else None
+    return None
+
+
+def _drop_overlaps(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Keep the earliest, longest mention where two overlap."""
+    kept: list[ActorMention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def find_actors(text: str, registry: Registry | None = None) -> list[ActorMention]:
+    """Every actor mention in ``text``, in order, with canonical names.
+
+    >>> [m.actor for m in find_actors("Alyaksandr Lukashenka met Putin.")]
+    ['Alexander Lukashenko', 'Vladimir Putin']
+    """
+    registry = registry or load_registry()
+    known = _drop_overlaps(_registry_mentions(text, registry))
+    taken = [(m.start, m.end) for m in known]
+    discovered = _discovered(text, registry, taken)
+    mentions = _drop_overlaps(known + discovered)
+    taken = [(m.start, m.end) for m in mentions]
+    people = {}
+    for m in mentions:
+        if m.via == "name" and m.actor not in people:
+            people[m.actor] = m
+    mentions = _drop_overlaps(mentions + _surname_mentions(text, people, taken))
+    taken = [(m.start, m.end) for m in mentions]
+    mentions = _drop_overlaps(mentions + _description_mentions(text, registry, taken))
+    taken = [(m.start, m.end) for m in mentions]
+    return _drop_overlaps(mentions + _references(text, mentions, taken))

@@ -1,0 +1,474 @@
+"""Dates: temporal expressions placed on the calendar, relative to the publication date.
+
+Values follow the codebook: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, ISO weeks ``YYYY-Www``,
+half-years ``YYYY-H1``/``YYYY-H2`` and intervals ``start/end``. ``anchor`` says how a value
+was reached: ``absolute`` (the text gives it all), ``publication`` (a month or day whose
+year comes from the publication date) or ``relative`` (weekdays, "this week", "last year",
+"at the end of last year", counted from the publication date).
+
+Not dates: durations ("six hours", "1.5–2 years"), counts and money ("28 programs",
+"$650 million"), names with numbers ("Agenda 2025", "COVID-19") and the modal "may".
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from summitlib.spanindex import Occupied
+
+MONTHS = {
+    name.lower(): i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i], calendar.month_abbr[i], calendar.month_abbr[i] + ".")
+}
+MONTHS["sept"] = MONTHS["sept."] = 9
+WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+DASH = r"\s*[-–—]\s*"
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+FUTURE = re.compile(
+    r"\b(?:will|shall|going to|to be held|scheduled|planned|plans?|next|upcoming|expected|"
+    r"is due|are due|by|until|ahead|expects?|expected|hopes?|intends?|aims?|so that)\b",
+    re.IGNORECASE,
+)
+UNIT_AFTER = re.compile(
+    r"\s*(?:%|percent|per cent|people|persons|programs|programmes|million|billion|thousand|"
+    r"tons|tonnes|km|kilometers|kilometres|dollars|euros|roubles|rubles|troops|soldiers|"
+    r"cubic|barrels|votes|residents|[a-z]+s\b(?<!years)(?<!days)(?<!months))",
+    re.IGNORECASE,
+)
+YEAR_LEAD = re.compile(
+    r"(?:\b(?:in|since|by|until|till|of|from|to|before|after|during|early|late|mid|end|"
+    r"beginning|start|spring|summer|autumn|fall|winter|year|and|or|even|through|between|"
+    r"for|on|the|its|his|her|their|this|that|circa|around|about)\s*-?\s*|[,(\[–—-]\s*|^\s*)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A temporal expression: span, normalised value, how it was anchored, granularity."""
+
+    start: int
+    end: int
+    value: str
+    anchor: str
+    granularity: str
+
+
+# --- calendar helpers --------------------------------------------------------------------
+
+
+def _iso_week(day: dt.date) -> str:
+    """'2021-W08' for a date."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _month_shift(year: int, month: int, delta: int) -> tuple[int, int]:
+    """Year and month ``delta`` months away."""
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _number(word: str) -> int | None:
+    """2 for '2' or 'two'."""
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+def _year_of_month(month: int, published: dt.date, future: bool) -> int:
+    """The year a month without a year most plausibly belongs to."""
+    if future:
+        return published.year + (month < published.month)
+    return published.year if month <= published.month else published.year - 1
+
+
+def _day_year(month: int, day: int, published: dt.date, future: bool) -> int:
+    """The year of a day and month without a year."""
+    year = published.year
+    try:
+        candidate = dt.date(year, month, day)
+    except ValueError:
+        return year
+    if candidate > published + dt.timedelta(days=31) and not future:
+        return year - 1
+    if candidate < published - dt.timedelta(days=300) and future:
+        return year + 1
+    return year
+
+
+def _weekday(name: str, published: dt.date, future: bool) -> dt.date:
+    """The weekday nearest the publication date: before it, or after it for the future."""
+    target = WEEKDAYS[name.lower()]
+    if target == published.weekday():
+        return published  # "on Friday" in Friday's paper
+    if future:
+        return published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+    return published - dt.timedelta(days=(published.weekday() - target) % 7 or 7)
+
+
+def _is_future(text: str, start: int, end: int) -> bool:
+    """Whether the clause around a span speaks of the future."""
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 120)
+    return bool(FUTURE.search(text[left + 1 : start])) or bool(
+        re.match(r"\s*(?:will|is to|are to)\b", text[end : end + 20])
+    )
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    """Whether a year-month-day exists."""
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+# --- the patterns ------------------------------------------------------------------------
+
+EDGE = r"(?:(?:\b(?:the\s+)?end\s+of|\bbeginning\s+of|\bstart\s+of|\bearly|\blate|\bmid-?)\s*)?"
+TO = rf"(?:{DASH}|\s+to\s+|\s+and\s+)"
+EDGE_WORD = r"(end|beginning|start|middle)\s+of\s+"
+RELATIVE = r"(this|last|next|the)\s+"
+MONTH_NAMES = (
+    r"January|February|March|April|June|July|August|September|October|November|December|"
+    r"May(?=\s+(?:\d|this|last|next)|,)|(?<=in\s|by\s|of\s)May"
+)
+COUNT = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+PATTERN_TEXT: list[tuple[str, str, int]] = [
+    ("iso", rf"\b({YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b", 0),
+    ("dotted", rf"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.({YEAR})\b", 0),
+    ("day_range_month", rf"\b(?:from\s+)?({DAY}){TO}({DAY})\s+({MONTH})(?:,?\s+({YEAR}))?\b", 0),
+    ("month_day_range", rf"\b({MONTH})\s+({DAY}){TO}({DAY})(?:,?\s+({YEAR}))?\b", 0),
+    ("day_month", rf"\b(?:[Oo]n\s+)?({DAY})\s+(?:of\s+)?({MONTH})(?:,?\s+({YEAR}))?\b", 0),
+    (
+        "month_day",
+        rf"\b(?:[Oo]n\s+)?(?:the\s+)?({MONTH})\s+({DAY})(?!\d)(?:,?\s+({YEAR}))?\b(?![.,]\d)",
+        0,
+    ),
+    (
+        "half",
+        rf"\b(?:the\s+)?(first|second|1st|2nd)\s+half\s+of\s+(?:({YEAR})|{RELATIVE}year)\b",
+        re.I,
+    ),
+    (
+        "season",
+        rf"\b(?:(?:in|the)\s+)?(spring|summer|autumn|fall|winter)\s+(?:of\s+)?({YEAR})\b",
+        re.I,
+    ),
+    ("month_year", rf"{EDGE}\b({MONTH})(?:\s+of)?,?\s+({YEAR})\b", 0),
+    ("month_this_year", rf"\b({MONTH})(\s+\w+){{0,4}}?\s+(this|last|next)\s+year\b", 0),
+    ("edge_month", rf"\b(?:the\s+)?{EDGE_WORD}({MONTH})\b(?!\s+\d)", re.I),
+    ("edge_relative_year", rf"\b(?:at\s+)?(?:the\s+)?{EDGE_WORD}{RELATIVE}year\b", re.I),
+    ("edge_relative_month", rf"\b(?:at\s+)?(?:the\s+)?{EDGE_WORD}{RELATIVE}month\b", re.I),
+    (
+        "edge_year",
+        rf"\b(?:(?:until|till|by)\s+(?:at\s+least\s+)?)?(?:at\s+)?(?:the\s+)?{EDGE_WORD}({YEAR})\b",
+        re.I,
+    ),
+    ("year_range", rf"\b({YEAR}){TO}({YEAR}|\d\d)\b(?!\s*(?:%|percent))", 0),
+    ("weekend", r"\b(this\s+past|last|this|next|the\s+past)\s+weekend\b", re.I),
+    (
+        "relative_unit",
+        r"\b(this|last|next|the\s+past|the\s+previous|the\s+coming)\s+(week|month|year)\b",
+        re.I,
+    ),
+    (
+        "ago",
+        rf"\b(?:(?:more|less)\s+than\s+|about\s+|almost\s+|nearly\s+|some\s+)?{COUNT}\s+"
+        r"(day|week|month|year)s?\s+ago\b",
+        re.I,
+    ),
+    ("deictic", r"\b(yesterday|today|tomorrow)\b", re.I),
+    (
+        "weekday",
+        r"\b(?:(last|next|this|on)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        0,
+    ),
+    (
+        "month",
+        rf"{EDGE}\b(?:(?:in|of|since|until|by|from|during|last|this|next)\s+)?({MONTH_NAMES})\b"
+        r"(?!\s+\d)",
+        0,
+    ),
+    ("decade", r"\b(?:the\s+)?(1[89]\d0|20\d0)s\b", 0),
+    ("year", rf"(?<![\w$€£.,/-])({YEAR})(?![\w%-]|[.,]\d)", 0),
+]
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    (name, re.compile(pattern, flags)) for name, pattern, flags in PATTERN_TEXT
+]
+
+
+def _resolve(kind: str, m: re.Match, text: str, published: dt.date) -> tuple | None:
+    """(value, anchor, granularity) for a match of the named pattern, or None."""
+    future = _is_future(text, m.start(), m.end())
+    return RESOLVERS[kind](m, text, published, future)
+
+
+def _iso(m, text, published, future):
+    """2021-10-01."""
+    y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    return (f"{y:04d}-{mo:02d}-{d:02d}", "absolute", "day") if _valid(y, mo, d) else None
+
+
+def _dotted(m, text, published, future):
+    """01.03.2019 (day first)."""
+    d, mo, y = int(m[1]), int(m[2]), int(m[3])
+    return (f"{y:04d}-{mo:02d}-{d:02d}", "absolute", "day") if _valid(y, mo, d) else None
+
+
+def _day(group: str) -> int:
+    """15 for '15th'."""
+    return int(re.match(r"\d+", group).group())
+
+
+def _day_range_month(m, text, published, future):
+    """13–15 February (2019)."""
+    d1, d2, mo = _day(m[1]), _day(m[2]), MONTHS[m[3].lower()]
+    year = int(m[4]) if m[4] else _day_year(mo, d1, published, future)
+    if not (_valid(year, mo, d1) and _valid(year, mo, d2)) or d2 <= d1:
+        return None
+    anchor = "absolute" if m[4] else "publication"
+    return f"{year:04d}-{mo:02d}-{d1:02d}/{year:04d}-{mo:02d}-{d2:02d}", anchor, "range"
+
+
+def _month_day_range(m, text, published, future):
+    """February 13–15 (2019)."""
+    mo, d1, d2 = MONTHS[m[1].lower()], _day(m[2]), _day(m[3])
+    year = int(m[4]) if m[4] else _day_year(mo, d1, published, future)
+    if not (_valid(year, mo, d1) and _valid(year, mo, d2)) or d2 <= d1:
+        return None
+    anchor = "absolute" if m[4] else "publication"
+    return f"{year:04d}-{mo:02d}-{d1:02d}/{year:04d}-{mo:02d}-{d2:02d}", anchor, "range"
+
+
+def _day_month(m, text, published, future):
+    """9 September (2021)."""
+    return _day_value(MONTHS[m[2].lower()], _day(m[1]), m[3], published, future)
+
+
+def _month_day(m, text, published, future):
+    """March 01, 2019 / February 23rd."""
+    return _day_value(MONTHS[m[1].lower()], _day(m[2]), m[3], published, future)
+
+
+def _day_value(month: int, day: int, year: str | None, published, future) -> tuple | None:
+    """A day's value, taking the year from the publication date when missing."""
+    y = int(year) if year else _day_year(month, day, published, future)
+    if not _valid(y, month, day):
+        return None
+    return f"{y:04d}-{month:02d}-{day:02d}", "absolute" if year else "publication", "day"
+
+
+def _half(m, text, published, future):
+    """the first half of 2021 / the second half of the year."""
+    part = "H1" if m[1].lower() in ("first", "1st") else "H2"
+    if m[2]:
+        return f"{m[2]}-{part}", "absolute", "half"
+    shift = {"last": -1, "next": 1}.get((m[3] or "").lower(), 0)
+    return f"{published.year + shift}-{part}", "relative", "half"
+
+
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+def _season(m, text, published, future):
+    """spring 2020 -> 2020-03/2020-05; winter 2020 -> 2020-12/2021-02."""
+    year = int(m[2])
+    if m[1].lower() == "winter":
+        return f"{year}-12/{year + 1}-02", "absolute", "season"
+    first, last = SEASONS[m[1].lower()]
+    return f"{year}-{first:02d}/{year}-{last:02d}", "absolute", "season"
+
+
+def _month_year(m, text, published, future):
+    """December 2018 / the end of December 2018."""
+    return f"{int(m[2]):04d}-{MONTHS[m[1].lower()]:02d}", "absolute", "month"
+
+
+def _month_this_year(m, text, published, future):
+    """their February meeting in Sochi this year."""
+    year = published.year + {"last": -1, "next": 1}.get(m[3].lower(), 0)
+    return f"{year:04d}-{MONTHS[m[1].lower()]:02d}", "relative", "month"
+
+
+def _edge_month(m, text, published, future):
+    """at the end of September (year from the publication date)."""
+    month = MONTHS[m[2].lower()]
+    return f"{_year_of_month(month, published, future):04d}-{month:02d}", "publication", "month"
+
+
+EDGE_MONTH = {"end": 12, "beginning": 1, "start": 1}
+
+
+def _edge_relative_year(m, text, published, future):
+    """at the end of last year -> YYYY-12."""
+    year = published.year + {"last": -1, "next": 1}.get(m[2].lower(), 0)
+    if m[1].lower() == "middle":
+        return f"{year}-06/{year}-07", "relative", "range"
+    return f"{year:04d}-{EDGE_MONTH[m[1].lower()]:02d}", "relative", "month"
+
+
+def _edge_relative_month(m, text, published, future):
+    """before the end of the month -> the publication month."""
+    delta = {"last": -1, "next": 1}.get(m[2].lower(), 0)
+    year, month = _month_shift(published.year, published.month, delta)
+    return f"{year:04d}-{month:02d}", "relative", "month"
+
+
+def _decade(m, text, published, future):
+    """the 1990s -> 1990/1999."""
+    first = int(m[1])
+    return f"{first}/{first + 9}", "absolute", "decade"
+
+
+def _edge_year(m, text, published, future):
+    """until at least the end of 2019 -> 2019-12."""
+    year = int(m[2])
+    if m[1].lower() == "middle":
+        return f"{year}-06/{year}-07", "absolute", "range"
+    return f"{year:04d}-{EDGE_MONTH[m[1].lower()]:02d}", "absolute", "month"
+
+
+def _year_range(m, text, published, future):
+    """2021-2023 / 2021–23."""
+    first = int(m[1])
+    last = int(m[2]) if len(m[2]) == 4 else first // 100 * 100 + int(m[2])
+    return (f"{first}/{last}", "absolute", "range") if last > first else None
+
+
+def _weekend(m, text, published, future):
+    """this past weekend -> the Saturday and Sunday before the publication date."""
+    word = " ".join(m[1].lower().split())
+    saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7 or 7)
+    if word == "next" or (word == "this" and (future or published.weekday() < 5)):
+        saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
+        if word == "next" and published.weekday() >= 5:
+            saturday += dt.timedelta(days=7)
+    sunday = saturday + dt.timedelta(days=1)
+    return f"{saturday.isoformat()}/{sunday.isoformat()}", "relative", "range"
+
+
+def _relative_unit(m, text, published, future):
+    """this week / last month / next year."""
+    word, unit = " ".join(m[1].lower().split()), m[2].lower()
+    shift = {"last": -1, "the past": -1, "the previous": -1, "next": 1, "the coming": 1}
+    delta = shift.get(word, 0)
+    if unit == "week":
+        return _iso_week(published + dt.timedelta(weeks=delta)), "relative", "week"
+    if unit == "month":
+        year, month = _month_shift(published.year, published.month, delta)
+        return f"{year:04d}-{month:02d}", "relative", "month"
+    return f"{published.year + delta:04d}", "relative", "year"
+
+
+def _ago(m, text, published, future):
+    """two years ago / more than a month ago."""
+    n, unit = _number(m[1]), m[2].lower()
+    if n is None:
+        return None
+    if unit == "day":
+        return (published - dt.timedelta(days=n)).isoformat(), "relative", "day"
+    if unit == "week":
+        return _iso_week(published - dt.timedelta(weeks=n)), "relative", "week"
+    if unit == "month":
+        year, month = _month_shift(published.year, published.month, -n)
+        return f"{year:04d}-{month:02d}", "relative", "month"
+    return f"{published.year - n:04d}", "relative", "year"
+
+
+def _deictic(m, text, published, future):
+    """yesterday / today / tomorrow."""
+    delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[m[1].lower()]
+    return (published + dt.timedelta(days=delta)).isoformat(), "relative", "day"
+
+
+def _weekday_value(m, text, published, future):
+    """on Wednesday / last Saturday / next Friday."""
+    word = (m[1] or "").lower()
+    day = _weekday(m[2], published, future or word == "next")
+    return day.isoformat(), "relative", "day"
+
+
+def _month_only(m, text, published, future):
+    """in September (year from the publication date)."""
+    month = MONTHS[m[1].lower()]
+    return f"{_year_of_month(month, published, future):04d}-{month:02d}", "publication", "month"
+
+
+def _year(m, text, published, future):
+    """2018 on its own, when it is a year and not a count, a name or money."""
+    before = text[max(0, m.start() - 30) : m.start()]
+    if not YEAR_LEAD.search(before):
+        return None  # "Agenda 2025", "Vision 2030"
+    if UNIT_AFTER.match(text, m.end()) and not re.match(r"\s*(?:year|years)\b", text[m.end() :]):
+        return None  # "2000 people"
+    return m[1], "absolute", "year"
+
+
+RESOLVERS = {
+    "iso": _iso,
+    "dotted": _dotted,
+    "day_range_month": _day_range_month,
+    "month_day_range": _month_day_range,
+    "day_month": _day_month,
+    "month_day": _month_day,
+    "half": _half,
+    "season": _season,
+    "month_year": _month_year,
+    "month_this_year": _month_this_year,
+    "edge_month": _edge_month,
+    "edge_relative_year": _edge_relative_year,
+    "edge_year": _edge_year,
+    "edge_relative_month": _edge_relative_month,
+    "decade": _decade,
+    "year_range": _year_range,
+    "weekend": _weekend,
+    "relative_unit": _relative_unit,
+    "ago": _ago,
+    "deictic": _deictic,
+    "weekday": _weekday_value,
+    "month": _month_only,
+    "year": _year,
+}
+
+
+def _is_duration(text: str, start: int, end: int) -> bool:
+    """A number followed by a time unit that measures length ("1.5–2 years", "six hours")."""
+    return bool(re.match(r"\s*(?:years?|months?|weeks?|days?|hours?)\b(?!\s+ago)", text[end:]))
+
+
+def find_dates(text: str, published: dt.date) -> list[DateMention]:
+    """Every temporal expression in ``text``, resolved against the publication date.
+
+    >>> [d.value for d in find_dates("They met on Wednesday.", dt.date(2021, 2, 25))]
+    ['2021-02-24']
+    """
+    taken = Occupied()
+    found: list[DateMention] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if taken.overlaps(start, end):
+                continue
+            if kind in ("year", "year_range") and _is_duration(text, start, end):
+                continue
+            resolved = _resolve(kind, m, text, published)
+            if resolved is None:
+                continue
+            value, anchor, granularity = resolved
+            found.append(DateMention(start, end, value, anchor, granularity))
+            taken.claim(start, end)
+    return sorted(found, key=lambda d: (d.start, d.end))

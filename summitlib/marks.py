@@ -1,0 +1,129 @@
+"""Quotation marks: pair them into quoted spans, whatever marks the outlet uses.
+
+Straight ``"``, curly “…”, low „…“, guillemets «…» and single ‘…’ are paired by context
+(a mark after a space that precedes a letter opens; a mark after a letter that precedes a
+space or punctuation closes), so that mismatched pairs such as “…“ still pair up. A quote
+that runs over several paragraphs (each new paragraph re-opening it, the last one closing)
+gives one span per paragraph, all flagged ``continued`` after the first; a quote left open
+when the text ends runs to the end of its paragraph, or of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE = '"“”„‟«»″'
+OPEN_BY_SHAPE = set("“„‟«")
+CLOSE_BY_SHAPE = set("”»″")
+SINGLE_OPEN = "‘‚"
+SINGLE_CLOSE = "’"
+BEFORE_OPEN = set(" \t\n\u00a0([{—–-/:;,")
+AFTER_CLOSE = set(" \t\n\u00a0)]}.,;:!?—–-/")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A quoted span: the marks at ``open``/``close`` and the text ``start:end`` between."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+    closed: bool = True
+    continued: bool = False
+
+    def inner(self, text: str) -> str:
+        """The text between the marks."""
+        return text[self.start : self.end]
+
+
+def _side(text: str, i: int) -> str:
+    """'open', 'close', 'toggle' or '' for the mark at ``i``, from its neighbours and shape."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = (before in BEFORE_OPEN or before in DOUBLE) and not after.isspace()
+    closes = not before.isspace() and (after in AFTER_CLOSE or after in DOUBLE or after == "’")
+    if opens != closes:
+        return "open" if opens else "close"
+    if text[i] in OPEN_BY_SHAPE:
+        return "open"
+    if text[i] in CLOSE_BY_SHAPE:
+        return "close"
+    return "toggle" if opens else ""
+
+
+def _double_marks(text: str) -> list[tuple[int, str]]:
+    """Positions and sides of the double quotation marks."""
+    marks = []
+    for i, ch in enumerate(text):
+        if ch in DOUBLE:
+            side = _side(text, i)
+            if side:
+                marks.append((i, side))
+    return marks
+
+
+def _paragraph_end(text: str, start: int) -> int:
+    """End of the paragraph (blank-line separated) that contains ``start``."""
+    match = PARAGRAPH_BREAK.search(text, start)
+    end = match.start() if match else len(text)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _pair(text: str, marks: list[tuple[int, str]]) -> list[Quoted]:
+    """Pair opening and closing marks into quoted spans."""
+    spans: list[Quoted] = []
+    open_at: int | None = None
+    continued = False
+    for pos, side in marks:
+        if open_at is not None and PARAGRAPH_BREAK.search(text, open_at, pos):
+            end = _paragraph_end(text, open_at)
+            spans.append(Quoted(open_at, end, open_at + 1, end, False, continued))
+            open_at, continued = None, side == "open"
+        if side == "toggle":
+            side = "open" if open_at is None else "close"
+        if side == "open" and open_at is None:
+            open_at = pos
+        elif side == "close" and open_at is not None:
+            spans.append(Quoted(open_at, pos, open_at + 1, pos, True, continued))
+            open_at, continued = None, False
+    if open_at is not None:
+        end = _paragraph_end(text, open_at)
+        spans.append(Quoted(open_at, end, open_at + 1, end, False, continued))
+    return [s for s in spans if s.end > s.start]
+
+
+def _single_quoted(text: str) -> list[Quoted]:
+    """Spans between curly single marks ‘…’ (a closing ’ must not be an apostrophe)."""
+    spans = []
+    for match in re.finditer(r"[‘‚]([^‘’\n]{1,300}?[^\s\w]?)’(?!\w)", text):
+        before = text[match.start() - 1] if match.start() else " "
+        if before in BEFORE_OPEN or before in DOUBLE:
+            spans.append(Quoted(match.start(), match.end() - 1, match.start(1), match.end(1)))
+    return spans
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """Every quoted span of ``text``, in order of position.
+
+    >>> [q.inner('He said “yes” and ‘no’.') for q in find_quoted('He said “yes” and ‘no’.')]
+    ['yes', 'no']
+    """
+    spans = _pair(text, _double_marks(text))
+    covered = [(s.open, s.close) for s in spans]
+    for single in _single_quoted(text):
+        if not any(a <= single.open <= b for a, b in covered):
+            spans.append(single)
+    return sorted(spans, key=lambda s: (s.open, s.close))
+
+
+def inside(spans: list[Quoted], pos: int) -> Quoted | None:
+    """The quoted span whose marks enclose ``pos``, if any."""
+    for span in spans:
+        if span.open <= pos <= span.close:
+            return span
+    return None

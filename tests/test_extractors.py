@@ -1,0 +1,307 @@
+"""Unit tests of the extractors on small hand-made cases (other names, styles and marks)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summitlib.actors import find_actors, load_registry, read_registry
+from summitlib.amounts import find_amounts
+from summitlib.dates import find_dates
+from summitlib.marks import find_quoted
+from summitlib.quotes import find_quotes, interview_turns
+from summitlib.spanindex import SpanIndex
+from summitlib.stance import document_stance, find_stance, score_clause, speaker_stance
+
+PUB = dt.date(2021, 9, 10)  # a Friday
+
+
+def actors(text: str) -> list[tuple[str, str]]:
+    """(surface text, canonical actor) of the person mentions."""
+    return [(m.text, m.actor) for m in find_actors(text) if m.actor_type == "person"]
+
+
+def quotes(text: str) -> list[tuple[str, str, str]]:
+    """(quoted text, speaker, kind) of every quote."""
+    return [(text[q.start : q.end], q.speaker, q.kind) for q in find_quotes(text)]
+
+
+def dates(text: str, published: dt.date = PUB) -> list[tuple[str, str]]:
+    """(surface text, value) of every date."""
+    return [(text[d.start : d.end], d.value) for d in find_dates(text, published)]
+
+
+# --- actors ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Alyaksandr Lukashenka", "Alexander Lukashenko"),
+        ("Aleksandr Lukashenko", "Alexander Lukashenko"),
+        ("Uladzimir Siamashka", "Vladimir Semashko"),
+        ("Syamashka", "Vladimir Semashko"),
+        ("Sviatlana Tsikhanouskaya", "Svetlana Tikhanovskaya"),
+        ("Tichanovskaya", "Svetlana Tikhanovskaya"),
+    ],
+)
+def test_transliteration_variants(name, canonical):
+    assert actors(f"Yesterday {name} spoke in Minsk.") == [(name, canonical)]
+
+
+def test_unknown_person_with_role_before_the_name():
+    found = find_actors("Political analyst Syarhei Nikalyuk said the vote was rigged.")
+    person = next(m for m in found if m.actor_type == "person")
+    assert (person.actor, person.role) == ("Syarhei Nikalyuk", "Political analyst")
+
+
+def test_unknown_person_after_a_long_institutional_role():
+    text = "Deputy Director of the Institute of CIS Countries Vladimir Evseev disagreed."
+    person = next(m for m in find_actors(text) if m.actor_type == "person")
+    assert person.actor == "Vladimir Evseev"
+    assert person.role == "Deputy Director of the Institute of CIS Countries"
+
+
+def test_appositive_role_and_surname_reference():
+    text = "We spoke with Olga Dryndova, a German political scientist. Dryndova doubts it."
+    assert actors(text) == [("Olga Dryndova", "Olga Dryndova"), ("Dryndova", "Olga Dryndova")]
+    assert find_actors(text)[0].role == "German political scientist"
+
+
+def test_descriptions_and_pronouns_resolve():
+    text = (
+        "Alyaksandr Lukashenka met reporters. The Belarusian leader said little. "
+        "Economist Kateryna Bornukova disagreed. The expert said she saw no progress."
+    )
+    found = dict(actors(text))
+    assert found["Belarusian leader"] == "Alexander Lukashenko"
+    assert found["The expert"] == "Kateryna Bornukova"
+    assert found["she"] == "Kateryna Bornukova"
+
+
+def test_registry_from_a_user_file(tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_text(
+        "actor,actor_type,gender,role,aliases,descriptions\n"
+        "Ihar Karpenka,person,m,Minister,Karpenko,the minister of education\n",
+        encoding="utf-8",
+    )
+    registry = read_registry(path)
+    assert [m.actor for m in find_actors("Karpenko spoke.", registry)] == ["Ihar Karpenka"]
+
+
+def test_bundled_registry_has_roles_and_types():
+    registry = load_registry()
+    types = {e.actor_type for e in registry.entries}
+    assert {"person", "organisation", "state"} <= types
+    assert all(e.role for e in registry.entries if e.actor_type == "person")
+
+
+# --- quotation marks and quotes ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "we agreed on everything" in Sochi.',
+        "He said “we agreed on everything” in Sochi.",
+        "He said „we agreed on everything“ in Sochi.",
+        "He said «we agreed on everything» in Sochi.",
+        "He said “we agreed on everything“ in Sochi.",  # mismatched pair
+    ],
+)
+def test_any_quotation_marks_pair(text):
+    assert [q.inner(text) for q in find_quoted(text)] == ["we agreed on everything"]
+
+
+def test_quote_left_open_runs_to_the_end():
+    text = "Peskov said: “The talks will go on"
+    assert [q.inner(text) for q in find_quoted(text)] == ["The talks will go on"]
+    assert quotes(text) == [("The talks will go on", "Dmitry Peskov", "direct")]
+
+
+def test_speaker_after_inverted_and_before():
+    text = (
+        "“We will not sign anything under pressure,” said Belarusian President Alyaksandr "
+        "Lukashenka. Lavrov told reporters: “Nobody is in a hurry.”"
+    )
+    assert quotes(text) == [
+        ("We will not sign anything under pressure,", "Alexander Lukashenko", "direct"),
+        ("Nobody is in a hurry.", "Sergei Lavrov", "direct"),
+    ]
+
+
+def test_scare_quotes_are_not_speech():
+    text = "The so-called “deeper integration” remains “frozen”, observers note in Minsk."
+    assert quotes(text) == []
+
+
+def test_fragment_with_a_speech_verb_is_a_quote():
+    text = "Siamashka called the programmes “a roadmap to nowhere” on Tuesday."
+    assert quotes(text) == [("a roadmap to nowhere", "Vladimir Semashko", "direct")]
+
+
+def test_indirect_speech_forms():
+    text = (
+        "Kremlin spokesman Dmitry Peskov said that no merger was on the agenda. "
+        "According to Sergei Lavrov, the two countries need more time. "
+        "The talks were long and difficult, Mikhail Babich told journalists."
+    )
+    assert quotes(text) == [
+        ("no merger was on the agenda", "Dmitry Peskov", "indirect"),
+        ("the two countries need more time", "Sergei Lavrov", "indirect"),
+        ("The talks were long and difficult", "Mikhail Babich", "indirect"),
+    ]
+
+
+def test_joint_speakers():
+    text = "Putin and Lukashenka stated that the road maps are ready."
+    assert quotes(text)[0][1] == "Vladimir Putin|Alexander Lukashenko"
+
+
+def test_quote_over_two_paragraphs_keeps_its_speaker():
+    text = (
+        "“We have done a lot of work this year,” Golovchenko said.\n\n"
+        "“The gas price is still the hardest question for both governments.\n\n"
+        "“But we will solve it before the winter comes,” he added."
+    )
+    found = quotes(text)
+    assert [s for _, s, _ in found] == ["Roman Golovchenko"] * 3
+
+
+def test_interview_answers_belong_to_the_interviewee():
+    text = (
+        "We spoke with Ryhor Astapenia, a Belarusian analyst.\n\n"
+        "Q: Did the summit change anything?\n\n"
+        "Nothing changed in substance. The road maps are still on paper.\n\n"
+        "Q: What comes next?\n\n"
+        "Astapenia: More pressure from Moscow, I think.\n\n"
+        "Anna Smith is our correspondent in Warsaw."
+    )
+    turns = interview_turns(text)
+    assert [(t.kind, t.speaker) for t in turns] == [
+        ("question", "Q"),
+        ("answer", "Ryhor Astapenia"),
+        ("question", "Q"),
+        ("answer", "Ryhor Astapenia"),
+    ]
+    assert {q[2] for q in quotes(text)} == {"interview"}
+
+
+# --- dates -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("on 9 September", "2021-09-09"),
+        ("on Sept. 9", "2021-09-09"),
+        ("March 01, 2019", "2019-03-01"),
+        ("In December 2018", "2018-12"),
+        ("on 20 July 1994", "1994-07-20"),
+        ("on Wednesday", "2021-09-08"),
+        ("on Friday", "2021-09-10"),
+        ("last Saturday", "2021-09-04"),
+        ("this week", "2021-W36"),
+        ("at the end of last year", "2020-12"),
+        ("13–15 February", "2021-02-13/2021-02-15"),
+        ("in 2021-2023", "2021/2023"),
+        ("in the first half of 2022", "2022-H1"),
+        ("a month ago", "2021-08"),
+        ("10.03.2020", "2020-03-10"),
+        ("in the 1990s", "1990/1999"),
+        ("yesterday", "2021-09-09"),
+    ],
+)
+def test_date_values(text, value):
+    assert [v for _, v in dates(f"They met {text} to talk.")] == [value]
+
+
+def test_future_month_goes_forward():
+    assert dates("The parliament will vote in January.")[0][1] == "2022-01"
+    assert dates("The parliament voted in December.")[0][1] == "2020-12"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks lasted six hours.",
+        "It takes 1.5–2 years of joint work.",
+        "They approved 28 programs.",
+        "A loan of $650 million was offered.",
+        "The Agenda 2025 was adopted.",
+        "The COVID-19 vaccine arrived.",
+        "Minsk may agree to it.",
+        "About 2000 people protested.",
+    ],
+)
+def test_not_dates(text):
+    assert dates(text) == []
+
+
+# --- amounts -----------------------------------------------------------------------------
+
+
+def test_amounts():
+    text = (
+        "Russia lent $1.5 billion and 630 million roubles; gas costs $128.5 per 1,000 cubic metres."
+    )
+    found = [(a.value, a.unit, a.kind) for a in find_amounts(text)]
+    assert found == [
+        (1.5e9, "USD", "money"),
+        (630e6, "RUB", "money"),
+        (128.5, "USD", "price"),
+    ]
+    assert find_amounts(text)[2].topic == "gas"
+
+
+# --- stance ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("clause", "sign"),
+    [
+        ("the integration talks reached deadlock", -1),
+        ("a single currency is out of the question", -1),
+        ("there will be no political union", -1),
+        ("the leaders signed the union programmes", 1),
+        ("the sides moved closer on integration", 1),
+        ("Moscow does not make concessions on integration", -1),
+        ("it is unlikely that the states will merge", -1),
+        ("the rumours of a merger have no serious basis", 0),
+        ("the summit was a breakthrough for integration", 1),
+    ],
+)
+def test_clause_stance(clause, sign):
+    score, evidence = score_clause(clause)
+    assert (score >= 0.5) - (score <= -0.5) == sign, evidence
+
+
+def test_stance_differs_from_plain_sentiment():
+    text = "The wonderful, friendly talks on integration reached deadlock."
+    span = find_stance(text, [(0, len(text))])[0]
+    assert span.stance == -1 and span.tone > 0
+    assert "deadlock" in span.evidence
+
+
+def test_clauses_can_disagree():
+    text = "The programmes were approved, but political integration is off the table."
+    spans = find_stance(text, [(0, len(text))])
+    assert [s.stance for s in spans] == [1, -1]
+
+
+def test_document_and_speaker_scales():
+    text = "Integration reached deadlock. The union talks stalled again."
+    spans = find_stance(text, [(0, 29), (30, len(text))])
+    assert -2 < document_stance(spans) < -1
+    assert document_stance([]) == 0.0
+    assert speaker_stance(["We signed the road maps."]) > 0
+
+
+def test_span_index_queries():
+    index = SpanIndex([(5, 10), (0, 3), (20, 30)], lambda s: s)
+    assert index.overlaps(9, 12) and not index.overlaps(10, 20)
+    assert index.containing(25) == (20, 30)
+    assert index.overlapping(2, 21) == [(0, 3), (5, 10), (20, 30)]
+    assert index.before(20) == [(0, 3), (5, 10)]
