@@ -67,7 +67,7 @@ def annotate_document(doc: Document, raw: str | None = None) -> dict[str, list[d
     from summitlib.actors import find_actors, load_registry
     from summitlib.amounts import find_amounts
     from summitlib.dates import find_dates
-    from summitlib.quotes import find_quotes
+    from summitlib.quotes import find_quotes, interview_turns
     from summitlib.stance import document_stance, find_stance
 
     cleaned = doc.cleaned() if raw is None else _clean(raw)
@@ -77,7 +77,7 @@ def annotate_document(doc: Document, raw: str | None = None) -> dict[str, list[d
     registry = load_registry()
     stance_spans = find_stance(text, sentences)
     mentions = find_actors(text, registry)
-    quotes = find_quotes(text, registry, mentions)
+    quotes = find_quotes(text, registry, mentions, sentences)
     rows = {
         "sentences": [
             spans.row(s, e, sent_id=i, tone=round(tone(text[s:e]), 4))
@@ -93,6 +93,10 @@ def annotate_document(doc: Document, raw: str | None = None) -> dict[str, list[d
         "amounts": [
             spans.row(a.start, a.end, value=a.value, unit=a.unit, kind=a.kind, topic=a.topic)
             for a in find_amounts(text)
+        ],
+        "turns": [
+            spans.row(t.start, t.end, speaker=t.speaker, kind=t.kind, label=t.label)
+            for t in interview_turns(text, mentions)
         ],
         "quotes": [
             spans.row(q.start, q.end, speaker=q.speaker, kind=q.kind, cue=q.cue, role=q.role)
@@ -231,7 +235,7 @@ def _annotate_local(
 
 def assemble(corpus: Corpus, docs: list[Document], per_doc: list[dict]) -> Tables:
     """Concatenate per-article rows into the corpus tables, in a stable order."""
-    names = ["sentences", "actors", "dates", "quotes", "stance", "positions", "amounts"]
+    names = ["sentences", "actors", "dates", "quotes", "stance", "positions", "amounts", "turns"]
     tables = {name: frame([r for rows in per_doc for r in rows[name]], name) for name in names}
     documents = []
     for doc, rows in zip(docs, per_doc, strict=True):

@@ -450,6 +450,30 @@ def _is_duration(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"\s*(?:years?|months?|weeks?|days?|hours?)\b(?!\s+ago)", text[end:]))
 
 
+TRIGGER = re.compile(
+    rf"\d|\b(?:{MONTH}|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)|\b(?:week|month|year|today|"
+    r"yesterday|tomorrow|spring|summer|autumn|fall|winter)",
+    re.IGNORECASE,
+)
+WINDOW_MARGIN = 80
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around the words a date needs (digits, months, weekdays, …).
+
+    Scanning only these keeps long articles fast; the margin is wider than any expression.
+    """
+    windows: list[tuple[int, int]] = []
+    for hit in TRIGGER.finditer(text):
+        start = max(0, hit.start() - WINDOW_MARGIN)
+        end = min(len(text), hit.end() + WINDOW_MARGIN)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
     """Every temporal expression in ``text``, resolved against the publication date.
 
@@ -458,8 +482,9 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
     """
     taken = Occupied()
     found: list[DateMention] = []
+    windows = _windows(text)
     for kind, pattern in PATTERNS:
-        for m in pattern.finditer(text):
+        for m in (m for a, b in windows for m in pattern.finditer(text, a, b)):
             start, end = m.start(), m.end()
             if taken.overlaps(start, end):
                 continue

@@ -57,11 +57,16 @@ def word_tokenizer() -> RegexpTokenizer:
     return RegexpTokenizer(WORD_PATTERN)
 
 
+@lru_cache(maxsize=8192)
 def tone(text: str) -> float:
-    """General sentiment of a text: VADER's compound score in [-1, 1]."""
+    """General sentiment of a text: VADER's compound score in [-1, 1] (memoised: a clause
+    that is a whole sentence is scored once)."""
     return float(vader().polarity_scores(text)["compound"])
 
 
+WORD_ONLY = re.compile(r"\w+(?:[-'’.]\w+)*")
+
+
 def word_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the word tokens (not punctuation) in ``text``."""
-    return [(s, e) for s, e in word_tokenizer().span_tokenize(text) if re.match(r"\w", text[s])]
+    """Spans of the word tokens (not punctuation) in ``text``, as the word tokenizer finds them."""
+    return [m.span() for m in WORD_ONLY.finditer(text)]

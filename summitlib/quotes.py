@@ -517,7 +517,10 @@ def _merge(direct: list[Quote], indirect: list[Quote], interview: list[Quote]) -
 
 
 def find_quotes(
-    text: str, registry: Registry | None = None, mentions: list[ActorMention] | None = None
+    text: str,
+    registry: Registry | None = None,
+    mentions: list[ActorMention] | None = None,
+    sentences: list[tuple[int, int]] | None = None,
 ) -> list[Quote]:
     """Every attributed quotation in ``text``.
 
@@ -527,7 +530,7 @@ def find_quotes(
     registry = registry or load_registry()
     mentions = mentions if mentions is not None else find_actors(text, registry)
     people = SpanIndex([m for m in mentions if m.actor_type == "person"], _span)
-    sentences = SpanIndex(split_sentences(text), lambda s: s)
+    sentences = SpanIndex(sentences or split_sentences(text), lambda s: s)
     quoted = SpanIndex(find_quoted(text), lambda q: (q.open, q.close))
     interview = _interview(text, mentions)
     answers = SpanIndex(interview, _span)

@@ -18,7 +18,7 @@ integration cue lexicon:
    ("if … had …, it would have …") flips it.
 4. **Label.** The clause's score is the sum of its cues; ``stance`` is its sign when
    ``|score| >= THRESHOLD``, else 0. ``evidence`` lists the cue words that decided it.
-   ``tone`` is NLTK VADER's compound score of the clause, kept for comparison.
+   ``tone`` is NLTK VADER's compound score of the clause's sentence, kept for comparison.
 
 A document's stance is the net clause evidence (clipped scores summed, divided by the
 square root of their number) squashed onto the gold's -2…+2 scale; a speaker's stance is
@@ -146,6 +146,7 @@ CUES: list[tuple[str, float]] = [
     (r"continu\w+|develop\w*|cooperat\w+", 0.4),
 ]
 CUE_PATTERNS = [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), w) for p, w in CUES]
+CUE_ANY = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p, _ in CUES) + r")\b", re.IGNORECASE)
 NEGATORS = re.compile(
     r"\b(?:not|no|never|without|hardly|nothing|neither|nor|cannot|lack\w*|far\s+from|"
     r"fewer\s+than|less\s+than)\b|n[’']t\b",
@@ -242,13 +243,27 @@ def _negated_target(clause: str) -> tuple[int, int] | None:
     return None
 
 
+def _cues(clause: str) -> list[tuple[re.Match, float]]:
+    """The cue matches of a clause in text order, each with its lexicon weight."""
+    found = []
+    pos = 0
+    while (hit := CUE_ANY.search(clause, pos)) is not None:
+        for pattern, weight in CUE_PATTERNS:
+            match = pattern.match(clause, hit.start())
+            if match is not None:
+                found.append((match, weight))
+                break
+        pos = max(hit.end(), hit.start() + 1)
+    return found
+
+
 def score_clause(clause: str) -> tuple[float, list[str]]:
     """The stance score of a clause and the cue words behind it."""
     score, evidence, taken = 0.0, [], []
     scope = SCOPE.search(clause)
     reach = SCOPE_END.search(clause, scope.end()) if scope else None
     limit = reach.start() if reach else len(clause)
-    if scope and any(p.search(clause, scope.end(), limit) for p, _ in CUE_PATTERNS):
+    if scope and CUE_ANY.search(clause, scope.end(), limit):
         taken.append((scope.start(), scope.end()))  # an operator here, not a cue itself
         evidence.append(scope.group())
     else:
@@ -258,26 +273,24 @@ def score_clause(clause: str) -> tuple[float, list[str]]:
         score -= 1.0
         evidence.append(clause[negated[0] : negated[1]])
         taken.append(negated)
-    for pattern, weight in CUE_PATTERNS:
-        for match in pattern.finditer(clause):
-            if any(a < match.end() and match.start() < b for a, b in taken):
-                continue
-            taken.append((match.start(), match.end()))
-            cue_is_negation = NEGATORS.match(match.group()) is not None
-            if weight > 0 and negated is not None and negated[0] <= match.start():
-                evidence.append(f"({match.group()})")
-                continue  # "no political integration is going to be prepared"
-            if scope and scope.end() <= match.start() < limit:
-                score += -weight if weight > 0 else -weight * 0.5
-                evidence.append(f"not {match.group()}")
-                continue  # "not obvious that Russia is ready to integrate", "unlikely to be harmed"
-            if not cue_is_negation and _negated(clause, match.start()):
-                weight_now = -weight if weight > 0 else -weight * 0.5
-                evidence.append("not " + match.group())
-            else:
-                weight_now = weight
-                evidence.append(match.group())
-            score += weight_now
+    for match, weight in _cues(clause):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        taken.append((match.start(), match.end()))
+        cue_is_negation = NEGATORS.match(match.group()) is not None
+        if weight > 0 and negated is not None and negated[0] <= match.start():
+            evidence.append(f"({match.group()})")
+            continue  # "no political integration is going to be prepared"
+        if scope and scope.end() <= match.start() < limit:
+            score += -weight if weight > 0 else -weight * 0.5
+            evidence.append(f"not {match.group()}")
+            continue  # "not obvious that Russia is ready to integrate", "unlikely to be harmed"
+        if not cue_is_negation and _negated(clause, match.start()):
+            score += -weight if weight > 0 else -weight * 0.5
+            evidence.append("not " + match.group())
+        else:
+            score += weight
+            evidence.append(match.group())
     if score and DEONTIC.search(clause):
         score *= DEONTIC_FACTOR
     elif score and HEDGES.search(clause):
@@ -316,9 +329,8 @@ def find_stance(text: str, sentences: list[tuple[int, int]]) -> list[StanceSpan]
                 if not (targeted or RELATION.search(sentence)) and not score:
                     continue
                 label = (score > 0) - (score < 0) if abs(score) >= THRESHOLD else 0
-                spans.append(
-                    StanceSpan(a, b, label, round(score, 4), "; ".join(evidence), tone(text[a:b]))
-                )
+                mood = tone(sentence)  # the sentence's sentiment, scored once for both tables
+                spans.append(StanceSpan(a, b, label, round(score, 4), "; ".join(evidence), mood))
         on_topic, last_end = targeted or carried, end
     return spans
 

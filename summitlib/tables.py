@@ -25,6 +25,7 @@ COLUMNS: dict[str, list[str]] = {
     "stance": ["doc_id", "sent_id", "start", "end", "text", "stance", "score", "evidence", "tone"],
     "positions": ["doc_id", "speaker", "role", "n_quotes", "stance", "summary", "kinds"],
     "amounts": ["doc_id", "sent_id", "start", "end", "text", "value", "unit", "kind", "topic"],
+    "turns": ["doc_id", "sent_id", "start", "end", "text", "speaker", "kind", "label"],
 }
 DOCUMENT_COLUMNS = [
     "doc_id",
@@ -53,6 +54,7 @@ class Tables:
     stance: pd.DataFrame
     positions: pd.DataFrame
     amounts: pd.DataFrame
+    turns: pd.DataFrame
 
     def names(self) -> list[str]:
         """Table names, in the order they are written."""

@@ -59,7 +59,7 @@ def test_cli_writes_byte_identical_files_twice(tmp_path):
     assert main(["annotate", "--out", str(first), "--quiet", "--no-cache"]) == 0
     assert main(["annotate", "--out", str(second), "--quiet"]) == 0
     names = sorted(p.name for p in first.glob("*.csv"))
-    assert names == sorted(f"{n}.csv" for n in [*CONTRACT, "amounts"])
+    assert names == sorted(f"{n}.csv" for n in [*CONTRACT, "amounts", "turns"])
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
