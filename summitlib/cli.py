@@ -110,14 +110,100 @@ def annotate_command(
 
 
 @cli.command()
+@click.argument("names", nargs=-1)
 @CORPUS_OPTION
-def run(corpus_dir: Path | None) -> None:
-    """Validate and summarise the corpus (the notebooks and HTML reports come next)."""
-    from summitlib.corpus import corpus_summary, load_corpus
+@click.option(
+    "-p",
+    "--param",
+    "param_pairs",
+    type=(str, str),
+    multiple=True,
+    metavar="NAME VALUE",
+    help="Set a notebook parameter (value read as YAML: 5, 0.2, [a, b], null).",
+)
+@click.option(
+    "-f",
+    "--params-file",
+    "param_files",
+    type=click.Path(path_type=Path, dir_okay=False),
+    multiple=True,
+    help="A YAML file of parameters (applied before -p).",
+)
+@click.option(
+    "--grid",
+    "grid_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="A YAML file 'runs: {name: {param: value}}': one report set per name, in reports/NAME/.",
+)
+@click.option(
+    "--notebooks",
+    "notebooks_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder of notebooks (default: the project's notebooks/).",
+)
+@click.option(
+    "--reports",
+    "reports_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder for the reports (default: reports/).",
+)
+@click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Notebooks run at once.")
+@click.option("--force", is_flag=True, help="Re-execute reports whose inputs have not changed.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def run(
+    names: tuple[str, ...],
+    corpus_dir: Path | None,
+    param_pairs: tuple[tuple[str, str], ...],
+    param_files: tuple[Path, ...],
+    grid_file: Path | None,
+    notebooks_dir: Path | None,
+    reports_dir: Path | None,
+    jobs: int | None,
+    force: bool,
+    quiet: bool,
+) -> None:
+    """Execute the notebooks (all, or NAMES such as 03_stance) and write the HTML reports."""
+    from summitlib.runner import parse_value, read_grid, read_yaml, run_reports
 
-    corpus = load_corpus(corpus_dir or default_corpus_dir())
-    click.echo(f"{corpus.root}: {len(corpus)} articles, valid.")
-    click.echo(corpus_summary(corpus).to_string(index=False))
+    params: dict = {}
+    for path in param_files:
+        params.update(read_yaml(path, "parameter file"))
+    params.update({name: parse_value(value) for name, value in param_pairs})
+    if corpus_dir is not None:
+        params["corpus_dir"] = str(corpus_dir)
+    grid = read_grid(grid_file) if grid_file else None
+    entries = run_reports(
+        notebooks=notebooks_dir,
+        names=names,
+        params=params,
+        grid=grid,
+        reports=reports_dir,
+        jobs=jobs,
+        force=force,
+        progress=None if quiet else _notebook_progress,
+    )
+    from summitlib.paths import reports_dir as default_reports
+
+    folder = (reports_dir or default_reports()).resolve()
+    click.echo(f"{len(entries)} reports; open {folder / 'index.html'}")
+
+
+def _notebook_progress(total: int):
+    """A tqdm bar on stderr advanced once per finished notebook."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="notebook", disable=None, file=sys.stderr)
+
+    def tick(job) -> None:
+        bar.set_postfix_str(job.notebook.stem)
+        bar.update(1)
+        if bar.n >= total:
+            bar.close()
+
+    return tick
 
 
 def _progress(total: int):

@@ -35,3 +35,13 @@ def write_corpus(root: Path, articles: dict[str, str | bytes], metadata: str) ->
         (root / "articles" / name).write_bytes(data)
     (root / "metadata.csv").write_text(metadata, encoding="utf-8")
     return root
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled corpus's full report set, built once with ``summit run``."""
+    from summitlib.cli import main
+
+    reports = tmp_path_factory.mktemp("reports")
+    assert main(["run", "--reports", str(reports), "--quiet"]) == 0
+    return reports

@@ -1,0 +1,178 @@
+"""HTML for readers: executed notebooks exported without code, and the index of reports.
+
+Reports use JupyterLab's look (nbconvert's ``lab`` template) through a small template of
+ours that loads no script from the web (no require.js, MathJax or Mermaid from a CDN), so a
+report reads offline. Figures are embedded as data URIs, untrusted HTML in outputs is
+sanitised, and every string of the index is escaped: text from a corpus (titles, quotes,
+parameters) shows as text and never runs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from importlib import resources
+from pathlib import Path
+
+import nbformat
+
+TEMPLATE = "summit_report"
+SAFE_TAGS = [
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "div", "dl", "dt", "em",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "li", "mark", "ol", "p", "pre", "small",
+    "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+]  # fmt: skip
+BLOCKS = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+SAFE_MIMES = {"text/plain", "image/png", "image/jpeg"}
+SAFE_ATTRIBUTES = {
+    "*": ["class", "title"],
+    "a": ["href", "title"],
+    "table": ["class", "border"],
+    "td": ["class", "colspan", "rowspan"],
+    "th": ["class", "colspan", "rowspan"],
+}
+
+
+def templates_dir() -> Path:
+    """The folder of nbconvert templates that ships with summitlib."""
+    return Path(str(resources.files("summitlib") / "data" / "templates"))
+
+
+def _clean(html_text: str) -> str:
+    """HTML reduced to harmless tags and attributes (links only to http, https, mailto)."""
+    import bleach
+
+    html_text = BLOCKS.sub("", html_text)  # pandas' <style scoped>; any <script> element
+    return bleach.clean(html_text, tags=SAFE_TAGS, attributes=SAFE_ATTRIBUTES, strip=True)
+
+
+def _safe_output(output: dict) -> dict:
+    """A code-cell output with its HTML and markdown made harmless and scripts dropped."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    if output.get("output_type") not in ("display_data", "execute_result"):
+        return output
+    data = output.get("data", {})
+    kept = {k: v for k, v in data.items() if k in SAFE_MIMES}
+    if "text/markdown" in data:
+        literal = data["text/markdown"].replace("<", "&lt;").replace(">", "&gt;")
+        kept["text/html"] = _clean(markdown2html_mistune(literal))  # tags in text stay text
+    elif "text/html" in data:
+        kept["text/html"] = _clean(data["text/html"])
+    output["data"] = kept
+    return output
+
+
+def sanitised(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy whose code-cell outputs keep only harmless HTML (our markdown cells stay)."""
+    import copy
+
+    safe = copy.deepcopy(notebook)
+    for cell in safe.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [_safe_output(o) for o in cell.outputs]
+    return safe
+
+
+def export_html(notebook: nbformat.NotebookNode) -> str:
+    """The reader's HTML of an executed notebook: no code, figures embedded, outputs sanitised.
+
+    Output HTML and markdown (tables, text built from the corpus) pass through bleach with a
+    short list of tags; script, event handlers and ``javascript:`` links are removed.
+    """
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name=TEMPLATE,
+        extra_template_basedirs=[str(templates_dir())],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+    body, _ = exporter.from_notebook_node(sanitised(notebook))
+    return body
+
+
+def describe(notebook: nbformat.NotebookNode) -> dict[str, str]:
+    """The title (first heading) and research question of a notebook."""
+    title, question = "", ""
+    for cell in notebook.cells:
+        if cell.cell_type != "markdown":
+            continue
+        text = cell.source
+        heading = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
+        if heading and not title:
+            title = heading.group(1).strip()
+        asked = re.search(r"\*\*Research question:\*\*\s*(.+?)(?:\n\s*\n|$)", text, re.DOTALL)
+        if asked and not question:
+            question = " ".join(asked.group(1).split())
+        if title and question:
+            break
+    return {"title": title, "question": question}
+
+
+def _cell(value: object) -> str:
+    """A value as escaped text for the index."""
+    return html.escape(str(value), quote=True)
+
+
+def _parameters(params: dict) -> str:
+    """Parameters as an escaped definition list."""
+    if not params:
+        return "<em>defaults</em>"
+    items = "".join(
+        f"<dt>{_cell(name)}</dt><dd>{_cell(repr(value))}</dd>" for name, value in params.items()
+    )
+    return f"<dl>{items}</dl>"
+
+
+def render_index(entries: list[dict], title: str = "summitlib reports") -> str:
+    """The index page listing every report with title, question, parameters, date, duration."""
+    rows = []
+    for entry in entries:
+        link = entry.get("html", "")
+        label = _cell(entry.get("title") or entry.get("notebook", ""))
+        name = f'<a href="{_cell(link)}">{label}</a>' if link else label
+        rows.append(
+            "<tr>"
+            f"<td>{name}<div class='nb'>{_cell(entry.get('notebook', ''))}</div></td>"
+            f"<td>{_cell(entry.get('question', ''))}</td>"
+            f"<td>{_parameters(entry.get('parameters', {}))}</td>"
+            f"<td>{_cell(entry.get('run_date', ''))}</td>"
+            f"<td>{_cell(entry.get('duration', ''))}</td>"
+            "</tr>"
+        )
+    return INDEX_PAGE.format(title=_cell(title), rows="\n".join(rows))
+
+
+INDEX_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+  body {{ font: 15px/1.5 system-ui, sans-serif; max-width: 72rem; margin: 2rem auto;
+         padding: 0 1rem; color: #222; }}
+  table {{ border-collapse: collapse; width: 100%; }}
+  th, td {{ text-align: left; vertical-align: top; padding: .5rem; border-bottom: 1px solid #ddd; }}
+  th {{ background: #f4f4f4; }}
+  .nb {{ color: #777; font-size: .8rem; }}
+  dl {{ margin: 0; font-size: .85rem; }} dt {{ font-weight: 600; }} dd {{ margin: 0 0 .3rem 0; }}
+</style>
+</head>
+<body>
+<h1>{title}</h1>
+<p>Reports on the press coverage of the Putin–Lukashenko summits, generated by
+<code>summit run</code>. Each report states its question, method, findings and caveats.</p>
+<table>
+<thead><tr><th>Report</th><th>Question</th><th>Parameters</th><th>Run</th><th>Duration (s)</th>
+</tr></thead>
+<tbody>
+{rows}
+</tbody>
+</table>
+</body>
+</html>
+"""
