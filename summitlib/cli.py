@@ -119,7 +119,7 @@ def annotate_command(
     type=(str, str),
     multiple=True,
     metavar="NAME VALUE",
-    help="Set a notebook parameter (value read as YAML: 5, 0.2, [a, b], null).",
+    help="Set a notebook parameter; the value is read as YAML (5, 0.2, [a, b], null).",
 )
 @click.option(
     "-f",
@@ -127,14 +127,14 @@ def annotate_command(
     "param_files",
     type=click.Path(path_type=Path, dir_okay=False),
     multiple=True,
-    help="A YAML file of parameters (applied before -p).",
+    help="A YAML file of parameters (-p and --corpus override it).",
 )
 @click.option(
     "--grid",
     "grid_file",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="A YAML file 'runs: {name: {param: value}}': one report set per name, in reports/NAME/.",
+    help="A YAML file 'runs: {NAME: {param: value}}': one report set per run, in reports/NAME/.",
 )
 @click.option(
     "--notebooks",
@@ -148,10 +148,14 @@ def annotate_command(
     "reports_dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Folder for the reports (default: reports/).",
+    help="Folder for the reports (default: the project's reports/).",
 )
-@click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Notebooks run at once.")
-@click.option("--force", is_flag=True, help="Re-execute reports whose inputs have not changed.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Notebooks executed at once (default and maximum: the number of CPUs).",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def run(
     names: tuple[str, ...],
@@ -162,48 +166,61 @@ def run(
     notebooks_dir: Path | None,
     reports_dir: Path | None,
     jobs: int | None,
-    force: bool,
     quiet: bool,
 ) -> None:
-    """Execute the notebooks (all, or NAMES such as 03_stance) and write the HTML reports."""
-    from summitlib.runner import parse_value, read_grid, read_yaml, run_reports
+    """Execute the notebooks (all, or NAMES such as 03_stance) and publish the HTML reports."""
+    from summitlib.paths import reports_dir as default_reports
+    from summitlib.runner import run_reports
+    from summitlib.runplan import anchor_paths, parse_value, read_grid, read_params_file
 
     params: dict = {}
     for path in param_files:
-        params.update(read_yaml(path, "parameter file"))
-    params.update({name: parse_value(value) for name, value in param_pairs})
+        params.update(read_params_file(path))
+    shared, runs = read_grid(grid_file) if grid_file else ({}, None)
+    params.update(shared)
+    given = {name: parse_value(name, value) for name, value in param_pairs}
     if corpus_dir is not None:
-        params["corpus_dir"] = str(corpus_dir)
-    grid = read_grid(grid_file) if grid_file else None
-    entries = run_reports(
-        notebooks=notebooks_dir,
-        names=names,
-        params=params,
-        grid=grid,
-        reports=reports_dir,
-        jobs=jobs,
-        force=force,
-        progress=None if quiet else _notebook_progress,
-    )
-    from summitlib.paths import reports_dir as default_reports
+        given["corpus_dir"] = str(corpus_dir)
+    params.update(anchor_paths(given, Path.cwd()))
+    progress = _NotebookProgress()
+    try:
+        entries = run_reports(
+            notebooks=notebooks_dir,
+            names=names,
+            params=params,
+            grid=runs,
+            reports=reports_dir,
+            jobs=jobs,
+            progress=None if quiet else progress.start,
+        )
+    finally:
+        progress.close()
+    folder = Path(reports_dir or default_reports()).resolve()
+    click.echo(f"{len(entries)} reports written; open {folder / 'index.html'}")
 
-    folder = (reports_dir or default_reports()).resolve()
-    click.echo(f"{len(entries)} reports; open {folder / 'index.html'}")
 
+class _NotebookProgress:
+    """A tqdm bar on stderr, one step per finished notebook, closed before any message."""
 
-def _notebook_progress(total: int):
-    """A tqdm bar on stderr advanced once per finished notebook."""
-    from tqdm import tqdm
+    def __init__(self) -> None:
+        self.bar = None
 
-    bar = tqdm(total=total, unit="notebook", disable=None, file=sys.stderr)
+    def start(self, total: int):
+        """Open the bar for ``total`` notebooks and return the per-notebook tick."""
+        from tqdm import tqdm
 
-    def tick(job) -> None:
-        bar.set_postfix_str(job.notebook.stem)
-        bar.update(1)
-        if bar.n >= total:
-            bar.close()
+        self.bar = tqdm(total=total, unit="notebook", desc="summit run", file=sys.stderr)
+        return self.tick
 
-    return tick
+    def tick(self, key: str) -> None:
+        """One notebook finished."""
+        self.bar.set_postfix_str(key, refresh=False)
+        self.bar.update(1)
+
+    def close(self) -> None:
+        """Close the bar if it was opened."""
+        if self.bar is not None:
+            self.bar.close()
 
 
 def _progress(total: int):

@@ -13,10 +13,15 @@ import html
 import re
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
 import nbformat
 
 TEMPLATE = "summit_report"
+CSP = (
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)  # also in data/templates/summit_report/index.html.j2
 SAFE_TAGS = [
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "div", "dl", "dt", "em",
     "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "li", "mark", "ol", "p", "pre", "small",
@@ -74,11 +79,12 @@ def sanitised(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return safe
 
 
-def export_html(notebook: nbformat.NotebookNode) -> str:
+def export_html(notebook: nbformat.NotebookNode, title: str = "") -> str:
     """The reader's HTML of an executed notebook: no code, figures embedded, outputs sanitised.
 
     Output HTML and markdown (tables, text built from the corpus) pass through bleach with a
-    short list of tags; script, event handlers and ``javascript:`` links are removed.
+    short list of tags; script, event handlers and ``javascript:`` links are removed. The page
+    also carries a Content-Security-Policy that allows no script and no network request.
     """
     from nbconvert import HTMLExporter
 
@@ -90,26 +96,34 @@ def export_html(notebook: nbformat.NotebookNode) -> str:
         exclude_output_prompt=True,
         embed_images=True,
     )
-    body, _ = exporter.from_notebook_node(sanitised(notebook))
+    safe = sanitised(notebook)
+    safe.metadata["title"] = title or describe(notebook)["title"] or "report"
+    body, _ = exporter.from_notebook_node(safe)
     return body
 
 
 def describe(notebook: nbformat.NotebookNode) -> dict[str, str]:
-    """The title (first heading) and research question of a notebook."""
-    title, question = "", ""
+    """The title (first heading) and question (the paragraph after it) of a notebook."""
     for cell in notebook.cells:
         if cell.cell_type != "markdown":
             continue
-        text = cell.source
-        heading = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
-        if heading and not title:
-            title = heading.group(1).strip()
-        asked = re.search(r"\*\*Research question:\*\*\s*(.+?)(?:\n\s*\n|$)", text, re.DOTALL)
-        if asked and not question:
-            question = " ".join(asked.group(1).split())
-        if title and question:
-            break
-    return {"title": title, "question": question}
+        heading = re.search(r"^#{1,6}\s+(.+)$", cell.source, re.MULTILINE)
+        if heading:
+            after = cell.source[heading.end() :].strip()
+            return {"title": _plain(heading.group(1)), "question": _first_paragraph(after)}
+    return {"title": "", "question": ""}
+
+
+def _first_paragraph(text: str) -> str:
+    """The first paragraph of markdown text as plain text, without a bold label."""
+    paragraph = re.split(r"\n\s*\n", text, maxsplit=1)[0]
+    paragraph = re.sub(r"^\*\*[^*]{1,40}:\*\*\s*", "", paragraph.strip())
+    return _plain(paragraph)
+
+
+def _plain(markdown: str) -> str:
+    """Markdown inline text without emphasis marks and with single spaces."""
+    return " ".join(re.sub(r"(\*\*|__|`)", "", markdown).split())
 
 
 def _cell(value: object) -> str:
@@ -117,9 +131,9 @@ def _cell(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _parameters(params: dict) -> str:
+def _parameters(params: object) -> str:
     """Parameters as an escaped definition list."""
-    if not params:
+    if not isinstance(params, dict) or not params:
         return "<em>defaults</em>"
     items = "".join(
         f"<dt>{_cell(name)}</dt><dd>{_cell(repr(value))}</dd>" for name, value in params.items()
@@ -133,17 +147,28 @@ def render_index(entries: list[dict], title: str = "summitlib reports") -> str:
     for entry in entries:
         link = entry.get("html", "")
         label = _cell(entry.get("title") or entry.get("notebook", ""))
-        name = f'<a href="{_cell(link)}">{label}</a>' if link else label
+        name = f'<a href="{_cell(quote(str(link)))}">{label}</a>' if link else label
         rows.append(
             "<tr>"
-            f"<td>{name}<div class='nb'>{_cell(entry.get('notebook', ''))}</div></td>"
+            f"<td>{name}<div class='nb'>{_cell(_where(entry))}</div></td>"
             f"<td>{_cell(entry.get('question', ''))}</td>"
             f"<td>{_parameters(entry.get('parameters', {}))}</td>"
             f"<td>{_cell(entry.get('run_date', ''))}</td>"
-            f"<td>{_cell(entry.get('duration', ''))}</td>"
+            f"<td>{_cell(_blank_none(entry.get('duration')))}</td>"
             "</tr>"
         )
-    return INDEX_PAGE.format(title=_cell(title), rows="\n".join(rows))
+    return INDEX_PAGE.format(title=_cell(title), rows="\n".join(rows), csp=CSP)
+
+
+def _blank_none(value: object) -> object:
+    """``value``, or an empty string for None."""
+    return "" if value is None else value
+
+
+def _where(entry: dict) -> str:
+    """``set/notebook`` or ``notebook``."""
+    run_set, notebook = entry.get("set") or "", entry.get("notebook", "")
+    return f"{run_set}/{notebook}" if run_set else str(notebook)
 
 
 INDEX_PAGE = """<!DOCTYPE html>
@@ -151,6 +176,7 @@ INDEX_PAGE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
 <title>{title}</title>
 <style>
   body {{ font: 15px/1.5 system-ui, sans-serif; max-width: 72rem; margin: 2rem auto;

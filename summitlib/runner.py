@@ -1,468 +1,316 @@
 """``summit run``: execute the notebooks with papermill and publish them as HTML reports.
 
-One core function, :func:`run_reports`; the command line is a thin wrapper around it.
-
-1. **Plan.** The notebooks (all, or those named) and their parameters: defaults from each
-   notebook's ``parameters`` cell, then YAML files (``-f``), then ``-p name value``. Unknown
-   names and bad values are refused (the notebooks' own checks, run here first) before
-   anything runs; so is a bad corpus.
-2. **Annotate once.** The corpus is annotated in this process, so that every notebook's
-   kernel finds the tables in the on-disk cache.
-3. **Execute** the notebooks with papermill, several at a time, into a staging folder. A
-   report whose notebook, parameters, corpus and library are unchanged since the last run
-   is reused instead of re-executed (``force=True`` re-executes).
-4. **Publish.** Only when every notebook succeeded are the executed notebooks, their reader's
-   HTML, results files and the index moved into ``reports/`` (one rename per file, the index
-   last). On failure or interruption nothing under ``reports/`` changes except
-   ``reports/failed/<notebook>.ipynb``, the partly executed notebook, kept for debugging.
+1. **Plan** (:mod:`summitlib.runplan`): the notebooks and their parameters, every name, type
+   and value checked, the corpus validated. Nothing is written before this passes.
+2. **Annotate once**, in this process, so every notebook's kernel finds the tables in the
+   on-disk cache (its folder is passed to the kernels as ``$SUMMIT_CACHE_DIR``).
+3. **Execute** (:mod:`summitlib.nbexec`) into a staging folder ``reports/.staging-<pid>``, a
+   few notebooks at a time; each worker also writes the reader's HTML.
+4. **Publish**: only when every notebook succeeded are the files moved into ``reports/``, one
+   ``os.replace`` each, the index last. On failure, Ctrl-C or SIGTERM nothing under
+   ``reports/`` changes except ``reports/failed/<notebook>.ipynb``, the partly executed
+   notebook of a failure; the staging folder is removed in every case.
 
 >>> run_reports(names=["03_stance"], params={"group_by": "genre"})   # doctest: +SKIP
 """
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
-import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import signal
-import time
-from collections.abc import Callable, Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
+from summitlib.errors import RunError
+from summitlib.nbexec import Pool, Task, TaskFailed, describe_failure, kernel_home, worker_env
+from summitlib.runplan import RESERVED, Job, Plan, find_notebooks, plan_run
 
-from summitlib.errors import ParameterError, RunError
-from summitlib.paths import default_corpus_dir
-from summitlib.paths import notebooks_dir as default_notebooks_dir
-from summitlib.paths import reports_dir as default_reports_dir
-
-KERNEL = "python3"
 INDEX_JSON = "index.json"
 INDEX_HTML = "index.html"
-RESERVED = {"results_dir"}  # set by the runner: results land next to the executed notebook
+FAILED = "failed"
+PUBLISHED_SUFFIXES = (".ipynb", ".html", ".results.json")
+
+Progress = Callable[[int], Callable[[str], None]]
 
 
-@dataclass
-class Job:
-    """One notebook to execute (or reuse) within a set of reports."""
-
-    notebook: Path
-    parameters: dict
-    fingerprint: str
-    output: Path
-    reuse_from: Path | None = None
+# --- signals ----------------------------------------------------------------------------
 
 
-@dataclass
-class RunSet:
-    """A set of reports: its name ('' for the main set), parameters and folder."""
-
-    name: str
-    parameters: dict
-    folder: Path
-    jobs: list[Job] = field(default_factory=list)
-
-
-# --- planning ----------------------------------------------------------------------------
-
-
-def find_notebooks(folder: Path, names: Iterable[str] = ()) -> list[Path]:
-    """The numbered notebooks of a folder, or those named (by stem or number prefix)."""
-    available = sorted(p for p in Path(folder).glob("*.ipynb") if p.stem[:1].isdigit())
-    if not available:
-        raise ParameterError(f"no notebooks in {folder}; expected files like 01_name.ipynb")
-    wanted = list(names)
-    if not wanted:
-        return available
-    chosen = []
-    for name in wanted:
-        stem = Path(name).stem
-        match = [p for p in available if p.stem == stem or p.stem.split("_", 1)[0] == stem]
-        if not match:
-            known = ", ".join(p.stem for p in available)
-            raise ParameterError(f"no notebook named {name!r}; choose from {known}")
-        chosen += [p for p in match if p not in chosen]
-    return chosen
-
-
-def parameters_of(notebook: Path) -> dict[str, object]:
-    """Names and default values of a notebook's ``parameters``-tagged cell."""
-    nb = nbformat.read(notebook, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
-            defaults = {}
-            for node in ast.parse(cell.source).body:
-                if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
-                    defaults[node.targets[0].id] = ast.literal_eval(node.value)
-            return defaults
-    raise ParameterError(f"{notebook.name} has no cell tagged 'parameters'")
-
-
-def parse_value(text: str) -> object:
-    """A command-line value read as YAML (numbers, lists, null), else the plain string."""
-    import yaml
-
-    try:
-        value = yaml.safe_load(text)
-    except (yaml.YAMLError, ValueError):  # ValueError: a date-like 2021-13-01
-        return text
-    return plain(text if isinstance(value, dict | set) else value)
-
-
-def plain(value: object) -> object:
-    """YAML dates as ISO strings (notebooks take dates as text), lists element by element."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
-
-
-def read_yaml(path: Path, what: str) -> dict:
-    """A YAML file holding a mapping, or a ParameterError naming it."""
-    import yaml
-
-    path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as err:
-        raise ParameterError(f"{what} {path}: cannot be read as YAML ({err})") from None
-    if not isinstance(data, dict):
-        raise ParameterError(f"{what} {path}: expected a mapping of names to values")
-    return {k: plain(v) if not isinstance(v, dict) else v for k, v in data.items()}
-
-
-def read_grid(path: Path) -> dict[str, dict]:
-    """A grid file: ``runs: {name: {parameter: value}}`` (one report set per name)."""
-    runs = read_yaml(path, "grid file").get("runs")
-    if not isinstance(runs, dict) or not runs:
-        raise ParameterError(f"grid file {path}: expected 'runs:' with named parameter sets")
-    for name, params in runs.items():
-        safe = isinstance(name, str) and name.replace("-", "").replace("_", "").isalnum()
-        if not safe:
-            raise ParameterError(f"grid file {path}: run name {name!r} must be letters, digits, -")
-        if not isinstance(params, dict):
-            raise ParameterError(f"grid file {path}: run {name!r} needs a mapping of parameters")
-    return {str(k): {n: plain(x) for n, x in v.items()} for k, v in runs.items()}
-
-
-def check_plan(notebooks: list[Path], params: Mapping) -> dict[Path, dict]:
-    """Per notebook, the parameters to inject; unknown names and bad values are refused."""
-    from summitlib.report import check_parameters
-
-    defaults = {nb: parameters_of(nb) for nb in notebooks}
-    known = set().union(*defaults.values()) - RESERVED
-    unknown = sorted(set(params) - known)
-    if unknown:
-        names = ", ".join(sorted(known))
-        raise ParameterError(
-            f"unknown parameter {unknown[0]!r} for these notebooks; known: {names}"
-        )
-    plan = {}
-    for nb, names in defaults.items():
-        given = {k: v for k, v in params.items() if k in names}
-        check_parameters(**{**{k: v for k, v in names.items() if k not in RESERVED}, **given})
-        plan[nb] = given
-    return plan
-
-
-def corpus_fingerprint(corpus_dir: Path) -> str:
-    """A hash of a corpus folder's metadata, summits and article bytes."""
-    digest = hashlib.sha256()
-    root = Path(corpus_dir)
-    for path in sorted([root / "metadata.csv", root / "summits.csv", *root.glob("articles/*")]):
-        if path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-def job_fingerprint(notebook: Path, params: Mapping, corpus_key: str) -> str:
-    """What a report depends on: the notebook, its parameters, the corpus, the library."""
-    from summitlib.cache import library_fingerprint
-
-    digest = hashlib.sha256(notebook.read_bytes())
-    digest.update(json.dumps(params, sort_keys=True, default=str).encode())
-    digest.update(corpus_key.encode() + library_fingerprint().encode())
-    return digest.hexdigest()
-
-
-# --- executing ---------------------------------------------------------------------------
-
-
-def _worker_setup(log: str) -> None:
-    """Workers leave Ctrl-C to the parent, die on SIGTERM, and log kernel chatter to a file."""
-    import logging
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    logging.getLogger("papermill").setLevel(logging.ERROR)
-    handle = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-    os.dup2(handle, 2)
-    os.close(handle)
-
-
-def execute(notebook: str, output: str, parameters: dict, cwd: str) -> dict:
-    """Run one notebook with papermill (in a worker); report success or where it failed."""
-    import papermill as pm
-
-    started = time.perf_counter()
-    try:
-        pm.execute_notebook(
-            notebook,
-            output,
-            parameters=parameters,
-            kernel_name=KERNEL,
-            progress_bar=False,
-            cwd=cwd,
-        )
-    except pm.PapermillExecutionError as err:
-        return {"ok": False, "ename": err.ename, "evalue": err.evalue, **_failed_cell(output)}
-    except Exception as err:  # a dead kernel, a timeout, a broken notebook file
-        return {"ok": False, "ename": type(err).__name__, "evalue": str(err), "cell": None}
-    return {"ok": True, "seconds": round(time.perf_counter() - started, 2)}
-
-
-def _failed_cell(output: str) -> dict:
-    """Number (1-based, as in the source notebook) and first line of the cell that raised."""
-    try:
-        nb = nbformat.read(output, as_version=4)
-    except Exception:
-        return {"cell": None}
-    added = {"injected-parameters", "papermill-error-cell-tag"}
-    own = [c for c in nb.cells if not added & set(c.metadata.get("tags", []))]
-    for number, cell in enumerate(own, start=1):
-        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-            first = next((line for line in cell.source.splitlines() if line.strip()), "")
-            return {"cell": number, "source": first[:80]}
-    return {"cell": None}
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM handler: unwind exactly like Ctrl-C."""
+    raise KeyboardInterrupt
 
 
 @contextmanager
-def _terminate_as_interrupt():
-    """Turn SIGTERM into KeyboardInterrupt while a run is in progress (main thread only)."""
-    if multiprocessing.current_process().name != "MainProcess":
+def terminate_as_interrupt() -> Iterator[None]:
+    """While a run is in progress, SIGTERM raises KeyboardInterrupt (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-
-    def handler(signum, frame):
-        raise KeyboardInterrupt
-
-    try:
-        previous = signal.signal(signal.SIGTERM, handler)
-    except ValueError:  # not the main thread
-        yield
-        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _execute_all(jobs: list[Job], staging: Path, workers: int, tick: Callable) -> None:
-    """Execute the jobs in a pool of worker processes; raise RunError on the first failure."""
-    todo = [j for j in jobs if j.reuse_from is None]
-    for job in jobs:
-        if job.reuse_from is not None:
-            shutil.copy2(job.reuse_from, job.output)
-            results = job.reuse_from.with_name(f"{job.notebook.stem}.results.json")
-            if results.is_file():
-                shutil.copy2(results, job.output.with_name(results.name))
-            tick(job)
-    if not todo:
+@contextmanager
+def signals_held(drop: bool = False) -> Iterator[None]:
+    """Hold SIGINT and SIGTERM during the block; afterwards re-raise one (or drop it)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
         return
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    log = str(staging / ".kernels.log")
-    pool = context.Pool(min(workers, len(todo)), initializer=_worker_setup, initargs=(log,))
-    running = {job.notebook.stem for job in todo}
+    received: list[int] = []
+    previous = {s: signal.signal(s, lambda n, f: received.append(n)) for s in _HELD}
     try:
-        results = [
-            (job, pool.apply_async(execute, _job_args(job))) for job in todo
-        ]  # fmt: skip
-        for job, result in results:
-            outcome = result.get()
-            running.discard(job.notebook.stem)
-            if not outcome["ok"]:
-                raise _failure(job, outcome, staging)
-            tick(job)
-        pool.close()
-    except KeyboardInterrupt:
-        raise RunError(
-            f"interrupted while running {', '.join(sorted(running)) or 'the notebooks'}; "
-            "the previous reports are unchanged"
-        ) from None
+        yield
     finally:
-        pool.terminate()
-        pool.join()
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    if received and not drop:
+        raise KeyboardInterrupt
 
 
-def _job_args(job: Job) -> tuple:
-    """Arguments of :func:`execute` for a job."""
-    params = {**job.parameters, "results_dir": str(job.output.parent)}
-    return str(job.notebook), str(job.output), params, str(job.notebook.parent)
+_HELD = (signal.SIGINT, signal.SIGTERM)
 
 
-def _failure(job: Job, outcome: dict, staging: Path) -> Exception:
-    """The error for a failed notebook; its partial notebook is kept under failed/."""
-    name = job.notebook.stem
-    if outcome.get("ename") == "ParameterError":
-        return ParameterError(f"{name}: {outcome['evalue']}")
-    where = "" if outcome.get("cell") is None else f" in cell {outcome['cell']}"
-    if outcome.get("source"):
-        where += f" ({outcome['source']!r})"
-    kept = ""
-    if job.output.exists():
-        failed = staging.parent / "failed"
-        failed.mkdir(parents=True, exist_ok=True)
-        os.replace(job.output, failed / job.output.name)
-        kept = f"; the partly executed notebook is in {failed / job.output.name}"
-    message = f"notebook {name} failed{where}: {outcome['ename']}: {outcome['evalue']}{kept}"
-    return RunError(message.strip())
+# --- staging and executing --------------------------------------------------------------
 
 
-# --- publishing --------------------------------------------------------------------------
+def _tasks(plan: Plan, staging: Path) -> list[Task]:
+    """One worker task per job, writing into the staging folder."""
+    tasks = []
+    for job in plan.jobs:
+        folder = staging / job.run_set if job.run_set else staging
+        folder.mkdir(parents=True, exist_ok=True)
+        output = folder / job.notebook.name
+        tasks.append(
+            Task(
+                key=job.key,
+                notebook=str(job.notebook),
+                output=str(output),
+                parameters={**job.parameters, **_results_dir(job, folder)},
+                cwd=str(job.notebook.parent),
+                work_dir=str(staging / ".work" / job.key),
+                title_prefix=f"{job.run_set}: " if job.run_set else "",
+            )
+        )
+    return tasks
 
 
-def _entry(job: Job, run_set: RunSet) -> dict:
-    """The index entry of an executed notebook (and write its HTML next to it)."""
-    from summitlib.htmlreport import describe, export_html
-    from summitlib.tables import atomic_write_text
+def _results_dir(job: Job, folder: Path) -> dict:
+    """``results_dir`` for notebooks that declare it: results land next to the report."""
+    return {"results_dir": str(folder)} if "results_dir" in job.declared else {}
 
-    nb = nbformat.read(job.output, as_version=4)
-    html_path = job.output.with_suffix(".html")
-    if job.reuse_from is not None and job.reuse_from.with_suffix(".html").exists():
-        shutil.copy2(job.reuse_from.with_suffix(".html"), html_path)
-    else:
-        atomic_write_text(html_path, export_html(nb))
+
+def _keep_failed(task: Task, reports: Path) -> str:
+    """Move a failed notebook's partial output to reports/failed/; say where it is."""
+    output = Path(task.output)
+    if not output.is_file():
+        return ""
+    target = reports / FAILED / f"{task.key}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(output, target)
+    return f"; the partly executed notebook is in {target}"
+
+
+def _annotate(corpora: Iterable[Path | None]) -> None:
+    """Annotate each corpus once so that the kernels read the annotation from the cache."""
+    from summitlib.annotate import annotate
+    from summitlib.corpus import load_corpus
+
+    for corpus_dir in corpora:
+        annotate(load_corpus(corpus_dir))
+
+
+def _execute(plan: Plan, staging: Path, reports: Path, workers: int, tick) -> dict[str, dict]:
+    """Execute every job in worker processes; the outcomes by job key."""
+    from summitlib.paths import cache_dir
+
+    env = worker_env(kernel_home(staging / ".jupyter"), Path(cache_dir()).resolve())
+    tasks = _tasks(plan, staging)
+    outcomes: dict[str, dict] = {}
+
+    def done(task: Task, outcome: dict) -> None:
+        outcomes[task.key] = outcome
+        tick(task.key)
+
+    try:
+        Pool(tasks, workers, env, staging / ".work").run(done)
+    except TaskFailed as failure:
+        kept = _keep_failed(failure.task, reports)
+        raise RunError(describe_failure(failure.task, failure.outcome) + kept) from None
+    return outcomes
+
+
+# --- index and publishing ---------------------------------------------------------------
+
+
+def _entry(job: Job, staging: Path, outcome: dict) -> dict:
+    """The index entry of an executed notebook."""
+    import nbformat
+
+    folder = staging / job.run_set if job.run_set else staging
+    nb = nbformat.read(folder / job.notebook.name, as_version=4)
     papermill = nb.metadata.get("papermill", {})
-    prefix = f"{run_set.name}/" if run_set.name else ""
+    prefix = f"{job.run_set}/" if job.run_set else ""
+    results = folder / f"{job.stem}.results.json"
+    duration = papermill.get("duration")
     return {
-        **describe(nb),
-        "set": run_set.name,
-        "notebook": job.notebook.stem,
-        "html": prefix + html_path.name,
-        "ipynb": prefix + job.output.name,
-        "parameters": {
-            k: v for k, v in papermill.get("parameters", {}).items() if k not in RESERVED
-        },
-        "run_date": str(papermill.get("start_time", ""))[:19].replace("T", " "),
-        "duration": papermill.get("duration") and round(float(papermill["duration"]), 1),
-        "fingerprint": job.fingerprint,
+        "set": job.run_set,
+        "notebook": job.stem,
+        "title": outcome.get("title", ""),
+        "question": outcome.get("question", ""),
+        "parameters": {k: v for k, v in job.parameters.items() if k not in RESERVED},
+        "run_date": str(papermill.get("start_time") or "")[:19].replace("T", " "),
+        "duration": round(float(duration), 1) if duration is not None else None,
+        "html": f"{prefix}{job.stem}.html",
+        "ipynb": f"{prefix}{job.notebook.name}",
+        "results": f"{prefix}{results.name}" if results.is_file() else None,
     }
 
 
-def _read_index(reports: Path) -> list[dict]:
-    """The entries of the published index (none if absent or unreadable)."""
+def read_index(folder: Path) -> list[dict]:
+    """The entries of a published index whose reports still exist (none if unreadable)."""
     try:
-        data = json.loads((reports / INDEX_JSON).read_text(encoding="utf-8"))
+        data = json.loads((folder / INDEX_JSON).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
-    return data.get("reports", []) if isinstance(data, dict) else []
+    entries = data.get("reports", []) if isinstance(data, dict) else []
+    return [e for e in entries if isinstance(e, dict) and _published(folder, e)]
 
 
-def _publish(staging: Path, reports: Path, run_sets: list[RunSet], entries: list[dict]) -> None:
-    """Move the staged files into place, one rename each, and write the index last."""
-    for run_set in run_sets:
-        source = staging / (run_set.name or ".")
-        target = reports / run_set.name if run_set.name else reports
-        target.mkdir(parents=True, exist_ok=True)
-        for path in sorted(source.iterdir()):
-            if path.is_file() and not path.name.startswith("."):
-                os.replace(path, target / path.name)
-        if run_set.name:
-            own = [e for e in entries if e["set"] == run_set.name]
-            _write_index(target, own, f"summitlib reports: {run_set.name}", prefix=run_set.name)
-    fresh = {(e["set"], e["notebook"]) for e in entries}
-    kept = [e for e in _read_index(reports) if (e.get("set", ""), e.get("notebook")) not in fresh]
-    kept = [e for e in kept if (reports / e.get("html", "")).is_file()]
-    everything = sorted(kept + entries, key=lambda e: (e.get("set", ""), e["notebook"]))
-    _write_index(reports, everything, "summitlib reports")
+def _published(folder: Path, entry: dict) -> bool:
+    """Whether an old entry's HTML is a plain relative file that still exists."""
+    link = entry.get("html")
+    if not isinstance(link, str) or not isinstance(entry.get("notebook"), str):
+        return False
+    path = Path(link)
+    return not path.is_absolute() and ".." not in path.parts and (folder / path).is_file()
 
 
-def _write_index(folder: Path, entries: list[dict], title: str, prefix: str = "") -> None:
-    """index.json and index.html of a folder (links relative to it)."""
+def _merge(old: list[dict], new: list[dict]) -> list[dict]:
+    """Old entries not re-run, plus the new ones, ordered by set and notebook."""
+    replaced = {(e["set"], e["notebook"]) for e in new}
+    kept = [e for e in old if (e.get("set", ""), e["notebook"]) not in replaced]
+    return sorted(kept + new, key=lambda e: (str(e.get("set", "")), e["notebook"]))
+
+
+def write_index(folder: Path, entries: list[dict], title: str) -> None:
+    """index.json and index.html of a folder, each written atomically (HTML last)."""
     from summitlib.htmlreport import render_index
     from summitlib.tables import atomic_write_text
 
-    local = [
-        {**e, "html": e["html"].removeprefix(prefix + "/") if prefix else e["html"]}
-        for e in entries
+    payload = {"generated": dt.datetime.now().isoformat(timespec="seconds"), "reports": entries}
+    text = json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n"
+    atomic_write_text(folder / INDEX_JSON, text)
+    atomic_write_text(folder / INDEX_HTML, render_index(entries, title))
+
+
+def _relative(entries: list[dict], run_set: str) -> list[dict]:
+    """Entries of one set with links relative to its own folder."""
+    cut = len(run_set) + 1
+    return [
+        {**e, **{k: e[k][cut:] for k in ("html", "ipynb", "results") if e.get(k)}} for e in entries
     ]
-    payload = {"generated": dt.datetime.now().isoformat(timespec="seconds"), "reports": local}
-    atomic_write_text(folder / INDEX_JSON, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
-    atomic_write_text(folder / INDEX_HTML, render_index(local, title))
 
 
-# --- the core function -------------------------------------------------------------------
+def _publish(staging: Path, reports: Path, plan: Plan, entries: list[dict]) -> None:
+    """Move the staged reports into place, one rename per file; the top index last."""
+    for run_set in plan.sets:
+        source = staging / run_set if run_set else staging
+        target = reports / run_set if run_set else reports
+        target.mkdir(parents=True, exist_ok=True)
+        for path in sorted(source.iterdir()):
+            if path.is_file() and path.name.endswith(PUBLISHED_SUFFIXES):
+                os.replace(path, target / path.name)
+        if run_set:
+            own = _relative([e for e in entries if e["set"] == run_set], run_set)
+            write_index(target, _merge(read_index(target), own), f"summitlib reports: {run_set}")
+    for entry in entries:
+        (reports / FAILED / f"{entry['ipynb']}").unlink(missing_ok=True)
+    _remove_if_empty(reports / FAILED)
+    write_index(reports, _merge(read_index(reports), entries), "summitlib reports")
 
 
-def _plan_sets(
-    notebooks: list[Path], params: dict, grid: dict[str, dict] | None, reports: Path, staging: Path
-) -> list[RunSet]:
-    """The report sets of a run with their checked jobs."""
-    sets = [RunSet(name, {**params, **p}, staging / name) for name, p in (grid or {}).items()]
-    if not grid:
-        sets = [RunSet("", params, staging)]
-    previous = {(e.get("set", ""), e.get("notebook")): e for e in _read_index(reports)}
-    for run_set in sets:
-        plan = check_plan(notebooks, run_set.parameters)
-        corpus_dir = Path(run_set.parameters.get("corpus_dir") or default_corpus_dir())
-        corpus_key = corpus_fingerprint(corpus_dir)
-        run_set.folder.mkdir(parents=True, exist_ok=True)
-        for nb, given in plan.items():
-            key = job_fingerprint(nb, given, corpus_key)
-            job = Job(nb, given, key, run_set.folder / nb.name)
-            old = previous.get((run_set.name, nb.stem))
-            if old and old.get("fingerprint") == key:
-                published = reports / old.get("ipynb", "")
-                if published.is_file() and published.with_suffix(".html").is_file():
-                    job.reuse_from = published
-            run_set.jobs.append(job)
-    return sets
+def _remove_if_empty(folder: Path) -> None:
+    """Remove ``folder`` and its empty subfolders when nothing is left in them."""
+    if not folder.is_dir():
+        return
+    for sub in sorted(folder.rglob("*"), reverse=True):
+        if sub.is_dir() and not any(sub.iterdir()):
+            sub.rmdir()
+    if not any(folder.iterdir()):
+        folder.rmdir()
+
+
+def _remove_stale_staging(reports: Path) -> None:
+    """Remove staging folders left by runs that were killed outright (their process is gone)."""
+    for folder in reports.glob(".staging-*"):
+        pid = folder.name.removeprefix(".staging-")
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# --- the core function ------------------------------------------------------------------
 
 
 def run_reports(
     notebooks: Path | None = None,
     names: Iterable[str] = (),
     params: Mapping | None = None,
-    grid: dict[str, dict] | None = None,
+    grid: Mapping[str, dict] | None = None,
     reports: Path | None = None,
     jobs: int | None = None,
-    force: bool = False,
-    progress: Callable[[int], Callable] | None = None,
+    progress: Progress | None = None,
 ) -> list[dict]:
-    """Execute notebooks into reports/ with their HTML and index; return the index entries."""
-    from summitlib.annotate import annotate
-    from summitlib.corpus import load_corpus
+    """Execute notebooks into ``reports/`` with their HTML and index; return the new entries."""
+    from summitlib.paths import notebooks_dir, reports_dir
 
-    params = dict(params or {})
-    if "corpus_dir" in params and params["corpus_dir"] is not None:
-        params["corpus_dir"] = str(Path(str(params["corpus_dir"])).expanduser().resolve())
-    reports = Path(reports or default_reports_dir()).resolve()
-    chosen = find_notebooks(Path(notebooks or default_notebooks_dir()), names)
-    reports.mkdir(parents=True, exist_ok=True)
+    chosen = find_notebooks(Path(notebooks or notebooks_dir()), names)
+    plan = plan_run(chosen, dict(params or {}), grid)
+    reports = Path(reports or reports_dir()).resolve()
+    workers = max(1, min(jobs or os.cpu_count() or 1, os.cpu_count() or 1))
+    tick = progress(len(plan.jobs)) if progress else (lambda key: None)
+    with terminate_as_interrupt():
+        return _run(plan, reports, workers, tick)
+
+
+def _run(plan: Plan, reports: Path, workers: int, tick) -> list[dict]:
+    """Annotate, execute into staging, publish; remove the staging folder in every case."""
+    step = "annotating the corpus"
     staging = reports / f".staging-{os.getpid()}"
     try:
-        run_sets = _plan_sets(chosen, params, grid, reports, staging)
-        if force:
-            for job in (j for s in run_sets for j in s.jobs):
-                job.reuse_from = None
-        all_jobs = [j for s in run_sets for j in s.jobs]
-        with _terminate_as_interrupt():
-            for corpus_dir in sorted({str(s.parameters.get("corpus_dir") or "") for s in run_sets}):
-                if any(j.reuse_from is None for j in all_jobs):
-                    annotate(load_corpus(corpus_dir or default_corpus_dir()))
-            tick = progress(len(all_jobs)) if progress else (lambda job: None)
-            _execute_all(all_jobs, staging, jobs or os.cpu_count() or 1, tick)
-        entries = [_entry(job, s) for s in run_sets for job in s.jobs]
-        _publish(staging, reports, run_sets, entries)
+        _annotate(plan.corpora)
+        step = "starting the notebooks"
+        reports.mkdir(parents=True, exist_ok=True)
+        _remove_stale_staging(reports)
+        staging.mkdir()
+        outcomes = _execute(plan, staging, reports, workers, tick)
+        entries = [_entry(job, staging, outcomes[job.key]) for job in plan.jobs]
+        with signals_held(drop=True):  # a few renames: finish them, then exit normally
+            _publish(staging, reports, plan, entries)
         return entries
     except KeyboardInterrupt:
-        raise RunError("interrupted before the reports were published; nothing changed") from None
+        raise RunError(f"interrupted while {step}; the previous reports are unchanged") from None
+    except OSError as err:
+        raise RunError(f"cannot write the reports in {reports}: {err}") from None
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        with signals_held(drop=True):  # the run is ending anyway; finish the clean-up
+            shutil.rmtree(staging, ignore_errors=True)

@@ -1,11 +1,14 @@
-"""The HTML in a real browser: headless Chromium renders the reports, and no script that
-came from a corpus (article text or metadata) ever runs."""
+"""The HTML in a real browser: headless Chromium renders the index and the reports without a
+console message, and no script that came from a corpus (article text, metadata, folder name,
+parameter values) ever runs."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -17,18 +20,18 @@ CHROMIUM = next(
     None,
 )
 pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="no chromium binary (CI installs Debian's chromium package)"
+    CHROMIUM is None, reason="no chromium binary on PATH (CI installs Debian's chromium package)"
 )
-PAYLOAD = (
-    "<script>document.body.setAttribute('data-pwned','script')</script> "
-    "<img src=x onerror=\"document.body.setAttribute('data-pwned','img')\"> "
-    "[click](javascript:document.body.setAttribute('data-pwned','link')) "
-    "<b onmouseover=alert(1)>bold</b>"
-)
+MARK = "document.title='PWNED';document.body.append(document.createElement('pwned-el'))"
+SCRIPT = f"<script>{MARK}</script>"
+IMAGE = f'<img src=x onerror="{MARK}">'
+LINK = "[click](javascript:alert(1))"
+PAYLOAD = f"{SCRIPT} {IMAGE} {LINK}"
+FOLDER = "corpus <img src=x onerror=document.title=1>"  # a folder name is text from outside too
 
 
-def dump_dom(page: Path) -> str:
-    """The DOM of a page after Chromium has loaded it and run its scripts."""
+def render(page: Path) -> tuple[str, list[str]]:
+    """The DOM of a page after Chromium loaded it (and ran any script), and its console lines."""
     done = subprocess.run(
         [
             CHROMIUM,
@@ -36,6 +39,8 @@ def dump_dom(page: Path) -> str:
             "--no-sandbox",
             "--disable-gpu",
             "--disable-dev-shm-usage",
+            "--enable-logging=stderr",
+            "--v=0",
             "--virtual-time-budget=3000",
             "--dump-dom",
             page.as_uri(),
@@ -45,50 +50,92 @@ def dump_dom(page: Path) -> str:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout
+    console = [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
+    return done.stdout, console
+
+
+class Elements(HTMLParser):
+    """Every element of a document with its attributes."""
+
+    def __init__(self, dom: str):
+        super().__init__()
+        self.found: list[tuple[str, dict]] = []
+        self.feed(dom)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        """Record one element."""
+        self.found.append((tag, dict(attrs)))
+
+
+def injected(dom: str) -> list[str]:
+    """Elements and attributes that could run script: <script>, on* handlers, javascript: links."""
+    bad = []
+    for tag, attrs in Elements(dom).found:
+        if tag in ("script", "pwned-el", "iframe", "object", "embed"):
+            bad.append(tag)
+        bad += [f"{tag} {name}" for name in attrs if name.startswith("on")]
+        bad += [f"{tag} {k}" for k, v in attrs.items() if "javascript:" in (v or "").lower()]
+    return bad
+
+
+def title_of(dom: str) -> str:
+    """The text of the rendered page's <title>."""
+    found = re.search(r"<title>(.*?)</title>", dom, re.DOTALL)
+    return found.group(1).strip() if found else ""
+
+
+def test_index_and_reports_render_without_errors(published: Path) -> None:
+    dom, console = render(published / "index.html")
+    assert console == []
+    assert title_of(dom) == "summitlib reports"
+    assert len(re.findall(r"<tr>\s*<td", dom)) == 5
+    assert "Stance toward Russia–Belarus integration" in dom
+    for page in sorted(published.glob("0*.html")):
+        dom, console = render(page)
+        assert console == [], page.name
+        assert re.search(r"<h1[^>]*>", dom) and title_of(dom), page.name
+        assert re.search(r'<img[^>]+src="data:image/png;base64,', dom), page.name
+        assert '<a href="index.html">' in dom
 
 
 @pytest.fixture(scope="module")
-def hostile_reports(tmp_path_factory) -> Path:
-    """Reports of a corpus whose articles and metadata carry HTML and script."""
-    root = tmp_path_factory.mktemp("hostile") / "corpus"
+def hostile_reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Reports on a corpus whose article text and metadata carry HTML and script."""
+    root = tmp_path_factory.mktemp("hostile") / FOLDER
     (root / "articles").mkdir(parents=True)
-    text = (
-        f"Putin and Lukashenko discussed integration in Sochi on Monday. {PAYLOAD}\n\n"
-        f"“The talks reached deadlock {PAYLOAD},” analyst Artyom Shraibman said.\n"
+    article = (
+        f"Putin and Lukashenko discussed integration and the Union State in Sochi. {PAYLOAD}\n\n"
+        f"“Integration has reached a deadlock {SCRIPT} {IMAGE},” political analyst "
+        "Artyom Shraibman said.\n\n"
+        f"Lukashenko said that sovereignty is not negotiable {LINK} and integration stalled.\n"
     )
-    (root / "articles" / "a.txt").write_text(text, encoding="utf-8")
-    title = PAYLOAD.replace('"', '""')
+    (root / "articles" / "a.txt").write_text(article, encoding="utf-8")
+    cell = PAYLOAD.replace('"', '""')
     (root / "metadata.csv").write_text(
         "file,published,title,outlet,author,genre\n"
-        f'a.txt,2021-09-10,"{title}","{title}","{title}",analysis\n',
+        f'a.txt,2021-09-10,"{cell}","{cell}","{cell}",analysis\n',
         encoding="utf-8",
     )
     reports = root.parent / "reports"
-    code = main(["run", "--corpus", str(root), "--reports", str(reports), "--quiet"])
-    assert code == 0
+    args = ["run", "01", "03", "04", "--corpus", str(root), "--reports", str(reports), "--quiet"]
+    assert main([*args, "-p", "terms", json.dumps(["integration", SCRIPT])]) == 0
     return reports
 
 
-def test_index_and_a_report_render(published):
-    index = dump_dom(published / "index.html")
-    assert "<table" in index and "Stance toward" in index
-    report = dump_dom(published / "03_stance.html")
-    assert re.search(r"<h1[^>]*>\s*Stance toward", report)
-    assert 'src="data:image/png;base64,' in report
-
-
-def test_no_script_from_the_corpus_runs(hostile_reports):
-    pages = [hostile_reports / "index.html", *sorted(hostile_reports.glob("*.html"))]
-    assert len(pages) > 5
+def test_no_script_from_the_corpus_runs(hostile_reports: Path) -> None:
+    pages = [hostile_reports / "index.html", *sorted(hostile_reports.glob("0*.html"))]
+    assert len(pages) == 4
     for page in pages:
-        dom = dump_dom(page)
-        assert not re.search(r"<body[^>]*data-pwned", dom), page.name
-        assert "<script>document.body" not in dom, page.name
-        assert not re.search(r"<img[^>]*onerror=\"document", dom), page.name
-        assert 'href="javascript:' not in dom, page.name
+        dom, console = render(page)
+        assert "PWNED" not in title_of(dom) and title_of(dom) not in ("", "1"), page.name
+        assert injected(dom) == [], page.name
+        assert console == [], f"{page.name}: {console}"  # CSP would log any blocked attempt
 
 
-def test_payload_shows_as_text(hostile_reports):
-    dom = dump_dom(hostile_reports / "01_corpus_overview.html")
-    assert "&lt;script&gt;" in dom or "&lt;img" in dom
+def test_payload_shows_as_text(hostile_reports: Path) -> None:
+    overview, _ = render(hostile_reports / "01_corpus_overview.html")
+    assert "&lt;script&gt;document.title='PWNED'" in overview  # author and title columns
+    positions, _ = render(hostile_reports / "04_expert_positions.html")
+    assert "&lt;img src=x onerror=" in positions  # inside a quotation
+    index, _ = render(hostile_reports / "index.html")
+    assert "&lt;script&gt;" in index and "corpus &lt;img" in index  # parameter values

@@ -1,21 +1,30 @@
-"""``summit run``: notebooks executed with papermill, published as HTML with an index."""
+"""``summit run``: notebooks executed with papermill, published as HTML with an index.
+
+The full run on the bundled corpus happens once per session (``published`` in conftest.py);
+the other runs here execute one or two notebooks on the small fixture corpus.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from summitlib.cli import main
-from summitlib.runner import find_notebooks, parse_value, read_grid, run_reports
+from summitlib.errors import ParameterError
+from summitlib.runplan import find_notebooks, parse_value, read_grid, read_params_file
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))
 FIXTURE = Path(__file__).parent / "fixtures" / "small_corpus"
+PNG = re.compile(r'<img[^>]+src="data:image/png;base64,[A-Za-z0-9+/]{100}')
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -25,78 +34,205 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
-def test_every_notebook_has_an_executed_copy_html_and_results(published):
+def index_of(folder: Path) -> dict[str, dict]:
+    """The entries of a folder's index.json by set/notebook."""
+    data = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    return {(f"{e['set']}/" if e["set"] else "") + e["notebook"]: e for e in data["reports"]}
+
+
+def test_every_notebook_is_published_with_html_and_results(published: Path) -> None:
     for stem in NOTEBOOKS:
         nb = nbformat.read(published / f"{stem}.ipynb", as_version=4)
         errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
         assert not errors, stem
-        assert (published / f"{stem}.html").stat().st_size > 10_000
-        results = json.loads((published / f"{stem}.results.json").read_text())
+        assert nb.metadata["papermill"]["parameters"]["results_dir"] != "."
+        results = json.loads((published / f"{stem}.results.json").read_text(encoding="utf-8"))
         assert results["notebook"] == stem and results["results"]
+    names = {p.name for p in published.iterdir()}
+    expected = {f"{s}{x}" for s in NOTEBOOKS for x in (".ipynb", ".html", ".results.json")}
+    assert names == expected | {"index.html", "index.json"}, "no stray files, no staging"
 
 
-def test_index_lists_every_report_with_its_facts(published):
-    index = json.loads((published / "index.json").read_text())
-    entries = {e["notebook"]: e for e in index["reports"]}
+def test_index_lists_every_report_with_its_facts(published: Path) -> None:
+    entries = index_of(published)
     assert sorted(entries) == NOTEBOOKS
-    page = (published / "index.html").read_text()
-    for entry in entries.values():
-        assert entry["title"] and entry["question"] and entry["run_date"]
-        assert entry["duration"] > 0
-        assert f'href="{entry["html"]}"' in page
-        assert entry["title"].split()[0] in page
+    page = (published / "index.html").read_text(encoding="utf-8")
+    for stem, entry in entries.items():
+        nb = nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4)
+        assert nb.cells[0].source.startswith(f"# {entry['title']}")
+        assert entry["question"].endswith("?") and "Research question" not in entry["question"]
+        assert entry["parameters"] == {}
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", entry["run_date"])
+        assert 0 < entry["duration"] < 300
+        assert (entry["html"], entry["ipynb"]) == (f"{stem}.html", f"{stem}.ipynb")
+        assert entry["results"] == f"{stem}.results.json"
+        assert f'<a href="{stem}.html">' in page
+        assert entry["question"][:40].replace("'", "&#x27;") in page
+    assert page.count("<tr><td>") == len(NOTEBOOKS)
 
 
-def test_reader_html_has_figures_and_no_code(published):
+def test_reader_html_has_figures_and_no_code(published: Path) -> None:
     for stem in NOTEBOOKS:
-        page = (published / f"{stem}.html").read_text()
-        assert "data:image/png;base64," in page, stem
-        assert "from summitlib import" not in page and "check_parameters(" not in page
-        assert (
-            "jp-CodeCell" not in page
-            or 'jp-InputArea jp-Cell-inputArea"><div class="jp-InputPrompt' not in page
-        )
-        assert "highlight hl-ipython3" not in page
-        assert not re.search(r"<script[^>]+src=\"https?://", page), "reports must read offline"
+        page = (published / f"{stem}.html").read_text(encoding="utf-8")
+        assert PNG.search(page), f"{stem}: no embedded figure"
+        for code in ("import summitlib", "from summitlib import", "check_parameters(", "In ["):
+            assert code not in page, f"{stem}: {code!r} in the reader's version"
+        body = page.split("<body", 1)[1]  # the stylesheet names every class; the body must not
+        for marker in ("In&nbsp;[", "jp-CodeMirrorEditor", "hl-ipython3", "jp-InputPrompt"):
+            assert marker not in body, f"{stem}: {marker!r}"
+        assert "<script" not in page, "no script at all, inline or from a CDN"
+        assert not re.search(r"""(src|href)=["']https?://""", page), "reports read offline"
+        assert "Content-Security-Policy" in page
+        assert '<a href="index.html">' in page
 
 
-def test_warm_rerun_reuses_and_changed_parameter_reexecutes(published, tmp_path):
+def test_fixture_corpus_with_other_parameters(tmp_path: Path) -> None:
+    params = tmp_path / "params.yaml"
+    params.write_text("min_quotes: 1\nmax_rows: 5\n", encoding="utf-8")
+    reports = tmp_path / "reports"
+    args = ["run", "03_stance", "04", "--corpus", str(FIXTURE), "--reports", str(reports)]
+    args += ["-f", str(params), "-p", "group_by", "genre", "-p", "threshold", "0.3"]
+    args += ["-p", "terms", "[sovereignty, gas]", "-p", "speakers", "[Ivan Petrov]"]
+    assert main([*args, "--quiet"]) == 0
+    entries = index_of(reports)
+    assert sorted(entries) == ["03_stance", "04_expert_positions"]
+    stance = json.loads((reports / "03_stance.results.json").read_text(encoding="utf-8"))
+    assert stance["parameters"]["group_by"] == "genre" and stance["parameters"]["threshold"] == 0.3
+    assert stance["parameters"]["terms"] == ["sovereignty", "gas"]
+    assert {g["group"] for g in stance["results"]["groups"]} <= {"news", "analysis"}
+    assert entries["03_stance"]["parameters"] == {
+        "corpus_dir": str(FIXTURE.resolve()),
+        "group_by": "genre",
+        "max_rows": 5,
+        "terms": ["sovereignty", "gas"],
+        "threshold": 0.3,
+    }
+    assert entries["04_expert_positions"]["parameters"]["speakers"] == ["Ivan Petrov"]
+    page = (reports / "index.html").read_text(encoding="utf-8")
+    assert "group_by" in page and "&#x27;genre&#x27;" in page
+
+
+def test_grid_runs_go_to_their_own_folders(tmp_path: Path) -> None:
+    (tmp_path / "corpora").mkdir()
+    shutil.copytree(FIXTURE, tmp_path / "corpora" / "small")
+    grid = tmp_path / "grid.yaml"
+    grid.write_text(
+        "parameters:\n  corpus_dir: corpora/small   # relative to this file\n"
+        "runs:\n"
+        "  grodno-2022: {summit: 2022-06-grodno}\n"
+        "  sochi-2022: {summit: 2022-09-sochi, min_granularity: month}\n",
+        encoding="utf-8",
+    )
+    reports = tmp_path / "reports"
+    argv = ["run", "02_chronology", "--grid", str(grid), "--reports", str(reports), "--quiet"]
+    assert main(argv) == 0
+    entries = index_of(reports)
+    assert sorted(entries) == ["grodno-2022/02_chronology", "sochi-2022/02_chronology"]
+    assert entries["sochi-2022/02_chronology"]["html"] == "sochi-2022/02_chronology.html"
+    page = (reports / "index.html").read_text(encoding="utf-8")
+    assert '<a href="grodno-2022/02_chronology.html">' in page
+    for name, summit in [("grodno-2022", "2022-06-grodno"), ("sochi-2022", "2022-09-sochi")]:
+        folder = reports / name
+        results = json.loads((folder / "02_chronology.results.json").read_text())
+        assert results["results"]["summits"] == [summit]
+        assert Path(results["parameters"]["corpus_dir"]) == (tmp_path / "corpora" / "small")
+        assert index_of(folder)[f"{name}/02_chronology"]["html"] == "02_chronology.html"
+        assert '<a href="02_chronology.html">' in (folder / "index.html").read_text()
+
+
+def test_rerunning_one_notebook_keeps_the_others(published: Path, tmp_path: Path) -> None:
     reports = tmp_path / "reports"
     shutil.copytree(published, reports)
     before = snapshot(reports)
-    entries = run_reports(reports=reports, names=["03_stance"], params={"group_by": "genre"})
-    assert entries[0]["parameters"] == {"group_by": "genre"}
+    argv = ["run", "03_stance", "-p", "group_by", "genre", "--reports", str(reports), "--quiet"]
+    assert main(argv) == 0
     after = snapshot(reports)
-    assert after["01_corpus_overview.ipynb"] == before["01_corpus_overview.ipynb"]
-    assert after["03_stance.ipynb"] != before["03_stance.ipynb"]
-    index = json.loads((reports / "index.json").read_text())
-    assert len(index["reports"]) == len(NOTEBOOKS)
+    assert set(after) == set(before)
+    changed = {name for name in after if after[name] != before[name]}
+    assert changed == {
+        "03_stance.ipynb",
+        "03_stance.html",
+        "03_stance.results.json",
+        "index.html",
+        "index.json",
+    }
+    entries = index_of(reports)
+    assert sorted(entries) == NOTEBOOKS and entries["03_stance"]["parameters"] == {
+        "group_by": "genre"
+    }
+    assert entries["01_corpus_overview"] == index_of(published)["01_corpus_overview"]
 
 
-def test_other_corpus_parameter_file_and_grid(tmp_path):
-    params = tmp_path / "params.yaml"
-    params.write_text("min_quotes: 1\nmax_rows: 5\n", encoding="utf-8")
-    grid = tmp_path / "grid.yaml"
-    grid.write_text("runs:\n  all: {}\n  few-rows: {max_rows: 3}\n", encoding="utf-8")
+def test_kernel_is_this_interpreter_even_with_a_foreign_kernelspec(tmp_path: Path) -> None:
+    """A ``python3`` kernelspec of another Python (here the system's) is never used."""
+    foreign = tmp_path / "home" / ".local" / "share" / "jupyter" / "kernels" / "python3"
+    foreign.mkdir(parents=True)
+    system = shutil.which("python3", path="/usr/bin:/bin") or "/usr/bin/python3"
+    spec = {"argv": [system, "-m", "ipykernel_launcher", "-f", "{connection_file}"]}
+    (foreign / "kernel.json").write_text(json.dumps({**spec, "display_name": "system"}))
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "JUPYTER_PREFER_ENV_PATH": "0"}
+    env["JUPYTER_PATH"] = str(foreign.parent.parent)
+    check = "from jupyter_client.kernelspec import KernelSpecManager as K;"
+    check += "print(K().get_kernel_spec('python3').argv[0])"
+    picked = subprocess.run([sys.executable, "-c", check], env=env, capture_output=True, text=True)
+    assert picked.stdout.strip() == system, "the trap is set: plain Jupyter picks the system one"
     reports = tmp_path / "reports"
-    args = ["run", "04_expert_positions", "--corpus", str(FIXTURE), "--reports", str(reports)]
-    assert main([*args, "-f", str(params), "--grid", str(grid), "--quiet"]) == 0
-    top = json.loads((reports / "index.json").read_text())["reports"]
-    assert sorted(e["html"] for e in top) == [
-        "all/04_expert_positions.html",
-        "few-rows/04_expert_positions.html",
-    ]
-    few = json.loads((reports / "few-rows" / "04_expert_positions.results.json").read_text())
-    assert few["parameters"]["max_rows"] == 3
-    assert Path(few["parameters"]["corpus_dir"]) == FIXTURE.resolve()
-    assert (reports / "few-rows" / "index.html").is_file()
+    summit = Path(sys.executable).with_name("summit")
+    args = [summit, "run", "01", "--corpus", FIXTURE, "--reports", reports, "--quiet"]
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    nb = nbformat.read(reports / "01_corpus_overview.ipynb", as_version=4)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
 
 
-def test_finding_notebooks_and_reading_values(tmp_path):
+def test_finding_notebooks_and_reading_values(tmp_path: Path) -> None:
     assert [p.stem for p in find_notebooks(ROOT / "notebooks", ["03"])] == ["03_stance"]
-    assert parse_value("5") == 5 and parse_value("[a, b]") == ["a", "b"]
-    assert parse_value("null") is None and parse_value("x: y") == "x: y"
-    bad = tmp_path / "grid.yaml"
-    bad.write_text("runs:\n  '../x': {}\n", encoding="utf-8")
-    with pytest.raises(Exception, match="must be letters"):
-        read_grid(bad)
+    assert [p.stem for p in find_notebooks(ROOT / "notebooks", ["04_expert_positions.ipynb"])] == [
+        "04_expert_positions"
+    ]
+    assert parse_value("n", "5") == 5 and parse_value("n", "0.25") == 0.25
+    assert parse_value("n", "[a, b]") == ["a", "b"] and parse_value("n", "null") is None
+    assert parse_value("date_from", "2021-02-22") == "2021-02-22", "dates stay text"
+    assert parse_value("n", "Union State, gas") == "Union State, gas"
+    with pytest.raises(ParameterError, match="parameter terms"):
+        parse_value("terms", "[unclosed")
+    with pytest.raises(ParameterError, match="parameter blob"):
+        parse_value("blob", "!!binary aGVsbG8=")
+    params = tmp_path / "p.yaml"
+    params.write_text("corpus_dir: ../corpus\ndate_from: 2021-01-01\n", encoding="utf-8")
+    read = read_params_file(params)
+    assert read == {"corpus_dir": str(tmp_path.parent / "corpus"), "date_from": "2021-01-01"}
+    for text, message in [
+        ("runs:\n  '../x': {}\n", "must be letters"),
+        ("runs:\n  failed: {}\n", "must be letters"),
+        ("runs: [1, 2]\n", "named parameter sets"),
+        ("runs:\n  a: 3\n", "mapping of parameters"),
+        ("colour: red\nruns:\n  a: {}\n", "unknown key 'colour'"),
+    ]:
+        grid = tmp_path / "grid.yaml"
+        grid.write_text(text, encoding="utf-8")
+        with pytest.raises(ParameterError, match=message):
+            read_grid(grid)
+
+
+def test_index_and_outputs_keep_hostile_text_as_text() -> None:
+    from summitlib.htmlreport import render_index, sanitised
+
+    hostile = "<script>alert(1)</script><img src=x onerror=alert(1)>"
+    entry = {"set": "", "notebook": "01_x", "title": hostile, "question": hostile}
+    page = render_index([{**entry, "html": "01_x.html", "parameters": {"terms": [hostile]}}])
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    nb = nbformat.v4.new_notebook()
+    shown = [
+        {"text/markdown": f"**{hostile}** [a](javascript:x)"},
+        {"text/html": f"<table><tr><td>{hostile}</td>"},
+        {"application/javascript": "alert(1)"},
+    ]
+    outputs = [nbformat.v4.new_output("display_data", data) for data in shown]
+    nb.cells = [nbformat.v4.new_code_cell("x", outputs=outputs)]
+    safe = [o.get("data", {}) for o in sanitised(nb).cells[0].outputs]
+    assert "&lt;script&gt;" in safe[0]["text/html"] and "javascript:" not in safe[0]["text/html"]
+    assert "<script" not in safe[1]["text/html"] and "onerror" not in safe[1]["text/html"]
+    assert "<td>" in safe[1]["text/html"] and safe[2] == {}
+    assert nb.cells[0].outputs[1]["data"]["text/html"].count("<script>") == 1, "a copy"
