@@ -156,6 +156,7 @@ def annotate_command(
     default=None,
     help="Notebooks executed at once (default and maximum: the number of CPUs).",
 )
+@click.option("--force", is_flag=True, help="Re-execute reports whose inputs have not changed.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def run(
     names: tuple[str, ...],
@@ -166,9 +167,13 @@ def run(
     notebooks_dir: Path | None,
     reports_dir: Path | None,
     jobs: int | None,
+    force: bool,
     quiet: bool,
 ) -> None:
-    """Execute the notebooks (all, or NAMES such as 03_stance) and publish the HTML reports."""
+    """Execute the notebooks (all, or NAMES such as 03_stance) and publish the HTML reports.
+
+    A report whose notebook, parameters, corpus and summitlib version are all unchanged since
+    it was published is kept as it is (``--force`` executes it again)."""
     from summitlib.paths import reports_dir as default_reports
     from summitlib.runner import run_reports
     from summitlib.runplan import anchor_paths, parse_value, read_grid, read_params_file
@@ -192,6 +197,7 @@ def run(
             reports=reports_dir,
             jobs=jobs,
             progress=None if quiet else progress.start,
+            force=force,
         )
     finally:
         progress.close()

@@ -24,6 +24,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from summitlib.errors import RunError
@@ -279,6 +280,7 @@ def run_reports(
     reports: Path | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> list[dict]:
     """Execute notebooks into ``reports/`` with their HTML and index; return the new entries."""
     from summitlib.paths import notebooks_dir, reports_dir
@@ -289,21 +291,75 @@ def run_reports(
     workers = max(1, min(jobs or os.cpu_count() or 1, os.cpu_count() or 1))
     tick = progress(len(plan.jobs)) if progress else (lambda key: None)
     with terminate_as_interrupt():
-        return _run(plan, reports, workers, tick)
+        return _run(plan, reports, workers, tick, force)
 
 
-def _run(plan: Plan, reports: Path, workers: int, tick) -> list[dict]:
+def fingerprint(job: Job) -> str:
+    """What a report depends on: notebook, parameters, corpus bytes and library version."""
+    import hashlib
+
+    from summitlib.cache import library_fingerprint
+    from summitlib.paths import default_corpus_dir
+
+    digest = hashlib.sha256(job.notebook.read_bytes())
+    digest.update(json.dumps(job.parameters, sort_keys=True, default=str).encode())
+    root = Path(job.parameters.get("corpus_dir") or default_corpus_dir())
+    for path in sorted([root / "metadata.csv", root / "summits.csv", *root.glob("articles/*")]):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update(library_fingerprint().encode())
+    return digest.hexdigest()
+
+
+def _reusable(plan: Plan, reports: Path, prints: dict[str, str]) -> dict[str, dict]:
+    """Published entries whose inputs have not changed since they were made, by job key."""
+    index = {(e.get("set", ""), e.get("notebook")): e for e in read_index(reports)}
+    found = {}
+    for job in plan.jobs:
+        entry = index.get((job.run_set, job.stem))
+        if not entry or entry.get("fingerprint") != prints[job.key]:
+            continue
+        files = [entry.get("html"), entry.get("ipynb"), entry.get("results")]
+        if all(f is None or (reports / f).is_file() for f in files):
+            found[job.key] = dict(entry)
+    return found
+
+
+def _stage_copy(job: Job, entry: dict, reports: Path, staging: Path) -> None:
+    """Copy an unchanged report's files into staging, so publishing treats them alike."""
+    folder = staging / job.run_set if job.run_set else staging
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in (entry.get("html"), entry.get("ipynb"), entry.get("results")):
+        if name:
+            shutil.copy2(reports / name, folder / Path(name).name)
+
+
+def _run(plan: Plan, reports: Path, workers: int, tick, force: bool = False) -> list[dict]:
     """Annotate, execute into staging, publish; remove the staging folder in every case."""
     step = "annotating the corpus"
     staging = reports / f".staging-{os.getpid()}"
     try:
-        _annotate(plan.corpora)
-        step = "starting the notebooks"
         reports.mkdir(parents=True, exist_ok=True)
         _remove_stale_staging(reports)
         staging.mkdir()
-        outcomes = _execute(plan, staging, reports, workers, tick)
-        entries = [_entry(job, staging, outcomes[job.key]) for job in plan.jobs]
+        prints = {job.key: fingerprint(job) for job in plan.jobs}
+        reused = {} if force else _reusable(plan, reports, prints)
+        todo = [job for job in plan.jobs if job.key not in reused]
+        if todo:
+            _annotate(plan.corpora)
+        step = "starting the notebooks"
+        for job, entry in ((j, reused[j.key]) for j in plan.jobs if j.key in reused):
+            _stage_copy(job, entry, reports, staging)
+            tick(job.key)
+        outcomes = (
+            _execute(replace(plan, jobs=todo), staging, reports, workers, tick) if todo else {}
+        )
+        entries = [
+            reused[job.key] if job.key in reused else _entry(job, staging, outcomes[job.key])
+            for job in plan.jobs
+        ]
+        for entry, job in zip(entries, plan.jobs, strict=True):
+            entry["fingerprint"] = prints[job.key]
         with signals_held(drop=True):  # a few renames: finish them, then exit normally
             _publish(staging, reports, plan, entries)
         return entries

@@ -236,3 +236,20 @@ def test_index_and_outputs_keep_hostile_text_as_text() -> None:
     assert "<script" not in safe[1]["text/html"] and "onerror" not in safe[1]["text/html"]
     assert "<td>" in safe[1]["text/html"] and safe[2] == {}
     assert nb.cells[0].outputs[1]["data"]["text/html"].count("<script>") == 1, "a copy"
+
+
+def test_unchanged_reports_are_kept_and_force_reexecutes(tmp_path):
+    """A second run with the same inputs keeps the reports; --force executes them again."""
+    from summitlib.cli import main as summit
+
+    reports = tmp_path / "reports"
+    args = ["run", "05_validation", "--reports", str(reports), "--quiet"]
+    assert summit(args) == 0
+    first = (reports / "05_validation.ipynb").read_bytes()
+    assert summit(args) == 0
+    assert (reports / "05_validation.ipynb").read_bytes() == first
+    assert summit([*args, "--force"]) == 0
+    assert (reports / "05_validation.ipynb").read_bytes() != first
+    assert summit([*args, "-p", "max_rows", "3"]) == 0
+    index = json.loads((reports / "index.json").read_text(encoding="utf-8"))
+    assert index["reports"][0]["parameters"] == {"max_rows": 3}
