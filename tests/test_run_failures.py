@@ -107,6 +107,12 @@ def kernels_in(folder: Path) -> list[int]:
     return found
 
 
+def _sigint_as_in_a_terminal() -> None:
+    """Give the child Ctrl-C's default handling even when this test runs in the background
+    (a non-interactive shell starts background jobs with SIGINT ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_interrupted_run(previous, tmp_path: Path, signum: int) -> None:
     reports, before = previous
@@ -118,7 +124,13 @@ def test_interrupted_run(previous, tmp_path: Path, signum: int) -> None:
     nb.cells.append(nbformat.v4.new_code_cell("time.sleep(60)"))
     nbformat.write(nb, books / "02_slow.ipynb")
     args = [SUMMIT, "run", "--notebooks", books, "--reports", reports, "--quiet"]
-    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        args,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_sigint_as_in_a_terminal,
+    )
     deadline = time.monotonic() + 120
     while not started.exists() and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.1)
