@@ -256,14 +256,9 @@ def role_after(text: str, end: int) -> str:
         r",\s+(?:a|an|the)\s+([^,.;()]{3,120}?)(?=[,.;(]|\s+(?:who|which|said|says|told)\b)",
         text[end : end + 200],
     ) or re.match(r"\s+(?:is|was)\s+(?:a|an|the)\s+([^.;]{3,160}?)(?=[.;])", text[end:][:220])
-    if match and any(w.lower() in ROLE_WORDS for w, *_ in _word_list(match.group(1))):
+    if match and any(w.lower() in ROLE_WORDS for w in re.findall(r"[\w-]+", match.group(1))):
         return " ".join(match.group(1).split())
     return ""
-
-
-def _word_list(text: str) -> list[tuple[str]]:
-    """The words of a phrase, one-tuples for easy unpacking."""
-    return [(w,) for w in re.findall(r"[\w-]+", text)]
 
 
 def _registry_mentions(text: str, registry: Registry) -> list[ActorMention]:

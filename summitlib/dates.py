@@ -236,21 +236,20 @@ def _day(group: str) -> int:
 
 def _day_range_month(m, text, published, future):
     """13–15 February (2019)."""
-    d1, d2, mo = _day(m[1]), _day(m[2]), MONTHS[m[3].lower()]
-    year = int(m[4]) if m[4] else _day_year(mo, d1, published, future)
-    if not (_valid(year, mo, d1) and _valid(year, mo, d2)) or d2 <= d1:
-        return None
-    anchor = "absolute" if m[4] else "publication"
-    return f"{year:04d}-{mo:02d}-{d1:02d}/{year:04d}-{mo:02d}-{d2:02d}", anchor, "range"
+    return _range_value(MONTHS[m[3].lower()], _day(m[1]), _day(m[2]), m[4], published, future)
 
 
 def _month_day_range(m, text, published, future):
     """February 13–15 (2019)."""
-    mo, d1, d2 = MONTHS[m[1].lower()], _day(m[2]), _day(m[3])
-    year = int(m[4]) if m[4] else _day_year(mo, d1, published, future)
+    return _range_value(MONTHS[m[1].lower()], _day(m[2]), _day(m[3]), m[4], published, future)
+
+
+def _range_value(mo: int, d1: int, d2: int, year_text: str | None, published, future):
+    """A range of days within one month, the year from the publication date when missing."""
+    year = int(year_text) if year_text else _day_year(mo, d1, published, future)
     if not (_valid(year, mo, d1) and _valid(year, mo, d2)) or d2 <= d1:
         return None
-    anchor = "absolute" if m[4] else "publication"
+    anchor = "absolute" if year_text else "publication"
     return f"{year:04d}-{mo:02d}-{d1:02d}/{year:04d}-{mo:02d}-{d2:02d}", anchor, "range"
 
 

@@ -119,11 +119,3 @@ def find_quoted(text: str) -> list[Quoted]:
         if not any(a <= single.open <= b for a, b in covered):
             spans.append(single)
     return sorted(spans, key=lambda s: (s.open, s.close))
-
-
-def inside(spans: list[Quoted], pos: int) -> Quoted | None:
-    """The quoted span whose marks enclose ``pos``, if any."""
-    for span in spans:
-        if span.open <= pos <= span.close:
-            return span
-    return None

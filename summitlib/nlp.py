@@ -14,9 +14,7 @@ from pathlib import Path
 
 import nltk
 from nltk.sentiment.vader import SentimentIntensityAnalyzer
-from nltk.tokenize import PunktTokenizer, RegexpTokenizer
-
-WORD_PATTERN = r"\w+(?:[-'’.]\w+)*|[^\w\s]"
+from nltk.tokenize import PunktTokenizer
 
 
 def nltk_data_dir() -> Path:
@@ -51,12 +49,6 @@ def vader() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer(lexicon_file="vader_lexicon.txt")
 
 
-@lru_cache(maxsize=1)
-def word_tokenizer() -> RegexpTokenizer:
-    """An NLTK regexp tokenizer for words and punctuation, with spans."""
-    return RegexpTokenizer(WORD_PATTERN)
-
-
 @lru_cache(maxsize=8192)
 def tone(text: str) -> float:
     """General sentiment of a text: VADER's compound score in [-1, 1] (memoised: a clause
@@ -68,5 +60,5 @@ WORD_ONLY = re.compile(r"\w+(?:[-'’.]\w+)*")
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the word tokens (not punctuation) in ``text``, as the word tokenizer finds them."""
+    """Spans of the word tokens (not punctuation) in ``text``."""
     return [m.span() for m in WORD_ONLY.finditer(text)]

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from summitlib.actors import ActorMention, Registry, find_actors, load_registry
 from summitlib.marks import Quoted, find_quoted
 from summitlib.sentences import paragraph_spans, speaker_label, split_sentences
-from summitlib.spanindex import SpanIndex
+from summitlib.spanindex import SpanIndex, trim_span
 
 VERBS = (
     "said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|explained|explains|"
@@ -125,11 +125,7 @@ def _sentence_of(sentences: SpanIndex, pos: int) -> tuple[int, int]:
 
 def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip white space, leading commas and the final stop from a clause."""
-    while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-"):
-        end -= 1
-    return start, end
+    return trim_span(text, start, end, lead=",:;—–-", tail=".,;:—–-")
 
 
 def _person_at(people: SpanIndex, start: int, end: int) -> list[ActorMention]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from summitlib.nlp import punkt
+from summitlib.spanindex import trim_span
 
 LIST_MARKER = re.compile(r"[ \t\u00a0]*(?:[•●▪◦·*\-–—]|\d{1,2}[.)])[ \t\u00a0]+")
 TERMINAL = set('.!?:;"”’»)]')
@@ -24,7 +25,7 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the non-blank lines of ``text``, without their edge whitespace."""
     spans = []
     for match in re.finditer(r"[^\n]+", text):
-        start, end = _trim(text, match.start(), match.end())
+        start, end = trim_span(text, match.start(), match.end())
         if start < end:
             spans.append((start, end))
     return spans
@@ -65,16 +66,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if label is not None:
             start = label[1]
         for s, e in punkt().span_tokenize(text[start:end]):
-            s, e = _trim(text, start + s, start + e)
+            s, e = trim_span(text, start + s, start + e)
             if s < e:
                 spans.append((s, e))
     return spans
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a span so that it neither starts nor ends with white space."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

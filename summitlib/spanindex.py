@@ -9,6 +9,20 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 
+def trim_span(text: str, start: int, end: int, lead: str = "", tail: str | None = None) -> tuple:
+    """Shrink ``start:end`` past white space and the given edge characters.
+
+    >>> trim_span(" , so it is. ", 0, 12, lead=",", tail=".")
+    (3, 11)
+    """
+    tail = lead if tail is None else tail
+    while start < end and (text[start].isspace() or text[start] in lead):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in tail):
+        end -= 1
+    return start, end
+
+
 class SpanIndex(Generic[T]):
     """Items with a (start, end) span, queried by position with binary search.
 

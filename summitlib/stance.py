@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from summitlib.nlp import tone
+from summitlib.spanindex import trim_span
 
 THRESHOLD = 0.5
 HEDGE_FACTOR = 0.7
@@ -205,19 +206,10 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts.sort()
     spans = []
     for (_, a), (b, _) in zip(cuts, cuts[1:], strict=False):
-        a, b = _trim(text, a, b)
+        a, b = trim_span(text, a, b, lead=",;:—–-")
         if b - a >= 3:
             spans.append((a, b))
     return spans or [(start, end)]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip white space and edge punctuation (keep closing quotes)."""
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
-        end -= 1
-    return start, end
 
 
 def _negated(clause: str, at: int) -> bool:
