@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_annotate.py [--sizes 5 50 500 5000] [--dask 500]
 
-For each N it builds a synthetic corpus (``summitlib.synthetic``) under benchmarks/out/, then,
+For each N it builds a synthetic corpus (``summitlib.corpus.synthetic``) under benchmarks/out/,
 each in a fresh subprocess so that peak memory is its own: the full annotation with the cache
 off (local engine: both cores once the corpus is large enough), the same on one process, and a
 minimal pass over the same texts (NLTK Punkt sentence split plus VADER on every sentence,
@@ -33,7 +33,7 @@ corpus = load_corpus(root)
 size = sum(d.path.stat().st_size for d in corpus)
 start = time.perf_counter()
 if mode == "minimal":
-    from summitlib.nlp import punkt, vader
+    from summitlib.text.resources import punkt, vader
     tokenizer, analyzer = punkt(), vader()
     n = 0
     for doc in corpus:
@@ -60,7 +60,7 @@ print(json.dumps(figures))
 
 def corpus_of(n: int) -> Path:
     """The synthetic corpus of ``n`` articles, built once and reused."""
-    from summitlib.synthetic import make_synthetic_corpus
+    from summitlib.corpus.synthetic import make_synthetic_corpus
 
     target = OUT / f"corpus-{n}"
     if not (target / "metadata.csv").exists():

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from summitlib.annotate import annotate, annotate_document
-from summitlib.cleaning import CleanText, clean_text
-from summitlib.corpus import Corpus, Document, corpus_summary, load_corpus
+from summitlib.corpus.cleaning import CleanText, clean_text
+from summitlib.corpus.reader import Corpus, Document, corpus_summary, load_corpus
 from summitlib.errors import CorpusError, ParameterError, Problem, RunError, SummitError
-from summitlib.scoring import score_tables
-from summitlib.tables import Tables
+from summitlib.evaluation.metrics import score_tables
+from summitlib.pipeline.annotate import annotate, annotate_document
+from summitlib.pipeline.tables import Tables
 
 __all__ = [
     "CleanText",

@@ -42,15 +42,15 @@ def cli() -> None:
 )
 def validate(corpus_dir: Path | None, gold_dir: Path | None) -> None:
     """Check a corpus folder and print a summary of its articles."""
-    from summitlib.corpus import corpus_summary, load_corpus
+    from summitlib.corpus.reader import corpus_summary, load_corpus
     from summitlib.paths import gold_dir as bundled_gold
 
     corpus = load_corpus(corpus_dir or default_corpus_dir())
     click.echo(f"{corpus.root}: {len(corpus)} articles, valid.")
     click.echo(corpus_summary(corpus).to_string(index=False))
     if gold_dir is not None:
-        from summitlib.annotate import annotate
-        from summitlib.scoring import format_scores, score_tables
+        from summitlib.evaluation.metrics import format_scores, score_tables
+        from summitlib.pipeline.annotate import annotate
 
         gold_dir = gold_dir if gold_dir != Path() else bundled_gold(corpus.root)
         if not (gold_dir / "quotes.csv").is_file():
@@ -91,8 +91,8 @@ def annotate_command(
     quiet: bool,
 ) -> None:
     """Write sentences, actors, dates, quotes, stance and positions tables as CSV."""
-    from summitlib.annotate import annotate
-    from summitlib.corpus import load_corpus
+    from summitlib.corpus.reader import load_corpus
+    from summitlib.pipeline.annotate import annotate
 
     corpus = load_corpus(corpus_dir or default_corpus_dir())
     if scheduler and engine != "dask":
@@ -175,8 +175,8 @@ def run(
     A report whose notebook, parameters, corpus and summitlib version are all unchanged since
     it was published is kept as it is (``--force`` executes it again)."""
     from summitlib.paths import reports_dir as default_reports
-    from summitlib.runner import run_reports
-    from summitlib.runplan import anchor_paths, parse_value, read_grid, read_params_file
+    from summitlib.reports.plan import anchor_paths, parse_value, read_grid, read_params_file
+    from summitlib.reports.run import run_reports
 
     params: dict = {}
     for path in param_files:

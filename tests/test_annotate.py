@@ -8,9 +8,9 @@ import pytest
 from conftest import CORPUS
 
 from summitlib import annotate, load_corpus
-from summitlib.cache import load_entry
 from summitlib.cli import main
-from summitlib.tables import COLUMNS
+from summitlib.pipeline.cache import load_entry
+from summitlib.pipeline.tables import COLUMNS
 
 CONTRACT = {
     "documents": ["doc_id", "file", "sha256", "published", "n_sentences", "n_words"]

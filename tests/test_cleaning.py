@@ -6,7 +6,7 @@ from conftest import CORPUS
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summitlib.cleaning import clean_text
+from summitlib.corpus.cleaning import clean_text
 
 SUBSTITUTED = {"\u00a0", "\u2007", "\u202f", "\t"}
 

@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 
-from summitlib.actors import find_actors, load_registry, read_registry
-from summitlib.amounts import find_amounts
-from summitlib.dates import find_dates
-from summitlib.marks import find_quoted
-from summitlib.quotes import find_quotes, interview_turns
-from summitlib.spanindex import SpanIndex
-from summitlib.stance import document_stance, find_stance, score_clause, speaker_stance
+from summitlib.extract.actors import find_actors, load_registry, read_registry
+from summitlib.extract.amounts import find_amounts
+from summitlib.extract.dates import find_dates
+from summitlib.extract.quotes import find_quotes, interview_turns
+from summitlib.extract.stance import document_stance, find_stance, score_clause, speaker_stance
+from summitlib.text.quotemarks import find_quoted
+from summitlib.text.spans import SpanIndex
 
 PUB = dt.date(2021, 9, 10)  # a Friday
 

@@ -67,7 +67,7 @@ def test_nothing_calls_nltk_download():
 def test_nltk_resources_load_offline():
     code = (
         "import nltk; nltk.download = None; "
-        "from summitlib.nlp import punkt, vader; "
+        "from summitlib.text.resources import punkt, vader; "
         "print(len(punkt().tokenize('Mr. Putin met Gen. Ivanov. They talked.')), "
         "vader().polarity_scores('a terrible deadlock')['compound'] < 0)"
     )

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summitlib import annotate, annotate_document, load_corpus
-from summitlib.cleaning import clean_text
+from summitlib.corpus.cleaning import clean_text
 
 SPAN_TABLES = ("sentences", "actors", "dates", "quotes", "stance", "amounts", "turns")
 NEWSY = st.sampled_from(

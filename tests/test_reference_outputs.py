@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from summitlib import annotate, load_corpus
-from summitlib.synthetic import make_synthetic_corpus
+from summitlib.corpus.synthetic import make_synthetic_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = Path(__file__).parent / "fixtures" / "reference"

@@ -9,8 +9,9 @@ import math
 import pandas as pd
 import pytest
 
-from summitlib import baselines, report
+from summitlib.analysis import report
 from summitlib.errors import ParameterError
+from summitlib.evaluation import baselines
 
 
 def test_check_parameters_normalises_values(tmp_path) -> None:

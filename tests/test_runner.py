@@ -19,7 +19,7 @@ import pytest
 
 from summitlib.cli import main
 from summitlib.errors import ParameterError
-from summitlib.runplan import find_notebooks, parse_value, read_grid, read_params_file
+from summitlib.reports.plan import find_notebooks, parse_value, read_grid, read_params_file
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))
@@ -216,7 +216,7 @@ def test_finding_notebooks_and_reading_values(tmp_path: Path) -> None:
 
 
 def test_index_and_outputs_keep_hostile_text_as_text() -> None:
-    from summitlib.htmlreport import render_index, sanitised
+    from summitlib.reports.html import render_index, sanitised
 
     hostile = "<script>alert(1)</script><img src=x onerror=alert(1)>"
     entry = {"set": "", "notebook": "01_x", "title": hostile, "question": hostile}

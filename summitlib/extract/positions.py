@@ -1,7 +1,7 @@
 """Positions: one row per speaker and article, with the speaker's stance toward integration.
 
 A speaker's stance is computed from the text of their quotations (see
-:func:`summitlib.stance.speaker_stance`) on the gold's -2..+2 scale. The author of an
+:func:`summitlib.extract.stance.speaker_stance`) on the gold's -2..+2 scale. The author of an
 opinion or analysis piece states a position too: the author gets a row whose stance is
 the article's, with ``role`` "author". News reporters and interviewers do not.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from summitlib.corpus import Document
+from summitlib.corpus.reader import Document
 
 AUTHOR_GENRES = {"opinion", "analysis", "column", "commentary", "blog", "editorial"}
 SUMMARY_CHARS = 200
@@ -20,7 +20,7 @@ def positions_rows(
     doc: Document, quotes: list[dict], stance_rows: list[dict], doc_stance: float
 ) -> list[dict]:
     """The positions table rows of one article, from its quote and stance rows."""
-    from summitlib.stance import speaker_stance
+    from summitlib.extract.stance import speaker_stance
 
     by_speaker: dict[str, list[dict]] = {}
     roles: dict[str, str] = {}

@@ -1,10 +1,10 @@
 """``summit run``: execute the notebooks with papermill and publish them as HTML reports.
 
-1. **Plan** (:mod:`summitlib.runplan`): the notebooks and their parameters, every name, type
+1. **Plan** (:mod:`summitlib.reports.plan`): the notebooks and their parameters, every name, type
    and value checked, the corpus validated. Nothing is written before this passes.
 2. **Annotate once**, in this process, so every notebook's kernel finds the tables in the
    on-disk cache (its folder is passed to the kernels as ``$SUMMIT_CACHE_DIR``).
-3. **Execute** (:mod:`summitlib.nbexec`) into a staging folder ``reports/.staging-<pid>``, a
+3. **Execute** (:mod:`summitlib.reports.execute`) into a staging folder ``reports/.staging-<pid>``, a
    few notebooks at a time; each worker also writes the reader's HTML.
 4. **Publish**: only when every notebook succeeded are the files moved into ``reports/``, one
    ``os.replace`` each, the index last. On failure, Ctrl-C or SIGTERM nothing under
@@ -28,8 +28,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from summitlib.errors import RunError
-from summitlib.nbexec import Pool, Task, TaskFailed, describe_failure, kernel_home, worker_env
-from summitlib.runplan import RESERVED, Job, Plan, find_notebooks, plan_run
+from summitlib.reports.execute import Pool, Task, TaskFailed, describe_failure, kernel_home, worker_env
+from summitlib.reports.plan import RESERVED, Job, Plan, find_notebooks, plan_run
 
 INDEX_JSON = "index.json"
 INDEX_HTML = "index.html"
@@ -122,8 +122,8 @@ def _keep_failed(task: Task, reports: Path) -> str:
 
 def _annotate(corpora: Iterable[Path | None]) -> None:
     """Annotate each corpus once so that the kernels read the annotation from the cache."""
-    from summitlib.annotate import annotate
-    from summitlib.corpus import load_corpus
+    from summitlib.pipeline.annotate import annotate
+    from summitlib.corpus.reader import load_corpus
 
     for corpus_dir in corpora:
         annotate(load_corpus(corpus_dir))
@@ -204,8 +204,8 @@ def _merge(old: list[dict], new: list[dict]) -> list[dict]:
 
 def write_index(folder: Path, entries: list[dict], title: str) -> None:
     """index.json and index.html of a folder, each written atomically (HTML last)."""
-    from summitlib.htmlreport import render_index
-    from summitlib.tables import atomic_write_text
+    from summitlib.reports.html import render_index
+    from summitlib.pipeline.tables import atomic_write_text
 
     payload = {"generated": dt.datetime.now().isoformat(timespec="seconds"), "reports": entries}
     text = json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n"
@@ -298,7 +298,7 @@ def fingerprint(job: Job) -> str:
     """What a report depends on: notebook, parameters, corpus bytes and library version."""
     import hashlib
 
-    from summitlib.cache import library_fingerprint
+    from summitlib.pipeline.cache import library_fingerprint
     from summitlib.paths import default_corpus_dir
 
     digest = hashlib.sha256(job.notebook.read_bytes())

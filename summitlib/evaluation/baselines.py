@@ -1,7 +1,7 @@
 """Peer baselines and error lists for the validation notebook.
 
 Two off-the-shelf methods are run on the same articles and scored with the same rules
-(:mod:`summitlib.scoring`) as the library's own annotation:
+(:mod:`summitlib.evaluation.metrics`) as the library's own annotation:
 
 - stance: plain sentiment, the sign of VADER's compound score of each sentence
   (positive >= 0.05, negative <= -0.05), which is what a reader gets without a targeted model;
@@ -20,10 +20,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from summitlib.corpus import Corpus
-from summitlib.report import tone_sign
-from summitlib.scoring import overlap, shorter_overlap, speakers
-from summitlib.tables import Tables, frame
+from summitlib.analysis.report import tone_sign
+from summitlib.corpus.reader import Corpus
+from summitlib.evaluation.metrics import overlap, shorter_overlap, speakers
+from summitlib.pipeline.tables import Tables, frame
 
 STANCE_LABELS = [-1, 0, 1]
 

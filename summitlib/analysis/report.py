@@ -12,8 +12,8 @@ The notebooks stay short by calling these small, tested functions:
 - :func:`bootstrap_mean` gives percentile intervals that stay honest for a handful of articles;
 - :data:`ISSUES` and :func:`issue_matrix` build the speaker-by-issue position matrix.
 
-Plotting lives in :mod:`summitlib.plots`, the peer baselines and error lists in
-:mod:`summitlib.baselines`.
+Plotting lives in :mod:`summitlib.analysis.plots`, the peer baselines and error lists in
+:mod:`summitlib.evaluation.baselines`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from summitlib.errors import ParameterError
-from summitlib.tables import atomic_write_text
+from summitlib.pipeline.tables import atomic_write_text
 
 GRANULARITIES = ("year", "half", "quarter", "month", "week", "day")
 GROUPINGS = {"article": "doc_id", "outlet": "outlet", "genre": "genre", "summit": "summit_id"}

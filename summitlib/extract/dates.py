@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from summitlib.spanindex import Occupied
+from summitlib.text.spans import Occupied
 
 MONTHS = {
     name.lower(): i

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from summitlib.nlp import punkt
-from summitlib.spanindex import trim_span
+from summitlib.text.resources import punkt
+from summitlib.text.spans import trim_span
 
 LIST_MARKER = re.compile(r"[ \t\u00a0]*(?:[•●▪◦·*\-–—]|\d{1,2}[.)])[ \t\u00a0]+")
 TERMINAL = set('.!?:;"”’»)]')

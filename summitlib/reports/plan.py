@@ -28,7 +28,7 @@ import yaml
 from summitlib.errors import ParameterError
 
 if TYPE_CHECKING:
-    from summitlib.corpus import Corpus
+    from summitlib.corpus.reader import Corpus
 
 RESERVED = frozenset({"results_dir"})  # set by the runner: results go next to the report
 PATH_PARAMETERS = frozenset({"corpus_dir", "gold_dir"})
@@ -213,7 +213,7 @@ def anchor_paths(params: Mapping, base: Path) -> dict:
 
 def check_job(notebook: Path, defaults: Mapping, given: Mapping) -> None:
     """Refuse values of the wrong type or range for one notebook (the notebook's own checks)."""
-    from summitlib.report import CHECKS, check_parameters
+    from summitlib.analysis.report import CHECKS, check_parameters
 
     effective = {k: v for k, v in defaults.items() if k not in RESERVED and v is not NO_DEFAULT}
     effective.update(given)
@@ -242,7 +242,7 @@ def _check_like_default(notebook: Path, name: str, value: object, default: objec
 
 def check_summit(corpus: Corpus, summit: object) -> None:
     """A ``summit`` value must be a summit_id the corpus knows."""
-    from summitlib.report import check_summit as check
+    from summitlib.analysis.report import check_summit as check
 
     if summit is None:
         return
@@ -257,7 +257,7 @@ def plan_run(
     notebooks: list[Path], params: Mapping, grid: Mapping[str, dict] | None = None
 ) -> Plan:
     """Check every parameter against the chosen notebooks and return the jobs to run."""
-    from summitlib.corpus import load_corpus
+    from summitlib.corpus.reader import load_corpus
 
     defaults = {nb: notebook_parameters(nb) for nb in notebooks}
     sets = {name: {**params, **own} for name, own in grid.items()} if grid else {"": dict(params)}

@@ -18,15 +18,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from summitlib import cache as cache_store
-from summitlib.cleaning import CleanText
-from summitlib.corpus import Corpus, Document
+from summitlib.corpus.cleaning import CleanText
+from summitlib.corpus.reader import Corpus, Document
 from summitlib.errors import ParameterError
-from summitlib.nlp import tone, word_spans
+from summitlib.extract.positions import positions_rows
 from summitlib.paths import cache_dir as default_cache_dir
-from summitlib.positions import positions_rows
-from summitlib.sentences import split_sentences
-from summitlib.tables import DOCUMENT_COLUMNS, Tables, frame
+from summitlib.pipeline import cache as cache_store
+from summitlib.pipeline.tables import DOCUMENT_COLUMNS, Tables, frame
+from summitlib.text.resources import tone, word_spans
+from summitlib.text.sentences import split_sentences
 
 ENGINES = ("local", "dask")
 PARALLEL_THRESHOLD = 64
@@ -64,11 +64,11 @@ class Spans:
 
 def annotate_document(doc: Document, raw: str | None = None) -> dict[str, list[dict]]:
     """All annotation rows of one article, keyed by table name (plain, JSON-ready values)."""
-    from summitlib.actors import find_actors, load_registry
-    from summitlib.amounts import find_amounts
-    from summitlib.dates import find_dates
-    from summitlib.quotes import find_quotes, interview_turns
-    from summitlib.stance import document_stance, find_stance
+    from summitlib.extract.actors import find_actors, load_registry
+    from summitlib.extract.amounts import find_amounts
+    from summitlib.extract.dates import find_dates
+    from summitlib.extract.quotes import find_quotes, interview_turns
+    from summitlib.extract.stance import document_stance, find_stance
 
     cleaned = doc.cleaned() if raw is None else _clean(raw)
     text = cleaned.text
@@ -131,14 +131,14 @@ def annotate_document(doc: Document, raw: str | None = None) -> dict[str, list[d
 
 def _clean(raw: str) -> CleanText:
     """Clean a raw text (used when a worker has already read the file)."""
-    from summitlib.cleaning import clean_text
+    from summitlib.corpus.cleaning import clean_text
 
     return clean_text(raw)
 
 
 def _date_rows(spans: Spans, mentions: list, doc: Document) -> list[dict]:
     """Date rows, plus the publication-date marker that cleaning removed from the text."""
-    from summitlib.dates import find_dates
+    from summitlib.extract.dates import find_dates
 
     rows = []
     for removal in spans.cleaned.removed:
@@ -207,7 +207,7 @@ def annotate(
     folder = (cache_dir or default_cache_dir()) if cache else None
     docs = list(corpus)
     if engine == "dask":
-        from summitlib.engines import annotate_with_dask
+        from summitlib.pipeline.engines import annotate_with_dask
 
         per_doc = annotate_with_dask(docs, folder, scheduler=scheduler)
     else:

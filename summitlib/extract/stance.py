@@ -31,8 +31,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from summitlib.nlp import tone
-from summitlib.spanindex import trim_span
+from summitlib.text.resources import tone
+from summitlib.text.spans import trim_span
 
 THRESHOLD = 0.5
 HEDGE_FACTOR = 0.7

@@ -14,7 +14,7 @@ import random
 import shutil
 from pathlib import Path
 
-from summitlib.corpus import load_corpus
+from summitlib.corpus.reader import load_corpus
 
 
 def make_synthetic_corpus(source: Path, target: Path, n: int, seed: int = 0) -> Path:

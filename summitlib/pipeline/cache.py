@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from summitlib.tables import atomic_write_text
+from summitlib.pipeline.tables import atomic_write_text
 
 
 @lru_cache(maxsize=1)

@@ -24,8 +24,8 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from summitlib.marks import find_quoted
-from summitlib.spanindex import SpanIndex
+from summitlib.text.quotemarks import find_quoted
+from summitlib.text.spans import SpanIndex
 
 ROLE_WORDS = {
     "adviser", "advisor", "aide", "ambassador", "analyst", "author", "blogger", "ceo",

@@ -1,6 +1,6 @@
 """Running the per-article annotation on Dask (``dask.distributed``).
 
-The client sends each worker a :class:`~summitlib.corpus.Document`, which holds the path and
+The client sends each worker a :class:`~summitlib.corpus.reader.Document`, which holds the path and
 the SHA-256 of the article but not its text: the worker reads the file itself, checks that the
 bytes are still the validated ones, annotates, and returns plain rows. The corpus folder (and
 the cache folder, if any) must therefore be readable at the same path on every worker, as on a
@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from summitlib.corpus import Document
+from summitlib.corpus.reader import Document
 from summitlib.errors import SummitError
 
 LOCAL_WORKERS = 2
@@ -21,7 +21,7 @@ LOCAL_WORKERS = 2
 
 def annotate_on_worker(doc: Document, cache_folder: Path | None) -> dict[str, list[dict]]:
     """Read, verify and annotate one article inside a Dask worker."""
-    from summitlib.annotate import annotate_cached
+    from summitlib.pipeline.annotate import annotate_cached
 
     if hashlib.sha256(doc.path.read_bytes()).hexdigest() != doc.sha256:
         raise SummitError(f"{doc.path} changed after the corpus was validated; run again")

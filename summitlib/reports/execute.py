@@ -1,6 +1,6 @@
 """Executing notebooks for ``summit run``: a few worker processes, each fed notebooks in turn.
 
-A worker (``python -m summitlib.nbexec``) reads task files from its stdin; for each it
+A worker (``python -m summitlib.reports.execute``) reads task files from its stdin; for each it
 executes the notebook with papermill on a ``python3`` kernel of *this* interpreter, exports
 the reader's HTML next to the executed notebook and writes a small JSON outcome. Separate
 processes let the runner stop everything promptly on Ctrl-C or SIGTERM: a worker turns
@@ -110,8 +110,8 @@ def _export(task: Task) -> dict:
     """Write the reader's HTML of the executed notebook; return its title and question."""
     import nbformat
 
-    from summitlib.htmlreport import describe, export_html
-    from summitlib.tables import atomic_write_text
+    from summitlib.reports.html import describe, export_html
+    from summitlib.pipeline.tables import atomic_write_text
 
     nb = nbformat.read(task.output, as_version=4)
     facts = describe(nb)
@@ -164,7 +164,7 @@ def _injected(cell: dict) -> bool:
 
 def worker_main() -> int:
     """A worker process: execute the tasks whose JSON paths arrive on stdin, one per line."""
-    from summitlib.tables import atomic_write_text
+    from summitlib.pipeline.tables import atomic_write_text
 
     signal.signal(signal.SIGTERM, _raise_interrupt)
     for line in sys.stdin:
@@ -252,7 +252,7 @@ class Pool:
         log = self.logs / f"worker-{number}.log"
         with open(log, "wb") as handle:
             process = subprocess.Popen(
-                [sys.executable, "-m", "summitlib.nbexec"],
+                [sys.executable, "-m", "summitlib.reports.execute"],
                 stdin=subprocess.PIPE,
                 stdout=handle,
                 stderr=handle,

@@ -2,7 +2,7 @@
 
 Modelled on NLTK's plaintext corpus reader: a root plus file ids, with views over each
 document (raw text, cleaned text, sentences, words). Loading validates the folder against the
-annotation contract (see :mod:`summitlib.corpus_checks`) and never writes into it.
+annotation contract (see :mod:`summitlib.corpus.checks`) and never writes into it.
 
 >>> from summitlib import load_corpus
 >>> corpus = load_corpus("corpus")
@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from summitlib.cleaning import CleanText, clean_text
-from summitlib.corpus_checks import CheckedCorpus, check_corpus
+from summitlib.corpus.checks import CheckedCorpus, check_corpus
+from summitlib.corpus.cleaning import CleanText, clean_text
 from summitlib.paths import default_corpus_dir
-from summitlib.sentences import split_sentences
+from summitlib.text.sentences import split_sentences
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ class Corpus:
 
     def words(self, doc_id: str) -> list[str]:
         """The word tokens of one article (from its cleaned text)."""
-        from summitlib.nlp import word_spans
+        from summitlib.text.resources import word_spans
 
         text = self.clean(doc_id)
         return [text[s:e] for s, e in word_spans(text)]
@@ -134,7 +134,7 @@ class Corpus:
 
 def corpus_summary(corpus: Corpus) -> pd.DataFrame:
     """A short table of the articles: date, outlet, genre, summit, size, what cleaning removed."""
-    from summitlib.nlp import word_spans
+    from summitlib.text.resources import word_spans
 
     docs = corpus.documents
     table = pd.DataFrame(

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from summitlib.corpus import Corpus
-from summitlib.tables import Tables
+from summitlib.corpus.reader import Corpus
+from summitlib.pipeline.tables import Tables
 
 SURNAME_ALIASES = {
     "lukashenka": "lukashenko",

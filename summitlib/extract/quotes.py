@@ -1,6 +1,6 @@
 """Quotations: who said what, directly, indirectly, or in an interview.
 
-- **direct**: words between quotation marks (any marks, see :mod:`summitlib.marks`) that a
+- **direct**: words between quotation marks (any marks, see :mod:`summitlib.text.quotemarks`) that a
   speech cue ties to a speaker: after the quote (``"…," Mezhevich added``, ``"…," said
   Russian President Vladimir Putin``), before it (``Peskov answered directly, "…"``), in the
   same clause (``According to the Belarusian leader, sovereignty is "a holy icon"``,
@@ -14,7 +14,7 @@
   interviewee, whether it carries a name label or not; questions belong to the interviewer
   (see :func:`interview_turns`).
 
-Speakers are canonical names from :mod:`summitlib.actors` (pronouns and descriptions already
+Speakers are canonical names from :mod:`summitlib.extract.actors` (pronouns and descriptions already
 resolved); joint speakers are joined with ``|``.
 """
 
@@ -24,10 +24,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from summitlib.actors import ActorMention, Registry, find_actors, load_registry
-from summitlib.marks import Quoted, find_quoted
-from summitlib.sentences import paragraph_spans, speaker_label, split_sentences
-from summitlib.spanindex import SpanIndex, trim_span
+from summitlib.extract.actors import ActorMention, Registry, find_actors, load_registry
+from summitlib.text.quotemarks import Quoted, find_quoted
+from summitlib.text.sentences import paragraph_spans, speaker_label, split_sentences
+from summitlib.text.spans import SpanIndex, trim_span
 
 VERBS = (
     "said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|explained|explains|"

@@ -1,0 +1,1 @@
+"""Analysis: what the notebooks use (parameters, results, statistics, text views, plots)."""

@@ -1,0 +1,1 @@
+"""Evaluation: gold reading and matching, the metrics of the reference scorer, baselines."""

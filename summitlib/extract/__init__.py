@@ -1,0 +1,1 @@
+"""Extraction: one module per annotation component (actors, dates, amounts, quotes, stance)."""

@@ -1,0 +1,1 @@
+"""The pipeline: the per-article document, its ordered components, engines, cache, tables."""

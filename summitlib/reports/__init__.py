@@ -1,0 +1,1 @@
+"""Reports: plan a run, execute notebooks with papermill, publish HTML with an index."""

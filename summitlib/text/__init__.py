@@ -1,0 +1,1 @@
+"""Text primitives: spans, sentences and paragraphs, quotation marks, NLTK resources."""
