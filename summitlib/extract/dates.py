@@ -6,6 +6,10 @@ was reached: ``absolute`` (the text gives it all), ``publication`` (a month or d
 year comes from the publication date) or ``relative`` (weekdays, "this week", "last year",
 "at the end of last year", counted from the publication date).
 
+A month or day without a year follows the tense of its clause (cue words in
+``data/lexicons/date_*.txt``): the future takes the coming occurrence, the past the last
+one, and with no cue the last one unless the coming one is at most three months ahead.
+
 Not dates: durations ("six hours", "1.5–2 years"), counts and money ("28 programs",
 "$650 million"), names with numbers ("Agenda 2025", "COVID-19") and the modal "may".
 """
@@ -16,6 +20,8 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from summitlib.text.spans import Occupied
 
@@ -37,16 +43,45 @@ NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
-FUTURE = re.compile(
-    r"\b(?:will|shall|going to|to be held|scheduled|planned|plans?|next|upcoming|expected|"
-    r"is due|are due|by|until|ahead|expects?|expected|hopes?|intends?|aims?|so that)\b",
+
+
+@cache
+def _lexicon(name: str) -> tuple[str, ...]:
+    """The items of ``data/lexicons/<name>.txt`` (one a line; ``#`` lines are comments)."""
+    path = resources.files("summitlib") / "data" / "lexicons" / f"{name}.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _words(name: str) -> str:
+    """An alternation of a lexicon's items, longest first, spaces matching any whitespace."""
+    items = sorted(_lexicon(name), key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, item.split())) for item in items)
+
+
+# Tense cues of the clause around a date: the nearest tensed cue decides whether a month or
+# day printed without a year is the coming one or the last one. Deadline prepositions ("by",
+# "until") count only when no tensed cue is present.
+TENSE_CUE = re.compile(
+    rf"(?<![\w'-])(?:(?P<commit>{_words('date_commitment_cues')})"
+    rf"|(?P<future>{_words('date_future_cues')})|(?P<past>{_words('date_past_cues')})"
+    rf"|(?P<weak>{_words('date_weak_future_cues')})|(?P<ed>[a-z]{{2,}}ed))(?![\w'-])",
     re.IGNORECASE,
 )
+NOT_PAST_ED = frozenset(_lexicon("date_not_past_ed"))
+PARTICIPLE_AUX = re.compile(r"\b(?:be|been|being|is|are|am|get|gets|getting)\s+$", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[.!?;\n]|\bthat\b")
+LOOKAHEAD_MONTHS = 3  # with no tense cue, a month up to this far ahead is the coming one
 UNIT_AFTER = re.compile(
-    r"\s*(?:%|percent|per cent|people|persons|programs|programmes|million|billion|thousand|"
+    r"\s*(?:percent|per cent|people|persons|programs|programmes|million|billion|thousand|"
     r"tons|tonnes|km|kilometers|kilometres|dollars|euros|roubles|rubles|troops|soldiers|"
-    r"cubic|barrels|votes|residents|[a-z]+s\b(?<!years)(?<!days)(?<!months))",
+    r"cubic|barrels|votes|residents)\b|\s*%",
     re.IGNORECASE,
+)
+PLURAL_AFTER = re.compile(r"\s*([a-z]+s)\b(?<!years)(?<!days)(?<!months)", re.IGNORECASE)
+NOT_COUNT_NOUNS = frozenset(_lexicon("date_not_count_nouns"))
+DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|its|his|her|their|this|that|these|those|our|whose)\s*$", re.IGNORECASE
 )
 YEAR_LEAD = re.compile(
     r"(?:\b(?:in|since|by|until|till|of|from|to|before|after|during|early|late|mid|end|"
@@ -88,25 +123,33 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
 
 
-def _year_of_month(month: int, published: dt.date, future: bool) -> int:
-    """The year a month without a year most plausibly belongs to."""
-    if future:
-        return published.year + (month < published.month)
-    return published.year if month <= published.month else published.year - 1
+def _year_of_month(month: int, published: dt.date, tense: str | None) -> int:
+    """The year a month without a year most plausibly belongs to.
+
+    The future takes the coming occurrence (this month included), the past the last one;
+    with no tense the last one, unless the coming one is at most ``LOOKAHEAD_MONTHS`` away
+    ("the September meeting" in an August article).
+    """
+    ahead = (month - published.month) % 12  # months to the coming occurrence
+    coming = published.year + (month < published.month)
+    last = published.year - (month > published.month)
+    if tense == "future":
+        return coming
+    if tense == "past" or ahead == 0 or ahead > LOOKAHEAD_MONTHS:
+        return last
+    return coming
 
 
-def _day_year(month: int, day: int, published: dt.date, future: bool) -> int:
+def _day_year(month: int, day: int, published: dt.date, tense: str | None) -> int:
     """The year of a day and month without a year."""
     year = published.year
     try:
         candidate = dt.date(year, month, day)
     except ValueError:
         return year
-    if candidate > published + dt.timedelta(days=31) and not future:
-        return year - 1
-    if candidate < published - dt.timedelta(days=300) and future:
-        return year + 1
-    return year
+    if tense == "future":
+        return year + 1 if candidate < published - dt.timedelta(days=31) else year
+    return year - 1 if candidate > published + dt.timedelta(days=31) else year
 
 
 def _weekday(name: str, published: dt.date, future: bool) -> dt.date:
@@ -119,12 +162,48 @@ def _weekday(name: str, published: dt.date, future: bool) -> dt.date:
     return published - dt.timedelta(days=(published.weekday() - target) % 7 or 7)
 
 
-def _is_future(text: str, start: int, end: int) -> bool:
-    """Whether the clause around a span speaks of the future."""
-    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 120)
-    return bool(FUTURE.search(text[left + 1 : start])) or bool(
-        re.match(r"\s*(?:will|is to|are to)\b", text[end : end + 20])
-    )
+def _cue_tense(cue: re.Match, text: str, after: bool = False) -> str | None:
+    """'future', 'past', 'weak' (a deadline preposition) or None for one tense cue.
+
+    A verb of commitment ("agreed to") puts what follows it in the future, but a date
+    before it (``after`` the date) belongs to the verb itself, past if the verb is.
+    """
+    kind = cue.lastgroup
+    word = cue.group().lower()
+    if kind == "commit":
+        return ("past" if word.split()[0].endswith("ed") else None) if after else "future"
+    if kind not in ("ed", "past"):
+        return kind
+    if kind == "ed" and word in NOT_PAST_ED:
+        return None  # an adjective: "the united opposition"
+    if PARTICIPLE_AUX.search(text, max(0, cue.start() - 12), cue.start()):
+        return None  # a participle: "will be completed", "is to be held"
+    return "past"
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """'future' or 'past' for the clause around a span, or None when it gives no cue.
+
+    The nearest tensed cue before the span (from the clause start, which a "that" also
+    opens) decides; without one, the first after it in the same sentence; without either,
+    a deadline preposition ("by", "until") means the future.
+    """
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 150) + 1
+    for boundary in CLAUSE_END.finditer(text, left, start):
+        left = boundary.end()
+    weak = False
+    before = [_cue_tense(c, text) for c in TENSE_CUE.finditer(text, left, end)]
+    for tense in reversed(before):
+        if tense in ("future", "past"):
+            return tense
+        weak = weak or tense == "weak"
+    stop = CLAUSE_END.search(text, end, min(len(text), end + 150))
+    right = stop.start() if stop else min(len(text), end + 150)
+    for cue in TENSE_CUE.finditer(text, end, right):
+        tense = _cue_tense(cue, text, after=True)
+        if tense in ("future", "past"):
+            return tense
+    return "future" if weak else None
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -146,16 +225,30 @@ MONTH_NAMES = (
     r"January|February|March|April|June|July|August|September|October|November|December|"
     r"May(?=\s+(?:\d|this|last|next)|,)|(?<=in\s|by\s|of\s)May"
 )
+WEEKDAY_LEAD = (
+    r"(?:(?:[Oo]n\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+)
 COUNT = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 PATTERN_TEXT: list[tuple[str, str, int]] = [
     ("iso", rf"\b({YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b", 0),
     ("dotted", rf"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.({YEAR})\b", 0),
     ("day_range_month", rf"\b(?:from\s+)?({DAY}){TO}({DAY})\s+({MONTH})(?:,?\s+({YEAR}))?\b", 0),
     ("month_day_range", rf"\b({MONTH})\s+({DAY}){TO}({DAY})(?:,?\s+({YEAR}))?\b", 0),
-    ("day_month", rf"\b(?:[Oo]n\s+)?({DAY})\s+(?:of\s+)?({MONTH})(?:,?\s+({YEAR}))?\b", 0),
+    (
+        "day_month",
+        rf"\b{WEEKDAY_LEAD}(?:[Oo]n\s+)?({DAY})\s+(?:of\s+)?({MONTH})(?:,?\s+({YEAR}))?\b",
+        0,
+    ),
     (
         "month_day",
-        rf"\b(?:[Oo]n\s+)?(?:the\s+)?({MONTH})\s+({DAY})(?!\d)(?:,?\s+({YEAR}))?\b(?![.,]\d)",
+        rf"\b{WEEKDAY_LEAD}(?:[Oo]n\s+)?(?:the\s+)?({MONTH})\s+({DAY})(?!\d)(?:,?\s+({YEAR}))?\b"
+        r"(?![.,]\d)",
+        0,
+    ),
+    # "on May, 9": a comma between month and day, only after "on" and before no noun
+    (
+        "month_day",
+        rf"\b[Oo]n\s+({MONTH}),\s*({DAY})(?!\d)(?:,?\s+({YEAR}))?\b(?![.,]?\d|\s+[a-z])",
         0,
     ),
     (
@@ -164,8 +257,21 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
         re.I,
     ),
     (
+        "quarter",
+        rf"\b(?:the\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+"
+        rf"(?:({YEAR})|{RELATIVE}year)\b",
+        re.I,
+    ),
+    ("quarter", rf"\b(Q[1-4])\s+({YEAR})\b", 0),
+    (
         "season",
-        rf"\b(?:(?:in|the)\s+)?(spring|summer|autumn|fall|winter)\s+(?:of\s+)?({YEAR})\b",
+        rf"\b(?:(?:in|the)\s+)?(spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
+        rf"(?:({YEAR})|(?:the\s+)?{RELATIVE}year)\b",
+        re.I,
+    ),
+    (
+        "relative_season",
+        r"\b(this|last|next|this\s+past|the\s+coming)\s+(spring|summer|autumn|winter)\b",
         re.I,
     ),
     ("month_year", rf"{EDGE}\b({MONTH})(?:\s+of)?,?\s+({YEAR})\b", 0),
@@ -180,6 +286,7 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     ),
     ("year_range", rf"\b({YEAR}){TO}({YEAR}|\d\d)\b(?!\s*(?:%|percent))", 0),
     ("weekend", r"\b(this\s+past|last|this|next|the\s+past)\s+weekend\b", re.I),
+    ("trailing", r"\b(?:over|in|during|throughout)\s+the\s+past\s+(week|month|year)\b", re.I),
     (
         "relative_unit",
         r"\b(this|last|next|the\s+past|the\s+previous|the\s+coming)\s+(week|month|year)\b",
@@ -191,6 +298,7 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
         r"(day|week|month|year)s?\s+ago\b",
         re.I,
     ),
+    ("earlier", rf"\b{COUNT}\s+(day)s?\s+earlier\b", re.I),
     ("deictic", r"\b(yesterday|today|tomorrow)\b", re.I),
     (
         "weekday",
@@ -203,7 +311,12 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
         r"(?!\s+\d)",
         0,
     ),
-    ("decade", r"\b(?:the\s+)?(1[89]\d0|20\d0)s\b", 0),
+    (
+        "decade",
+        r"\b(?:the\s+)?(?:(early|mid|late)[\s-]*|(first|second)\s+half\s+of\s+the\s+)?"
+        r"(1[89]\d0|20\d0)s\b",
+        re.I,
+    ),
     ("year", rf"(?<![\w$€£.,/-])({YEAR})(?![\w%-]|[.,]\d)", 0),
 ]
 PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -213,17 +326,16 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 
 def _resolve(kind: str, m: re.Match, text: str, published: dt.date) -> tuple | None:
     """(value, anchor, granularity) for a match of the named pattern, or None."""
-    future = _is_future(text, m.start(), m.end())
-    return RESOLVERS[kind](m, text, published, future)
+    return RESOLVERS[kind](m, text, published, _tense(text, m.start(), m.end()))
 
 
-def _iso(m, text, published, future):
+def _iso(m, text, published, tense):
     """2021-10-01."""
     y, mo, d = int(m[1]), int(m[2]), int(m[3])
     return (f"{y:04d}-{mo:02d}-{d:02d}", "absolute", "day") if _valid(y, mo, d) else None
 
 
-def _dotted(m, text, published, future):
+def _dotted(m, text, published, tense):
     """01.03.2019 (day first)."""
     d, mo, y = int(m[1]), int(m[2]), int(m[3])
     return (f"{y:04d}-{mo:02d}-{d:02d}", "absolute", "day") if _valid(y, mo, d) else None
@@ -234,44 +346,44 @@ def _day(group: str) -> int:
     return int(re.match(r"\d+", group).group())
 
 
-def _day_range_month(m, text, published, future):
+def _day_range_month(m, text, published, tense):
     """13–15 February (2019)."""
-    return _range_value(MONTHS[m[3].lower()], _day(m[1]), _day(m[2]), m[4], published, future)
+    return _range_value(MONTHS[m[3].lower()], _day(m[1]), _day(m[2]), m[4], published, tense)
 
 
-def _month_day_range(m, text, published, future):
+def _month_day_range(m, text, published, tense):
     """February 13–15 (2019)."""
-    return _range_value(MONTHS[m[1].lower()], _day(m[2]), _day(m[3]), m[4], published, future)
+    return _range_value(MONTHS[m[1].lower()], _day(m[2]), _day(m[3]), m[4], published, tense)
 
 
-def _range_value(mo: int, d1: int, d2: int, year_text: str | None, published, future):
+def _range_value(mo: int, d1: int, d2: int, year_text: str | None, published, tense):
     """A range of days within one month, the year from the publication date when missing."""
-    year = int(year_text) if year_text else _day_year(mo, d1, published, future)
+    year = int(year_text) if year_text else _day_year(mo, d1, published, tense)
     if not (_valid(year, mo, d1) and _valid(year, mo, d2)) or d2 <= d1:
         return None
     anchor = "absolute" if year_text else "publication"
     return f"{year:04d}-{mo:02d}-{d1:02d}/{year:04d}-{mo:02d}-{d2:02d}", anchor, "range"
 
 
-def _day_month(m, text, published, future):
+def _day_month(m, text, published, tense):
     """9 September (2021)."""
-    return _day_value(MONTHS[m[2].lower()], _day(m[1]), m[3], published, future)
+    return _day_value(MONTHS[m[2].lower()], _day(m[1]), m[3], published, tense)
 
 
-def _month_day(m, text, published, future):
+def _month_day(m, text, published, tense):
     """March 01, 2019 / February 23rd."""
-    return _day_value(MONTHS[m[1].lower()], _day(m[2]), m[3], published, future)
+    return _day_value(MONTHS[m[1].lower()], _day(m[2]), m[3], published, tense)
 
 
-def _day_value(month: int, day: int, year: str | None, published, future) -> tuple | None:
+def _day_value(month: int, day: int, year: str | None, published, tense) -> tuple | None:
     """A day's value, taking the year from the publication date when missing."""
-    y = int(year) if year else _day_year(month, day, published, future)
+    y = int(year) if year else _day_year(month, day, published, tense)
     if not _valid(y, month, day):
         return None
     return f"{y:04d}-{month:02d}-{day:02d}", "absolute" if year else "publication", "day"
 
 
-def _half(m, text, published, future):
+def _half(m, text, published, tense):
     """the first half of 2021 / the second half of the year."""
     part = "H1" if m[1].lower() in ("first", "1st") else "H2"
     if m[2]:
@@ -283,36 +395,73 @@ def _half(m, text, published, future):
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 
 
-def _season(m, text, published, future):
-    """spring 2020 -> 2020-03/2020-05; winter 2020 -> 2020-12/2021-02."""
-    year = int(m[2])
-    if m[1].lower() == "winter":
-        return f"{year}-12/{year + 1}-02", "absolute", "season"
-    first, last = SEASONS[m[1].lower()]
-    return f"{year}-{first:02d}/{year}-{last:02d}", "absolute", "season"
+def _season(m, text, published, tense):
+    """spring 2020 -> 2020-03/2020-05; winter 2020 -> 2020-12/2021-02; summer of this year."""
+    shift = {"last": -1, "next": 1}.get((m[3] or "").lower(), 0)
+    year = int(m[2]) if m[2] else published.year + shift
+    return _season_value(m[1].lower(), year), "absolute" if m[2] else "relative", "season"
 
 
-def _month_year(m, text, published, future):
+def _season_value(season: str, year: int) -> str:
+    """The months of a season that starts in ``year``."""
+    if season == "winter":
+        return f"{year}-12/{year + 1}-02"
+    first, last = SEASONS[season]
+    return f"{year}-{first:02d}/{year}-{last:02d}"
+
+
+def _relative_season(m, text, published, tense):
+    """this summer / last winter / next spring, counted from the publication month."""
+    word, season = " ".join(m[1].lower().split()), m[2].lower()
+    first = 12 if season == "winter" else SEASONS[season][0]
+    now = published.year * 12 + published.month - 1
+    starts = [(y * 12 + first - 1, y) for y in range(published.year - 2, published.year + 2)]
+    if word in ("last", "this past"):
+        year = max(y for s, y in starts if s + 2 < now)
+    elif word in ("next", "the coming"):
+        year = min(y for s, y in starts if s > now)
+    else:  # this: the one under way, else the one this year
+        current = [y for s, y in starts if s <= now <= s + 2]
+        year = current[0] if current else published.year
+    return _season_value(season, year), "relative", "season"
+
+
+QUARTERS = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3}
+QUARTERS |= {"q3": 3, "fourth": 4, "4th": 4, "q4": 4, "final": 4, "last": 4}
+
+
+def _quarter(m, text, published, tense):
+    """the second quarter of this year -> 2016-04/2016-06; Q3 2021 -> 2021-07/2021-09."""
+    quarter = QUARTERS[m[1].lower()]
+    if m[2]:
+        year, anchor = int(m[2]), "absolute"
+    else:
+        year, anchor = published.year + {"last": -1, "next": 1}.get(m[3].lower(), 0), "relative"
+    first = 3 * quarter - 2
+    return f"{year}-{first:02d}/{year}-{first + 2:02d}", anchor, "range"
+
+
+def _month_year(m, text, published, tense):
     """December 2018 / the end of December 2018."""
     return f"{int(m[2]):04d}-{MONTHS[m[1].lower()]:02d}", "absolute", "month"
 
 
-def _month_this_year(m, text, published, future):
+def _month_this_year(m, text, published, tense):
     """their February meeting in Sochi this year."""
     year = published.year + {"last": -1, "next": 1}.get(m[3].lower(), 0)
     return f"{year:04d}-{MONTHS[m[1].lower()]:02d}", "relative", "month"
 
 
-def _edge_month(m, text, published, future):
+def _edge_month(m, text, published, tense):
     """at the end of September (year from the publication date)."""
     month = MONTHS[m[2].lower()]
-    return f"{_year_of_month(month, published, future):04d}-{month:02d}", "publication", "month"
+    return f"{_year_of_month(month, published, tense):04d}-{month:02d}", "publication", "month"
 
 
 EDGE_MONTH = {"end": 12, "beginning": 1, "start": 1}
 
 
-def _edge_relative_year(m, text, published, future):
+def _edge_relative_year(m, text, published, tense):
     """at the end of last year -> YYYY-12."""
     year = published.year + {"last": -1, "next": 1}.get(m[2].lower(), 0)
     if m[1].lower() == "middle":
@@ -320,20 +469,24 @@ def _edge_relative_year(m, text, published, future):
     return f"{year:04d}-{EDGE_MONTH[m[1].lower()]:02d}", "relative", "month"
 
 
-def _edge_relative_month(m, text, published, future):
+def _edge_relative_month(m, text, published, tense):
     """before the end of the month -> the publication month."""
     delta = {"last": -1, "next": 1}.get(m[2].lower(), 0)
     year, month = _month_shift(published.year, published.month, delta)
     return f"{year:04d}-{month:02d}", "relative", "month"
 
 
-def _decade(m, text, published, future):
-    """the 1990s -> 1990/1999."""
-    first = int(m[1])
-    return f"{first}/{first + 9}", "absolute", "decade"
+DECADE_PART = {"early": (0, 3), "mid": (4, 6), "late": (7, 9), "first": (0, 4), "second": (5, 9)}
 
 
-def _edge_year(m, text, published, future):
+def _decade(m, text, published, tense):
+    """the 1990s -> 1990/1999; the late 1990s -> 1997/1999; the second half of the 1990s."""
+    first = int(m[3])
+    low, high = DECADE_PART.get((m[1] or m[2] or "").lower(), (0, 9))
+    return f"{first + low}/{first + high}", "absolute", "decade"
+
+
+def _edge_year(m, text, published, tense):
     """until at least the end of 2019 -> 2019-12."""
     year = int(m[2])
     if m[1].lower() == "middle":
@@ -341,18 +494,18 @@ def _edge_year(m, text, published, future):
     return f"{year:04d}-{EDGE_MONTH[m[1].lower()]:02d}", "absolute", "month"
 
 
-def _year_range(m, text, published, future):
+def _year_range(m, text, published, tense):
     """2021-2023 / 2021–23."""
     first = int(m[1])
     last = int(m[2]) if len(m[2]) == 4 else first // 100 * 100 + int(m[2])
     return (f"{first}/{last}", "absolute", "range") if last > first else None
 
 
-def _weekend(m, text, published, future):
+def _weekend(m, text, published, tense):
     """this past weekend -> the Saturday and Sunday before the publication date."""
     word = " ".join(m[1].lower().split())
     saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7 or 7)
-    if word == "next" or (word == "this" and (future or published.weekday() < 5)):
+    if word == "next" or (word == "this" and (tense == "future" or published.weekday() < 5)):
         saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
         if word == "next" and published.weekday() >= 5:
             saturday += dt.timedelta(days=7)
@@ -360,7 +513,7 @@ def _weekend(m, text, published, future):
     return f"{saturday.isoformat()}/{sunday.isoformat()}", "relative", "range"
 
 
-def _relative_unit(m, text, published, future):
+def _relative_unit(m, text, published, tense):
     """this week / last month / next year."""
     word, unit = " ".join(m[1].lower().split()), m[2].lower()
     shift = {"last": -1, "the past": -1, "the previous": -1, "next": 1, "the coming": 1}
@@ -373,7 +526,7 @@ def _relative_unit(m, text, published, future):
     return f"{published.year + delta:04d}", "relative", "year"
 
 
-def _ago(m, text, published, future):
+def _ago(m, text, published, tense):
     """two years ago / more than a month ago."""
     n, unit = _number(m[1]), m[2].lower()
     if n is None:
@@ -388,32 +541,68 @@ def _ago(m, text, published, future):
     return f"{published.year - n:04d}", "relative", "year"
 
 
-def _deictic(m, text, published, future):
+def _trailing(m, text, published, tense):
+    """over the past year -> from a year before the publication date to it."""
+    unit = m[1].lower()
+    if unit == "week":
+        start = published - dt.timedelta(weeks=1)
+    else:
+        year, month = _month_shift(published.year, published.month, -12 if unit == "year" else -1)
+        start = dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+    return f"{start.isoformat()}/{published.isoformat()}", "relative", "range"
+
+
+def _earlier(m, text, published, tense):
+    """a day earlier -> the day before the publication date."""
+    n = _number(m[1])
+    return ((published - dt.timedelta(days=n)).isoformat(), "relative", "day") if n else None
+
+
+def _deictic(m, text, published, tense):
     """yesterday / today / tomorrow."""
     delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[m[1].lower()]
     return (published + dt.timedelta(days=delta)).isoformat(), "relative", "day"
 
 
-def _weekday_value(m, text, published, future):
+def _weekday_value(m, text, published, tense):
     """on Wednesday / last Saturday / next Friday."""
     word = (m[1] or "").lower()
-    day = _weekday(m[2], published, future or word == "next")
+    day = _weekday(m[2], published, tense == "future" or word == "next")
     return day.isoformat(), "relative", "day"
 
 
-def _month_only(m, text, published, future):
-    """in September (year from the publication date)."""
+ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|his|her|their|its|our)|['’]s?)\s+$")
+ATTRIBUTIVE_AFTER = re.compile(
+    r"\s+(?!(?:of|and|or|to|in|on|at|for|from|with|by|as|is|was|were|will|would|has|had)\b)"
+    r"[a-z]{3,}"
+)
+
+
+def _month_only(m, text, published, tense):
+    """in September (year from the publication date).
+
+    A month naming an event ("the September meeting", "Putin's December visit") is the
+    nearest such month unless the clause speaks of the future: the clause's past tense is
+    about what was said of the event, not when it falls.
+    """
     month = MONTHS[m[1].lower()]
-    return f"{_year_of_month(month, published, future):04d}-{month:02d}", "publication", "month"
+    before = text[max(0, m.start(1) - 12) : m.start(1)]
+    if ATTRIBUTIVE_BEFORE.search(before) and ATTRIBUTIVE_AFTER.match(text, m.end(1)):
+        tense = "future" if tense == "future" else None
+    return f"{_year_of_month(month, published, tense):04d}-{month:02d}", "publication", "month"
 
 
-def _year(m, text, published, future):
+def _year(m, text, published, tense):
     """2018 on its own, when it is a year and not a count, a name or money."""
     before = text[max(0, m.start() - 30) : m.start()]
     if not YEAR_LEAD.search(before):
         return None  # "Agenda 2025", "Vision 2030"
     if UNIT_AFTER.match(text, m.end()) and not re.match(r"\s*(?:year|years)\b", text[m.end() :]):
         return None  # "2000 people"
+    plural = PLURAL_AFTER.match(text, m.end())
+    attributive = DETERMINER_BEFORE.search(before) and int(m[1]) % 100  # "the 1999 deals"
+    if plural and plural[1].lower() not in NOT_COUNT_NOUNS and not attributive:
+        return None  # "2000 delegates", "the 2000 delegates", but "in 2007 as" is a year
     return m[1], "absolute", "year"
 
 
@@ -425,7 +614,9 @@ RESOLVERS = {
     "day_month": _day_month,
     "month_day": _month_day,
     "half": _half,
+    "quarter": _quarter,
     "season": _season,
+    "relative_season": _relative_season,
     "month_year": _month_year,
     "month_this_year": _month_this_year,
     "edge_month": _edge_month,
@@ -437,6 +628,8 @@ RESOLVERS = {
     "weekend": _weekend,
     "relative_unit": _relative_unit,
     "ago": _ago,
+    "trailing": _trailing,
+    "earlier": _earlier,
     "deictic": _deictic,
     "weekday": _weekday_value,
     "month": _month_only,
@@ -451,7 +644,7 @@ def _is_duration(text: str, start: int, end: int) -> bool:
 
 TRIGGER = re.compile(
     rf"\d|\b(?:{MONTH}|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)|\b(?:week|month|year|today|"
-    r"yesterday|tomorrow|spring|summer|autumn|fall|winter)",
+    r"day|yesterday|tomorrow|spring|summer|autumn|fall|winter)",
     re.IGNORECASE,
 )
 WINDOW_MARGIN = 80

@@ -1,0 +1,127 @@
+"""Date resolution on invented sentences: tense of the clause, new expression types, non-dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summitlib.extract.dates import find_dates
+
+
+def dates(text: str, published: dt.date) -> list[tuple[str, str]]:
+    """(surface text, value) of every date."""
+    return [(text[d.start : d.end], d.value) for d in find_dates(text, published)]
+
+
+def values(text: str, published: dt.date) -> list[str]:
+    """The values only."""
+    return [v for _, v in dates(text, published)]
+
+
+# --- a bare month or day: the year from the tense of the clause ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # "would" and a participle after "be": the coming December, not last year's
+        ("The ministry said the pipeline would be finished by December.", (2022, 7, 14), "2022-12"),
+        ("The forum will be held in November.", (2023, 3, 1), "2023-11"),
+        ("The bill is to be passed in February.", (2021, 9, 10), "2022-02"),
+        ("The deputies expect the code to reach parliament in October.", (2021, 9, 10), "2021-10"),
+        # past verbs keep the last occurrence, also when a deadline preposition is present
+        ("The accord was initialled in November.", (2023, 3, 1), "2022-11"),
+        ("The cabinet had asked for the drafts by the end of June.", (2019, 7, 3), "2019-06"),
+        ("In late December, the two leaders met twice.", (2019, 7, 3), "2018-12"),
+        # a "that" clause carries its own tense
+        ("Officials said that in November the accord will be ratified.", (2023, 3, 1), "2023-11"),
+        # no cue: the month just ahead is the coming one, a farther one the last one
+        ("Much depends on the October congress.", (2022, 8, 20), "2022-10"),
+        ("Prices, as in December, stay high.", (2019, 7, 3), "2018-12"),
+    ],
+)
+def test_month_year_follows_the_clause(text, published, value):
+    assert values(text, dt.date(*published)) == [value]
+
+
+def test_event_month_is_the_nearest_despite_past_reporting():
+    # "the September meeting" in an August interview is the coming one
+    text = "What exactly was agreed for the September meeting of the two delegations?"
+    assert values(text, dt.date(2022, 8, 20)) == ["2022-09"]
+
+
+def test_commitment_verb_puts_the_infinitive_ahead_but_not_a_date_before_it():
+    assert values("The ministers agreed to meet again on Dec. 20.", dt.date(2019, 12, 9)) == [
+        "2019-12-20"
+    ]
+    text = "On November 28, the ministers agreed to set up a commission."
+    assert values(text, dt.date(2020, 6, 1)) == ["2019-11-28"]
+
+
+# --- expression types ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "It was printed on Wednesday, Oct. 7, 2015.",
+            (2016, 1, 5),
+            ("on Wednesday, Oct. 7, 2015", "2015-10-07"),
+        ),
+        ("They talk on Friday, 13 March.", (2020, 3, 11), ("on Friday, 13 March", "2020-03-13")),
+        ("The decree was signed on June, 4.", (2016, 6, 6), ("on June, 4", "2016-06-04")),
+        (
+            "Imports fell in the third quarter of last year.",
+            (2022, 2, 1),
+            ("the third quarter of last year", "2021-07/2021-09"),
+        ),
+        ("Output grew in Q2 2020.", (2022, 2, 1), ("Q2 2020", "2020-04/2020-06")),
+        (
+            "Rallies began in the autumn of this year.",
+            (2020, 12, 1),
+            ("the autumn of this year", "2020-09/2020-11"),
+        ),
+        ("Tariffs rose last summer.", (2022, 10, 15), ("last summer", "2022-06/2022-08")),
+        ("Tariffs rose last summer.", (2022, 4, 15), ("last summer", "2021-06/2021-08")),
+        ("The grid is strained this winter.", (2022, 1, 15), ("this winter", "2021-12/2022-02")),
+        ("They talk again next spring.", (2022, 10, 15), ("next spring", "2023-03/2023-05")),
+        ("It was founded in the late 1980s.", (2022, 1, 1), ("the late 1980s", "1987/1989")),
+        ("It grew in the early 2000s.", (2022, 1, 1), ("the early 2000s", "2000/2003")),
+        (
+            "It began in the first half of the 1970s.",
+            (2022, 1, 1),
+            ("the first half of the 1970s", "1970/1974"),
+        ),
+        (
+            "Trade shrank over the past year.",
+            (2017, 5, 2),
+            ("over the past year", "2016-05-02/2017-05-02"),
+        ),
+        ("Two days earlier, the envoy left.", (2019, 7, 3), ("Two days earlier", "2019-07-01")),
+    ],
+)
+def test_expression_types(text, published, expected):
+    assert dates(text, dt.date(*published)) == [expected]
+
+
+# --- years next to words ending in -s -----------------------------------------------------
+
+
+def test_years_before_function_words_and_attributive_years():
+    text = "The pact stalled in 2011 as prices rose, and the 2003 talks failed."
+    assert values(text, dt.date(2019, 7, 3)) == ["2011", "2003"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 2000 delegates arrived.",
+        "Some 2010 soldiers marched.",
+        "About 1999 residents voted.",
+        "Around 2015 participants came.",
+    ],
+)
+def test_counts_stay_counts(text):
+    assert dates(text, dt.date(2019, 7, 3)) == []
