@@ -13,10 +13,14 @@ from summitlib.corpus.cleaning import CleanText, clean_text
 from summitlib.corpus.reader import Corpus, Document, corpus_summary, load_corpus
 from summitlib.errors import CorpusError, ParameterError, Problem, RunError, SummitError
 from summitlib.evaluation.metrics import score_tables
-from summitlib.pipeline.annotate import annotate, annotate_document
+from summitlib.pipeline.annotate import Pipeline, annotate, annotate_document
+from summitlib.pipeline.components import component
+from summitlib.pipeline.doc import ArticleDoc
 from summitlib.pipeline.tables import Tables
 
 __all__ = [
+    "ArticleDoc",
+    "Pipeline",
     "CleanText",
     "Corpus",
     "CorpusError",
@@ -30,6 +34,7 @@ __all__ = [
     "annotate",
     "annotate_document",
     "clean_text",
+    "component",
     "corpus_summary",
     "load_corpus",
     "score_tables",

@@ -303,7 +303,9 @@ def _same_paragraph(text: str, a_end: int, b_start: int) -> bool:
     return "\n\n" not in text[a_end:b_start] and "\n \n" not in text[a_end:b_start]
 
 
-def find_stance(text: str, sentences: list[tuple[int, int]]) -> list[StanceSpan]:
+def find_stance(
+    text: str, sentences: list[tuple[int, int]], tones: list[float] | None = None
+) -> list[StanceSpan]:
     """The integration-relevant clauses of a text with their stance.
 
     >>> [s.stance for s in find_stance("The integration talks reached deadlock.", [(0, 39)])]
@@ -311,7 +313,7 @@ def find_stance(text: str, sentences: list[tuple[int, int]]) -> list[StanceSpan]
     """
     spans: list[StanceSpan] = []
     on_topic, last_end = False, 0
-    for start, end in sentences:
+    for i, (start, end) in enumerate(sentences):
         sentence = text[start:end]
         carried = on_topic and _same_paragraph(text, last_end, start)
         targeted = bool(TARGET.search(sentence))
@@ -321,7 +323,7 @@ def find_stance(text: str, sentences: list[tuple[int, int]]) -> list[StanceSpan]
                 if not (targeted or RELATION.search(sentence)) and not score:
                     continue
                 label = (score > 0) - (score < 0) if abs(score) >= THRESHOLD else 0
-                mood = tone(sentence)  # the sentence's sentiment, scored once for both tables
+                mood = tones[i] if tones is not None else tone(sentence)
                 spans.append(StanceSpan(a, b, label, round(score, 4), "; ".join(evidence), mood))
         on_topic, last_end = targeted or carried, end
     return spans

@@ -1,8 +1,10 @@
-"""The annotation pipeline: one core function per article, thin wrappers for a corpus.
+"""The annotation pipeline: each article flows once through an ordered list of named components.
 
-Each article is cleaned, split into sentences, and passed to the extractors (actors, dates,
-amounts, quotations, stance); every span they find in the cleaned text is mapped back to
-the raw text, so ``raw[start:end] == text`` for every row. Results are cached per article.
+:class:`Pipeline` is to summitlib what ``Language`` is to spaCy: calling it on an article
+cleans the text into an :class:`~summitlib.pipeline.doc.ArticleDoc`, runs the components in
+order (sentences, actors, turns, quotes, dates, amounts, stance, positions by default) and
+returns the article's rows by table. :func:`annotate` runs it over a corpus on an engine
+(see :mod:`summitlib.pipeline.engines`), with a per-article cache, and assembles the tables.
 
 >>> from summitlib import load_corpus, annotate
 >>> tables = annotate(load_corpus("corpus"))
@@ -11,178 +13,93 @@ the raw text, so ``raw[start:end] == text`` for every row. Results are cached pe
 
 from __future__ import annotations
 
-import bisect
-import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from summitlib.corpus.cleaning import CleanText
 from summitlib.corpus.reader import Corpus, Document
 from summitlib.errors import ParameterError
-from summitlib.extract.positions import positions_rows
 from summitlib.paths import cache_dir as default_cache_dir
 from summitlib.pipeline import cache as cache_store
-from summitlib.pipeline.tables import DOCUMENT_COLUMNS, Tables, frame
-from summitlib.text.resources import tone, word_spans
-from summitlib.text.sentences import split_sentences
-
-ENGINES = ("local", "dask")
-PARALLEL_THRESHOLD = 64
+from summitlib.pipeline.components import COMPONENTS, DEFAULT_COMPONENTS, Component, summary
+from summitlib.pipeline.doc import ArticleDoc
+from summitlib.pipeline.engines import run_engine
+from summitlib.pipeline.tables import CONTRACT_TABLES, DOCUMENT_COLUMNS, Tables, frame
 
 
-class Spans:
-    """Maps cleaned spans to raw rows and finds the sentence each row belongs to."""
+class Pipeline:
+    """An ordered list of named components that turns one article into table rows."""
 
-    def __init__(self, doc_id: str, cleaned: CleanText, sentences: list[tuple[int, int]]):
-        self.doc_id = doc_id
-        self.cleaned = cleaned
-        self.sentences = [cleaned.to_raw(s, e) for s, e in sentences]
-        self._ends = [e for _, e in self.sentences]
+    def __init__(self, names: Sequence[str] = DEFAULT_COMPONENTS):
+        unknown = [n for n in names if n not in COMPONENTS]
+        if unknown:
+            known = ", ".join(sorted(COMPONENTS))
+            raise ParameterError(f"unknown pipeline component {unknown[0]!r}; known: {known}")
+        self.names = tuple(names)
 
-    def sent_id(self, raw_start: int) -> int:
-        """Index of the sentence that contains (or follows) a raw offset."""
-        return min(bisect.bisect_right(self._ends, raw_start), max(len(self._ends) - 1, 0))
+    def add(self, name: str) -> Pipeline:
+        """A new pipeline with the registered component ``name`` appended."""
+        return Pipeline((*self.names, name))
 
-    def row(self, start: int, end: int, **columns: object) -> dict:
-        """A table row for a cleaned span: doc_id, sent_id, raw start/end, raw text, extras."""
-        raw_start, raw_end = self.cleaned.to_raw(start, end)
-        return self.raw_row(raw_start, raw_end, **columns)
+    @property
+    def components(self) -> list[tuple[str, Component]]:
+        """The (name, function) pairs in the order they run."""
+        return [(name, COMPONENTS[name]) for name in self.names]
 
-    def raw_row(self, raw_start: int, raw_end: int, **columns: object) -> dict:
-        """A table row for a span already in raw offsets."""
-        return {
-            "doc_id": self.doc_id,
-            "sent_id": self.sent_id(raw_start),
-            "start": raw_start,
-            "end": raw_end,
-            "text": self.cleaned.raw[raw_start:raw_end],
-            **columns,
-        }
+    def make_doc(self, article: Document) -> ArticleDoc:
+        """The article as a document with its cleaned text, before any component ran."""
+        return ArticleDoc(article=article, cleaned=article.cleaned())
 
+    def __call__(self, article: Document) -> dict[str, list[dict]]:
+        """All rows of one article, keyed by table name (plain, JSON-ready values)."""
+        doc = self.make_doc(article)
+        for _, func in self.components:
+            func(doc)
+        rows = {name: doc.rows.get(name, []) for name in CONTRACT_TABLES}
+        rows.update({k: v for k, v in doc.rows.items() if k not in rows})
+        rows["document"] = [summary(doc)]
+        return rows
 
-def annotate_document(doc: Document, raw: str | None = None) -> dict[str, list[dict]]:
-    """All annotation rows of one article, keyed by table name (plain, JSON-ready values)."""
-    from summitlib.extract.actors import find_actors, load_registry
-    from summitlib.extract.amounts import find_amounts
-    from summitlib.extract.dates import find_dates
-    from summitlib.extract.quotes import find_quotes, interview_turns
-    from summitlib.extract.stance import document_stance, find_stance
+    def pipe(self, articles: Iterable[Document]) -> Iterator[dict[str, list[dict]]]:
+        """The rows of each article in turn."""
+        for article in articles:
+            yield self(article)
 
-    cleaned = doc.cleaned() if raw is None else _clean(raw)
-    text = cleaned.text
-    sentences = split_sentences(text)
-    spans = Spans(doc.doc_id, cleaned, sentences)
-    registry = load_registry()
-    stance_spans = find_stance(text, sentences)
-    mentions = find_actors(text, registry)
-    quotes = find_quotes(text, registry, mentions, sentences)
-    rows = {
-        "sentences": [
-            spans.row(s, e, sent_id=i, tone=round(tone(text[s:e]), 4))
-            for i, (s, e) in enumerate(sentences)
-        ],
-        "actors": [
-            spans.row(
-                m.start, m.end, actor=m.actor, actor_type=m.actor_type, role=m.role, via=m.via
-            )
-            for m in mentions
-        ],
-        "dates": _date_rows(spans, find_dates(text, doc.published), doc),
-        "amounts": [
-            spans.row(a.start, a.end, value=a.value, unit=a.unit, kind=a.kind, topic=a.topic)
-            for a in find_amounts(text)
-        ],
-        "turns": [
-            spans.row(t.start, t.end, speaker=t.speaker, kind=t.kind, label=t.label)
-            for t in interview_turns(text, mentions)
-        ],
-        "quotes": [
-            spans.row(q.start, q.end, speaker=q.speaker, kind=q.kind, cue=q.cue, role=q.role)
-            for q in quotes
-        ],
-        "stance": [
-            spans.row(
-                s.start,
-                s.end,
-                stance=s.stance,
-                score=round(s.score, 4),
-                evidence=s.evidence,
-                tone=round(s.tone, 4),
-            )
-            for s in stance_spans
-        ],
-    }
-    doc_stance = document_stance(stance_spans)
-    rows["positions"] = positions_rows(doc, rows["quotes"], rows["stance"], doc_stance)
-    rows["document"] = [
-        {
-            "n_sentences": len(sentences),
-            "n_words": len(word_spans(text)),
-            "integration_stance": round(doc_stance, 4),
-            "tone": round(_mean(r["tone"] for r in rows["sentences"]), 4),
-            "n_quotes": len(quotes),
-            "n_dates": len(rows["dates"]),
-        }
-    ]
-    return rows
+    def cache_parts(self) -> dict[str, str]:
+        """What the pipeline adds to an article's cache key (the non-default components)."""
+        return {} if self.names == DEFAULT_COMPONENTS else {"components": ",".join(self.names)}
 
 
-def _clean(raw: str) -> CleanText:
-    """Clean a raw text (used when a worker has already read the file)."""
-    from summitlib.corpus.cleaning import clean_text
-
-    return clean_text(raw)
+def annotate_document(article: Document, pipeline: Pipeline | None = None) -> dict:
+    """All annotation rows of one article, keyed by table name."""
+    return (pipeline or Pipeline())(article)
 
 
-def _date_rows(spans: Spans, mentions: list, doc: Document) -> list[dict]:
-    """Date rows, plus the publication-date marker that cleaning removed from the text."""
-    from summitlib.extract.dates import find_dates
-
-    rows = []
-    for removal in spans.cleaned.removed:
-        if removal.kind != "date_marker":
-            continue
-        marker = spans.cleaned.raw[removal.start : removal.end]
-        for m in find_dates(marker, doc.published):
-            s, e = removal.start + m.start, removal.start + m.end
-            rows.append(
-                spans.raw_row(s, e, value=m.value, anchor="dateline", granularity=m.granularity)
-            )
-    for m in mentions:
-        rows.append(
-            spans.row(m.start, m.end, value=m.value, anchor=m.anchor, granularity=m.granularity)
-        )
-    return rows
-
-
-def _mean(values: Iterable[float]) -> float:
-    """Arithmetic mean, 0.0 for nothing."""
-    values = list(values)
-    return sum(values) / len(values) if values else 0.0
-
-
-def cache_key(doc: Document) -> str:
+def cache_key(article: Document, pipeline: Pipeline) -> str:
     """What an article's annotation depends on, hashed."""
     parts = {
-        "sha256": doc.sha256,
-        "doc_id": doc.doc_id,
-        "published": doc.published.isoformat(),
-        "author": doc.meta.get("author", ""),
-        "genre": doc.meta.get("genre", ""),
+        "sha256": article.sha256,
+        "doc_id": article.doc_id,
+        "published": article.published.isoformat(),
+        "author": article.meta.get("author", ""),
+        "genre": article.meta.get("genre", ""),
+        **pipeline.cache_parts(),
     }
     return cache_store.entry_key(parts)
 
 
-def annotate_cached(doc: Document, cache_dir: Path | None) -> dict[str, list[dict]]:
+def annotate_cached(
+    article: Document, cache_dir: Path | None, pipeline: Pipeline | None = None
+) -> dict[str, list[dict]]:
     """An article's rows from the cache, or computed (and then stored)."""
+    pipeline = pipeline or Pipeline()
     if cache_dir is None:
-        return annotate_document(doc)
-    key = cache_key(doc)
+        return pipeline(article)
+    key = cache_key(article, pipeline)
     rows = cache_store.load_entry(cache_dir, key)
     if rows is None:
-        rows = annotate_document(doc)
+        rows = pipeline(article)
         cache_store.store_entry(cache_dir, key, rows)
     return rows
 
@@ -196,60 +113,48 @@ def annotate(
     workers: int | None = None,
     scheduler: str | None = None,
     progress: Callable[[Iterable], Iterable] | None = None,
+    pipeline: Pipeline | None = None,
 ) -> Tables:
     """Annotate every article of a corpus and return the contract's tables.
 
     >>> tables = annotate(load_corpus("corpus"))            # doctest: +SKIP
     >>> tables = annotate(corpus, engine="dask")            # same tables, on a Dask cluster
     """
-    if engine not in ENGINES:
-        raise ParameterError(f"engine {engine!r} is not one of {', '.join(ENGINES)}")
     folder = (cache_dir or default_cache_dir()) if cache else None
-    docs = list(corpus)
-    if engine == "dask":
-        from summitlib.pipeline.engines import annotate_with_dask
-
-        per_doc = annotate_with_dask(docs, folder, scheduler=scheduler)
-    else:
-        per_doc = _annotate_local(docs, folder, workers, progress)
-    return assemble(corpus, docs, per_doc)
-
-
-def _annotate_local(
-    docs: list[Document],
-    folder: Path | None,
-    workers: int | None,
-    progress: Callable[[Iterable], Iterable] | None,
-) -> list[dict[str, list[dict]]]:
-    """Annotate in this process, or in a process pool when the corpus is large enough."""
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers > 1 and len(docs) >= PARALLEL_THRESHOLD:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = pool.map(annotate_cached, docs, [folder] * len(docs), chunksize=8)
-            return list(progress(results) if progress else results)
-    items = progress(docs) if progress else docs
-    return [annotate_cached(doc, folder) for doc in items]
+    articles = list(corpus)
+    per_doc = run_engine(
+        engine,
+        articles,
+        folder,
+        pipeline or Pipeline(),
+        workers=workers,
+        scheduler=scheduler,
+        progress=progress,
+    )
+    return assemble(corpus, articles, per_doc)
 
 
-def assemble(corpus: Corpus, docs: list[Document], per_doc: list[dict]) -> Tables:
+def assemble(corpus: Corpus, articles: list[Document], per_doc: list[dict]) -> Tables:
     """Concatenate per-article rows into the corpus tables, in a stable order."""
-    names = ["sentences", "actors", "dates", "quotes", "stance", "positions", "amounts", "turns"]
-    tables = {name: frame([r for rows in per_doc for r in rows[name]], name) for name in names}
+    names = list(CONTRACT_TABLES)
+    names += sorted({k for rows in per_doc for k in rows} - set(names) - {"document"})
+    tables = {
+        name: frame([r for rows in per_doc for r in rows.get(name, [])], name) for name in names
+    }
     documents = []
-    for doc, rows in zip(docs, per_doc, strict=True):
-        meta = {c: doc.meta.get(c, "") for c in corpus.columns}
+    for article, rows in zip(articles, per_doc, strict=True):
+        meta = {c: article.meta.get(c, "") for c in corpus.columns}
         documents.append(
             {
                 **meta,
-                "doc_id": doc.doc_id,
-                "file": doc.file,
-                "sha256": doc.sha256,
-                "published": doc.published.isoformat(),
+                "doc_id": article.doc_id,
+                "file": article.file,
+                "sha256": article.sha256,
+                "published": article.published.isoformat(),
                 **rows["document"][0],
             }
         )
     table = pd.DataFrame(documents)
     extra = [c for c in table.columns if c not in DOCUMENT_COLUMNS]
-    return Tables(documents=table[DOCUMENT_COLUMNS + extra], **tables)
+    contract = {name: tables.pop(name) for name in CONTRACT_TABLES}
+    return Tables(documents=table[DOCUMENT_COLUMNS + extra], **contract, extra=tables)

@@ -1,46 +1,96 @@
-"""Running the per-article annotation on Dask (``dask.distributed``).
+"""Engines: where the per-article function runs. A small registry over the same function.
 
-The client sends each worker a :class:`~summitlib.corpus.reader.Document`, which holds the path and
-the SHA-256 of the article but not its text: the worker reads the file itself, checks that the
-bytes are still the validated ones, annotates, and returns plain rows. The corpus folder (and
-the cache folder, if any) must therefore be readable at the same path on every worker, as on a
-single machine or a shared file system. Results are gathered in corpus order, so the tables
-are identical to the local engine's.
+- ``local``: this process, or a process pool over both cores once the corpus has at least
+  :data:`PARALLEL_THRESHOLD` articles.
+- ``dask``: a ``dask.distributed`` cluster (a local two-process one by default). The client
+  sends each worker a :class:`~summitlib.corpus.reader.Document`, which holds the path and the
+  SHA-256 of the article but not its text: the worker reads the file itself, checks that the
+  bytes are still the validated ones, annotates, and returns plain rows. The corpus folder
+  (and the cache folder, if any) must be readable at the same path on every worker.
+
+Results come back in corpus order, so every engine gives identical tables.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summitlib.corpus.reader import Document
-from summitlib.errors import SummitError
+from summitlib.errors import ParameterError, SummitError
 
+if TYPE_CHECKING:
+    from summitlib.pipeline.annotate import Pipeline
+
+PARALLEL_THRESHOLD = 64
 LOCAL_WORKERS = 2
+Rows = dict[str, list[dict]]
+Progress = Callable[[Iterable], Iterable] | None
 
 
-def annotate_on_worker(doc: Document, cache_folder: Path | None) -> dict[str, list[dict]]:
-    """Read, verify and annotate one article inside a Dask worker."""
+def annotate_one(article: Document, cache_folder: Path | None, pipeline: Pipeline) -> Rows:
+    """The per-article function every engine runs: cached rows, or the pipeline's."""
     from summitlib.pipeline.annotate import annotate_cached
 
-    if hashlib.sha256(doc.path.read_bytes()).hexdigest() != doc.sha256:
-        raise SummitError(f"{doc.path} changed after the corpus was validated; run again")
-    return annotate_cached(doc, cache_folder)
+    return annotate_cached(article, cache_folder, pipeline)
 
 
-def annotate_with_dask(
-    docs: list[Document], cache_folder: Path | None, scheduler: str | None = None
-) -> list[dict[str, list[dict]]]:
+def run_local(
+    articles: list[Document],
+    folder: Path | None,
+    pipeline: Pipeline,
+    *,
+    workers: int | None = None,
+    progress: Progress = None,
+    **_: object,
+) -> list[Rows]:
+    """Annotate in this process, or in a process pool when the corpus is large enough."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    n = len(articles)
+    if workers > 1 and n >= PARALLEL_THRESHOLD:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = pool.map(annotate_one, articles, [folder] * n, [pipeline] * n, chunksize=8)
+            return list(progress(results) if progress else results)
+    items = progress(articles) if progress else articles
+    return [annotate_one(article, folder, pipeline) for article in items]
+
+
+def _verified(article: Document, cache_folder: Path | None, pipeline: Pipeline) -> Rows:
+    """Read, verify and annotate one article inside a Dask worker."""
+    if hashlib.sha256(article.path.read_bytes()).hexdigest() != article.sha256:
+        raise SummitError(f"{article.path} changed after the corpus was validated; run again")
+    return annotate_one(article, cache_folder, pipeline)
+
+
+def run_dask(
+    articles: list[Document],
+    folder: Path | None,
+    pipeline: Pipeline,
+    *,
+    scheduler: str | None = None,
+    **_: object,
+) -> list[Rows]:
     """Annotate on the Dask scheduler at ``scheduler``, or on a local two-process cluster."""
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client, LocalCluster  # expensive and optional: imported here
     except ImportError as err:
         raise SummitError(
             "the dask engine needs dask.distributed: pip install 'summitlib[dask]'"
         ) from err
+
+    def gather(client: Client) -> list[Rows]:
+        futures = client.map(
+            _verified, articles, cache_folder=folder, pipeline=pipeline, pure=False
+        )
+        return client.gather(futures)
+
     if scheduler:
         with Client(scheduler) as client:
-            return _run(client, docs, cache_folder)
+            return gather(client)
     with (
         LocalCluster(
             n_workers=LOCAL_WORKERS,
@@ -51,10 +101,16 @@ def annotate_with_dask(
         ) as cluster,
         Client(cluster) as client,
     ):
-        return _run(client, docs, cache_folder)
+        return gather(client)
 
 
-def _run(client: object, docs: list[Document], cache_folder: Path | None) -> list[dict]:
-    """Map the worker function over the documents and gather the results in order."""
-    futures = client.map(annotate_on_worker, docs, cache_folder=cache_folder, pure=False)
-    return client.gather(futures)
+ENGINES: dict[str, Callable[..., list[Rows]]] = {"local": run_local, "dask": run_dask}
+
+
+def run_engine(
+    engine: str, articles: list[Document], folder: Path | None, pipeline: Pipeline, **options
+) -> list[Rows]:
+    """Run the per-article function over ``articles`` on the named engine."""
+    if engine not in ENGINES:
+        raise ParameterError(f"engine {engine!r} is not one of {', '.join(ENGINES)}")
+    return ENGINES[engine](articles, folder, pipeline, **options)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +27,7 @@ COLUMNS: dict[str, list[str]] = {
     "amounts": ["doc_id", "sent_id", "start", "end", "text", "value", "unit", "kind", "topic"],
     "turns": ["doc_id", "sent_id", "start", "end", "text", "speaker", "kind", "label"],
 }
+CONTRACT_TABLES = tuple(COLUMNS)
 DOCUMENT_COLUMNS = [
     "doc_id",
     "file",
@@ -55,10 +56,19 @@ class Tables:
     positions: pd.DataFrame
     amounts: pd.DataFrame
     turns: pd.DataFrame
+    extra: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def names(self) -> list[str]:
-        """Table names, in the order they are written."""
-        return [f.name for f in fields(self)]
+        """Table names, in the order they are written (tables of users' components last)."""
+        return ["documents", *CONTRACT_TABLES, *self.extra]
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        """A table by name: ``tables["quotes"]``, or a user component's ``tables["topics"]``."""
+        if name in self.extra:
+            return self.extra[name]
+        if name in self.names():
+            return getattr(self, name)
+        raise KeyError(f"no table {name!r}; tables: {', '.join(self.names())}")
 
     def write(self, out_dir: Path, corpus_root: Path | None = None) -> list[Path]:
         """Write every table as ``<name>.csv`` into ``out_dir``; return the paths written."""
@@ -72,15 +82,15 @@ class Tables:
         written = []
         for name in self.names():
             path = out_dir / f"{name}.csv"
-            write_csv(getattr(self, name), path)
+            write_csv(self[name], path)
             written.append(path)
         return written
 
 
 def frame(rows: list[dict], name: str) -> pd.DataFrame:
     """A table from row dicts, with the contract's columns first even when it is empty."""
-    columns = COLUMNS[name]
     table = pd.DataFrame(rows)
+    columns = COLUMNS.get(name, list(table.columns))
     for column in columns:
         if column not in table.columns:
             table[column] = pd.Series(dtype="object")
