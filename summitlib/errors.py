@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,3 +42,21 @@ class ParameterError(SummitError):
 
 class RunError(SummitError):
     """A notebook run that failed; the message names the notebook and the failing cell."""
+
+
+def show_user_errors_briefly() -> bool:
+    """In a running IPython/Jupyter kernel, show a SummitError as one line, not a traceback.
+
+    The error is still reported as the cell's error output, so papermill and ``summit run``
+    see the failure; only the stack is left out. Returns whether a kernel was found.
+    """
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None:
+        return False
+
+    def brief(shell: object, etype: type, value: BaseException, tb: object, tb_offset=None):
+        shell._showtraceback(etype, value, [f"{etype.__name__}: {value}"])
+
+    shell.set_custom_exc((SummitError,), brief)
+    return True
