@@ -22,8 +22,9 @@ import pandas as pd
 
 from summitlib.analysis.report import tone_sign
 from summitlib.corpus.reader import Corpus
-from summitlib.evaluation.metrics import overlap, shorter_overlap, speakers
+from summitlib.evaluation.metrics import speakers
 from summitlib.pipeline.tables import Tables, frame
+from summitlib.text.spans import overlap, shorter_overlap
 
 STANCE_LABELS = [-1, 0, 1]
 

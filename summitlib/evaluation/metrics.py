@@ -20,6 +20,7 @@ import pandas as pd
 
 from summitlib.corpus.reader import Corpus
 from summitlib.pipeline.tables import Tables
+from summitlib.text.spans import overlap, shorter_overlap
 
 SURNAME_ALIASES = {
     "lukashenka": "lukashenko",
@@ -43,16 +44,6 @@ def surname(name: str) -> str:
 def speakers(field: str) -> set[str]:
     """Surnames of the speakers in a ``|``-separated field."""
     return {surname(s) for s in (field or "").split("|") if s.strip()}
-
-
-def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
-    """Characters two spans share."""
-    return max(0, min(a1, b1) - max(a0, b0))
-
-
-def shorter_overlap(a0: int, a1: int, b0: int, b1: int) -> float:
-    """Overlap as a share of the shorter span."""
-    return overlap(a0, a1, b0, b1) / max(1, min(a1 - a0, b1 - b0))
 
 
 def f1(p: float, r: float) -> float:

@@ -23,6 +23,16 @@ def trim_span(text: str, start: int, end: int, lead: str = "", tail: str | None 
     return start, end
 
 
+def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    """Characters two spans share."""
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def shorter_overlap(a0: int, a1: int, b0: int, b1: int) -> float:
+    """Overlap as a share of the shorter span."""
+    return overlap(a0, a1, b0, b1) / max(1, min(a1 - a0, b1 - b0))
+
+
 class SpanIndex(Generic[T]):
     """Items with a (start, end) span, queried by position with binary search.
 
