@@ -16,8 +16,6 @@ from dataclasses import dataclass
 DOUBLE = '"“”„‟«»″'
 OPEN_BY_SHAPE = set("“„‟«")
 CLOSE_BY_SHAPE = set("”»″")
-SINGLE_OPEN = "‘‚"
-SINGLE_CLOSE = "’"
 BEFORE_OPEN = set(" \t\n\u00a0([{—–-/:;,")
 AFTER_CLOSE = set(" \t\n\u00a0)]}.,;:!?—–-/")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
