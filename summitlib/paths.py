@@ -8,6 +8,7 @@ install); a plain install falls back to the current working directory.
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 
@@ -43,3 +44,23 @@ def cache_dir() -> Path:
     """The on-disk annotation cache (``$SUMMIT_CACHE_DIR`` if set; never inside a corpus)."""
     override = os.environ.get("SUMMIT_CACHE_DIR")
     return Path(override) if override else project_root() / ".summit-cache"
+
+
+def data_dir() -> Path:
+    """The data files that ship inside summitlib (lexicons, models, training data)."""
+    return Path(str(resources.files("summitlib") / "data"))
+
+
+def lexicons_dir() -> Path:
+    """Word lists kept as data, one item a line."""
+    return data_dir() / "lexicons"
+
+
+def models_dir() -> Path:
+    """The shipped model files (the learned stance and target models)."""
+    return data_dir() / "models"
+
+
+def training_dir() -> Path:
+    """The labelled data the shipped models are trained on."""
+    return data_dir() / "training"

@@ -6,11 +6,12 @@ import datetime as dt
 
 import pytest
 
+from summitlib.evaluation.rule_stance import score_clause
 from summitlib.extract.actors import find_actors, load_registry, read_registry
 from summitlib.extract.amounts import find_amounts
 from summitlib.extract.dates import find_dates
 from summitlib.extract.quotes import find_quotes, interview_turns
-from summitlib.extract.stance import document_stance, find_stance, score_clause, speaker_stance
+from summitlib.extract.stance import document_stance, find_stance, speaker_stance
 from summitlib.text.quotemarks import find_quoted
 from summitlib.text.spans import SpanIndex
 
@@ -273,30 +274,47 @@ def test_amounts():
         ("the summit was a breakthrough for integration", 1),
     ],
 )
-def test_clause_stance(clause, sign):
+def test_the_rule_baseline_scores_clauses(clause, sign):
     score, evidence = score_clause(clause)
     assert (score >= 0.5) - (score <= -0.5) == sign, evidence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("The integration talks reached deadlock.", -1),
+        ("There will be no political union.", -1),
+        ("Moscow does not make concessions on integration.", -1),
+        ("The sides moved closer on integration.", 1),
+        ("The summit was a breakthrough for integration.", 1),
+    ],
+)
+def test_the_learned_model_labels_clear_sentences(sentence, label):
+    (span,) = find_stance(sentence, [(0, len(sentence))])
+    assert span.stance == label
+    assert (span.score > 0) - (span.score < 0) == label
+    assert span.evidence  # the features that carried the decision
 
 
 def test_stance_differs_from_plain_sentiment():
     text = "The wonderful, friendly talks on integration reached deadlock."
     span = find_stance(text, [(0, len(text))])[0]
     assert span.stance == -1 and span.tone > 0
-    assert "deadlock" in span.evidence
+    assert "cue:against:deadlock" in span.evidence
 
 
-def test_clauses_can_disagree():
-    text = "The programmes were approved, but political integration is off the table."
-    spans = find_stance(text, [(0, len(text))])
-    assert [s.stance for s in spans] == [1, -1]
+def test_a_sentence_far_from_integration_gets_no_stance_row():
+    text = "The football team won the match on Sunday."
+    assert find_stance(text, [(0, len(text))]) == []
 
 
 def test_document_and_speaker_scales():
     text = "Integration reached deadlock. The union talks stalled again."
     spans = find_stance(text, [(0, 29), (30, len(text))])
-    assert -2 < document_stance(spans) < -1
+    assert -2 < document_stance(spans) < 0
     assert document_stance([]) == 0.0
-    assert speaker_stance(["We signed the road maps."]) > 0
+    assert speaker_stance(["We signed the road maps."]) in {1, 2}
+    assert speaker_stance([]) == 0
 
 
 def test_span_index_queries():

@@ -20,6 +20,7 @@ import pandas as pd
 
 from summitlib.corpus.reader import Corpus
 from summitlib.pipeline.tables import Tables
+from summitlib.scales import sign
 from summitlib.text.spans import overlap, shorter_overlap
 
 SURNAME_ALIASES = {
@@ -183,11 +184,6 @@ def spearman(xs: list[float], ys: list[float]) -> float:
     vx = math.sqrt(sum((a - mx) ** 2 for a in rx))
     vy = math.sqrt(sum((b - my) ** 2 for b in ry))
     return cov / (vx * vy) if vx and vy else float("nan")
-
-
-def sign(x: float) -> int:
-    """-1, 0 or 1."""
-    return (x > 0) - (x < 0)
 
 
 def stance_pairs(gold: list[dict], pred: list[dict], dmap: dict) -> list[tuple[int, int]]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from summitlib.corpus.reader import Document
+from summitlib.extract.stance import SPEAKER_DEAD_BAND, speaker_score
+from summitlib.scales import position, sign
 
 AUTHOR_GENRES = {"opinion", "analysis", "column", "commentary", "blog", "editorial"}
 SUMMARY_CHARS = 200
@@ -20,8 +22,6 @@ def positions_rows(
     doc: Document, quotes: list[dict], stance_rows: list[dict], doc_stance: float
 ) -> list[dict]:
     """The positions table rows of one article, from its quote and stance rows."""
-    from summitlib.extract.stance import speaker_stance
-
     by_speaker: dict[str, list[dict]] = {}
     roles: dict[str, str] = {}
     for quote in quotes:
@@ -36,13 +36,15 @@ def positions_rows(
     for speaker in sorted(by_speaker):
         said = by_speaker[speaker]
         texts = [q["text"] for q in said]
+        score = speaker_score(texts)
         rows.append(
             {
                 "doc_id": doc.doc_id,
                 "speaker": speaker,
                 "role": roles.get(speaker, ""),
                 "n_quotes": len(said),
-                "stance": round(speaker_stance(texts), 4),
+                "stance": float(position(score, SPEAKER_DEAD_BAND)),
+                "score": round(score, 4),
                 "summary": _summary(texts),
                 "kinds": ",".join(sorted({q["kind"] for q in said})),
             }
@@ -55,7 +57,8 @@ def positions_rows(
                 "speaker": author,
                 "role": "author",
                 "n_quotes": 0,
-                "stance": round(doc_stance, 4),
+                "stance": float(position(doc_stance, SPEAKER_DEAD_BAND)),
+                "score": round(doc_stance, 4),
                 "summary": _summary([r["text"] for r in _strongest(stance_rows, doc_stance)]),
                 "kinds": "author",
             }
@@ -74,8 +77,7 @@ def author_name(doc: Document) -> str:
 
 def _strongest(stance_rows: list[dict], doc_stance: float) -> list[dict]:
     """The clause that best shows the article's stance: same sign, largest score."""
-    sign = (doc_stance > 0) - (doc_stance < 0)
-    agreeing = [r for r in stance_rows if (r["score"] > 0) - (r["score"] < 0) == sign]
+    agreeing = [r for r in stance_rows if sign(r["score"]) == sign(doc_stance)]
     rows = agreeing or stance_rows
     if not rows:
         return []

@@ -132,6 +132,7 @@ def stance(doc: ArticleDoc) -> None:
                 score=round(s.score, 4),
                 evidence=s.evidence,
                 tone=round(s.tone, 4),
+                relevance=round(s.relevance, 4),
             )
             for s in doc.stance
         ],

@@ -22,8 +22,11 @@ COLUMNS: dict[str, list[str]] = {
     "actors": ["doc_id", "sent_id", "start", "end", "text", "actor", "actor_type", "role", "via"],
     "dates": ["doc_id", "sent_id", "start", "end", "text", "value", "anchor", "granularity"],
     "quotes": ["doc_id", "sent_id", "start", "end", "text", "speaker", "kind", "cue", "role"],
-    "stance": ["doc_id", "sent_id", "start", "end", "text", "stance", "score", "evidence", "tone"],
-    "positions": ["doc_id", "speaker", "role", "n_quotes", "stance", "summary", "kinds"],
+    "stance": [
+        *["doc_id", "sent_id", "start", "end", "text"],
+        *["stance", "score", "evidence", "tone", "relevance"],
+    ],
+    "positions": ["doc_id", "speaker", "role", "n_quotes", "stance", "score", "summary", "kinds"],
     "amounts": ["doc_id", "sent_id", "start", "end", "text", "value", "unit", "kind", "topic"],
     "turns": ["doc_id", "sent_id", "start", "end", "text", "speaker", "kind", "label"],
 }

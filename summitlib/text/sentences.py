@@ -31,6 +31,12 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def same_paragraph(text: str, a_end: int, b_start: int) -> bool:
+    """Whether the text between two spans holds no paragraph break (a blank line)."""
+    gap = text[a_end:b_start]
+    return "\n\n" not in gap and "\n \n" not in gap
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Lines, re-joined where a scraper broke a sentence (no stop, then a lowercase start)."""
     merged: list[tuple[int, int]] = []

@@ -1,0 +1,1 @@
+"""Learning: readable features, the linear model format, training data, training and evaluation."""

@@ -1,0 +1,278 @@
+"""Honest figures for the learned stance and target models (see the module's sections a–f).
+
+Run: python -m summitlib.learning.evaluate  (after train.py; reads the chosen C, feature set
+and threshold from stance_model.json / target_model.json, which train.py tuned on bank+bundled).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+
+from scipy.stats import spearmanr
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from summitlib.learning.datasets import Article, Example, gold_examples, load_bank, load_corpus
+from summitlib.learning.features import featurize_for, featurize_target
+from summitlib.learning.model import Model, load_model, predict, probabilities
+from summitlib.learning.train import (
+    FAMILY_SETS,
+    accuracy,
+    cv_stance,
+    fit_linear,
+    grouped_folds,
+    macro_f1,
+    stance_feats,
+    train_stance,
+    train_target,
+)
+from summitlib.paths import models_dir
+
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’]?\s+")
+DEAD_BANDS = tuple(round(0.05 * i, 2) for i in range(0, 21))
+
+
+def report(name: str, gold: Sequence[int], pred: Sequence[int]) -> None:
+    """Print macro-F1 and accuracy."""
+    print(
+        f"  {name:52s} n={len(gold):4d} macro-F1={macro_f1(gold, pred):.3f} "
+        f"acc={accuracy(gold, pred):.3f}"
+    )
+
+
+def vader_labels(examples: Sequence[Example]) -> list[int]:
+    """Plain VADER baseline: compound >= 0.05 -> +1, <= -0.05 -> -1, else 0."""
+    sia = SentimentIntensityAnalyzer()
+    out = []
+    for e in examples:
+        c = sia.polarity_scores(e.text)["compound"]
+        out.append(1 if c >= 0.05 else -1 if c <= -0.05 else 0)
+    return out
+
+
+def end_to_end(
+    articles: Sequence[Article], stance: Model, target: Model
+) -> tuple[list[int], list[int], list[float]]:
+    """Scorer-style labels of the gold stance sentences when only target-accepted sentences get
+    a stance row (no overlapping row = 0); also the document scores."""
+    threshold = target["meta"]["threshold"]
+    gold, pred, docs = [], [], []
+    for a in articles:
+        rows = []
+        num = den = 0.0
+        for s in a.sentences:
+            p = probabilities(
+                target, featurize_target(s.text, s.before, s.position, s.first_in_paragraph)
+            )[1]
+            label, score, _ = predict(stance, featurize_for(stance["meta"], s.text, s.before))
+            num, den = num + p * score, den + p
+            if p >= threshold:
+                rows.append((s.start, s.end, label))
+        docs.append(num / den if den else 0.0)
+        for g in a.gold_sentences:
+            g0, g1 = int(g["start"]), int(g["end"])
+            best, best_ov = 0, 0
+            for r0, r1, label in rows:
+                ov = min(g1, r1) - max(g0, r0)
+                if ov > best_ov:
+                    best, best_ov = label, ov
+            gold.append(int(g["stance"]))
+            pred.append(best)
+    return gold, pred, docs
+
+
+def target_prf(articles: Sequence[Article], target: Model) -> tuple[float, float]:
+    """Precision and recall of the target model on the package sentences of ``articles``."""
+    t = target["meta"]["threshold"]
+    tp = fp = fn = 0
+    for a in articles:
+        for s in a.sentences:
+            ok = (
+                probabilities(
+                    target, featurize_target(s.text, s.before, s.position, s.first_in_paragraph)
+                )[1]
+                >= t
+            )
+            tp += ok and s.relevant
+            fp += ok and not s.relevant
+            fn += (not ok) and s.relevant
+    return tp / max(1, tp + fp), tp / max(1, tp + fn)
+
+
+def quote_pieces(text: str) -> list[str]:
+    """A quotation cut into sentence-like pieces."""
+    return [p.strip() for p in SENTENCE_END.split(text) if len(p.strip()) > 2]
+
+
+def speaker_score(stance: Model, texts: Sequence[str]) -> float:
+    """A speaker's raw stance score: 2 x the mean signed score (P(+1) - P(-1)) of their words."""
+    scores = [
+        predict(stance, featurize_for(stance["meta"], p))[1] for t in texts for p in quote_pieces(t)
+    ]
+    return 2 * sum(scores) / len(scores) if scores else 0.0
+
+
+def speaker_position(score: float, dead_band: float) -> int:
+    """A speaker's stance on -2..+2 from the raw score (|score| < dead_band -> 0)."""
+    if abs(score) < dead_band:
+        return 0
+    return max(-2, min(2, round(score))) or (1 if score > 0 else -1)
+
+
+def _sign(x: float) -> int:
+    """Sign of x."""
+    return (x > 0) - (x < 0)
+
+
+def speakers(article: Article) -> list[tuple[str, float, list[str]]]:
+    """(speaker, gold stance, gold quote texts) for each gold position with at least one quote."""
+    out = []
+    for p in article.positions:
+        texts = [q["text"] for q in article.quotes if q["speaker"] == p["speaker"]]
+        if texts:
+            out.append((p["speaker"], float(p["stance"]), texts))
+    return out
+
+
+def best_band(items: Sequence[tuple[float, float]]) -> float:
+    """The dead band with the best sign agreement on (score, gold) pairs (smallest on ties)."""
+    return max(
+        DEAD_BANDS,
+        key=lambda d: (sum(_sign(speaker_position(s, d)) == _sign(g) for s, g in items), -d),
+    )
+
+
+def main() -> None:
+    """Print figures a–f and the timing."""
+    stance_meta = load_model(models_dir() / "stance_model.json")["meta"]
+    target_meta = load_model(models_dir() / "target_model.json")["meta"]
+    C, fams = stance_meta["C"], FAMILY_SETS[stance_meta["family_set"]]
+    tC, threshold = target_meta["C"], target_meta["threshold"]
+    print(
+        f"settings (from train.py's CV on bank+bundled): stance C={C} "
+        f"families={stance_meta['family_set']}; "
+        f"target C={tC} threshold={threshold}"
+    )
+    bank = load_bank()
+    corp = {c: list(load_corpus(c)) for c in ("bundled", "devset", "heldout")}
+    gold = {c: [e for a in arts for e in gold_examples(a)] for c, arts in corp.items()}
+
+    print("a. grouped 5-fold CV on the stance bank (groups = url)")
+    oof = cv_stance(bank, C, fams)
+    report("bank CV", [e.label for e in bank], [p for p, _ in oof])
+
+    print("b. devset, models trained on bank + bundled only")
+    stance_b = train_stance(bank + gold["bundled"], C, fams)
+    target_b = train_target(corp["bundled"], bank, tC, threshold)
+    dev_pred = [
+        predict(stance_b, featurize_for(stance_b["meta"], e.text, e.before))[0]
+        for e in gold["devset"]
+    ]
+    report("devset gold stance sentences", [e.label for e in gold["devset"]], dev_pred)
+    g, p, dev_docs = end_to_end(corp["devset"], stance_b, target_b)
+    report("devset end to end (target model gates, scorer rule)", g, p)
+    prec, rec = target_prf(corp["devset"], target_b)
+    print(f"  target model on devset sentences: precision={prec:.3f} recall={rec:.3f}")
+    g, p, held_docs = end_to_end(corp["heldout"], stance_b, target_b)
+    report("heldout end to end (same models)", g, p)
+
+    print("c. grouped CV by article over bundled+devset+heldout, bank always in training")
+    examples = [e for c in corp for e in gold[c]]
+    oof = cv_stance(examples, C, fams, fixed_train=bank)
+    report("all gold articles (OOF)", [e.label for e in examples], [x for x, _ in oof])
+    for c in corp:
+        idx = [i for i, e in enumerate(examples) if e.source == c]
+        report(f"  of which {c}", [examples[i].label for i in idx], [oof[i][0] for i in idx])
+
+    print("d. bundled corpus (trained on bank + devset + heldout) and the VADER baseline")
+    stance_d = train_stance(bank + gold["devset"] + gold["heldout"], C, fams)
+    report(
+        "bundled gold stance sentences",
+        [e.label for e in gold["bundled"]],
+        [
+            predict(stance_d, featurize_for(stance_d["meta"], e.text, e.before))[0]
+            for e in gold["bundled"]
+        ],
+    )
+    for name, ex in (
+        ("bank", bank),
+        ("devset", gold["devset"]),
+        ("bundled", gold["bundled"]),
+        ("heldout", gold["heldout"]),
+    ):
+        report(f"VADER baseline on {name}", [e.label for e in ex], vader_labels(ex))
+
+    print("e. document stance (mean of P(target)-weighted signed scores; models without devset)")
+    gold_docs = [a.doc_stance for a in corp["devset"]]
+    print(
+        f"  devset Spearman = {spearmanr(dev_docs, gold_docs).statistic:.3f} (n={len(gold_docs)})"
+    )
+    print(
+        f"  heldout Spearman = "
+        f"{spearmanr(held_docs, [a.doc_stance for a in corp['heldout']]).statistic:.3f} "
+        f"(n={len(held_docs)})"
+    )
+
+    print("f. speaker positions from gold quote spans (stance model out of fold by article)")
+    articles = [a for c in corp for a in corp[c]]
+    items: list[tuple[str, float, float]] = []  # (corpus, score, gold)
+    folds = grouped_folds([a.file for a in articles])
+    feats = stance_feats(examples, fams)
+    bank_feats = stance_feats(bank, fams)
+    for _train_idx, test_idx in folds:
+        test_files = {articles[i].file for i in test_idx}
+        tr = [i for i, e in enumerate(examples) if e.group.split(":", 1)[1] not in test_files]
+        model = fit_linear(
+            bank_feats + [feats[i] for i in tr],
+            [e.label for e in bank] + [examples[i].label for i in tr],
+            C,
+            {},
+        )
+        for i in test_idx:
+            for _, gstance, texts in speakers(articles[i]):
+                items.append((articles[i].corpus, speaker_score(model, texts), gstance))
+    # dead band chosen by an inner CV over speakers: fold k's band is tuned on the other folds
+    agree = {c: [0, 0] for c in corp}
+    order = list(range(len(items)))
+    for k in range(5):
+        test = [i for i in order if i % 5 == k]
+        band = best_band([(items[i][1], items[i][2]) for i in order if i % 5 != k])
+        for i in test:
+            c, s, gs = items[i]
+            agree[c][0] += _sign(speaker_position(s, band)) == _sign(gs)
+            agree[c][1] += 1
+    final_band = best_band([(s, gs) for _, s, gs in items])
+    for c, (a_, n) in agree.items():
+        print(f"  sign agreement {c:8s} {a_}/{n} = {a_ / max(1, n):.3f}")
+    tot = sum(a_ for a_, _ in agree.values()), sum(n for _, n in agree.values())
+    print(
+        f"  sign agreement all      {tot[0]}/{tot[1]} = {tot[0] / max(1, tot[1]):.3f}; "
+        f"dead band chosen on all speakers = {final_band}"
+    )
+
+    print("timing: featurize + predict (stance and target) over all devset package sentences")
+    stance, target = (
+        load_model(models_dir() / "stance_model.json"),
+        load_model(models_dir() / "target_model.json"),
+    )
+    sents = [s for a in corp["devset"] for s in a.sentences]
+    for name, fn in (
+        ("stance", lambda s: predict(stance, featurize_for(stance["meta"], s.text, s.before))),
+        (
+            "target",
+            lambda s: predict(
+                target, featurize_target(s.text, s.before, s.position, s.first_in_paragraph)
+            ),
+        ),
+    ):
+        t0 = time.perf_counter()
+        for _ in range(3):
+            for s in sents:
+                fn(s)
+        per = (time.perf_counter() - t0) / (3 * len(sents)) * 1000
+        print(f"  {name}: {per:.3f} ms per sentence (n={len(sents)})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,264 @@
+"""Readable features for stance toward (and relevance to) Russia–Belarus integration.
+
+Every feature name says what fired: ``cue:against:deadlock`` (a lexicon cue), ``neg_cue:for:signed``
+(a cue with a negation a few words before it), ``polar:pos`` / ``polar:neg`` (VADER lexicon
+valence, negation-scoped), ``hedge``, ``deontic``, ``conditional``, ``counterfactual``,
+``target:union_state`` (an integration term), ``neg_target`` (a negated integration term),
+``w:...`` (stemmed word uni/bigrams) and ``prev:...`` (cue and target hits of the sentence
+before). Lexicons are plain files in ``lexicons/`` (one ``name = regex`` or regex a line).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from nltk.stem.snowball import SnowballStemmer
+
+from summitlib.paths import lexicons_dir
+from summitlib.text.resources import vader_lexicon_dir
+
+NEGATION_WINDOW = 4
+NEGATED_TARGET_WORDS = 6
+ALL_FAMILIES = frozenset(
+    {
+        "cue",
+        "polar",
+        "modal",
+        "target",
+        "words",
+        "bigrams",
+        "prev",
+        "prev_target",
+        "shape",
+        "relation",
+    }
+)
+STANCE_FAMILIES = frozenset(ALL_FAMILIES - {"relation"})
+TARGET_FAMILIES = frozenset(ALL_FAMILIES - {"bigrams", "prev"})
+
+WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+CONTRAST = re.compile(
+    r"\b(?:but|however|yet|although|though|while|whereas|nevertheless|nonetheless)\b|;", re.I
+)
+BREAK = re.compile(r"[,;:()\u2013\u2014]")
+STEMMER = SnowballStemmer("english")
+
+
+def _read_lines(name: str) -> list[str]:
+    """The non-empty, non-comment lines of a lexicon file."""
+    lines = (lexicons_dir() / "stance" / name).read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _named(line: str) -> tuple[str, str]:
+    """Split a ``name = regex`` line (a bare regex is named after its first word)."""
+    if " = " in line:
+        name, pattern = line.split(" = ", 1)
+        return name.strip(), pattern.strip()
+    return re.sub(r"\W+", "_", re.split(r"[|\\(\[]", line)[0]).strip("_") or "x", line
+
+
+def _compile_named(name: str) -> list[tuple[str, re.Pattern[str]]]:
+    """A named lexicon file compiled to (name, word-bounded case-insensitive regex) pairs."""
+    return [(n, re.compile(rf"\b(?:{p})\b", re.I)) for n, p in map(_named, _read_lines(name))]
+
+
+def _compile_any(name: str, bounded: bool = True) -> re.Pattern[str]:
+    """A lexicon file compiled to one alternation regex."""
+    body = "|".join(f"(?:{p})" for p in _read_lines(name))
+    return re.compile(rf"\b(?:{body})\b" if bounded else body, re.I)
+
+
+CUES: list[tuple[str, str, re.Pattern[str]]] = [
+    (side, n, p) for side in ("against", "for") for n, p in _compile_named(f"cues_{side}.txt")
+]
+TARGETS = _compile_named("targets.txt")
+RELATIONS = _compile_named("relations.txt")
+NEGATORS = re.compile(
+    "|".join(rf"\b{p}\b" if not p.startswith("n[") else p for p in _read_lines("negators.txt")),
+    re.I,
+)
+HEDGES = _compile_any("hedges.txt")
+DEONTIC = _compile_any("deontic.txt")
+CONDITIONALS = _compile_any("conditionals.txt")
+COUNTERFACTUALS = _compile_any("counterfactuals.txt", bounded=False)
+
+
+def _vader_path() -> Path:
+    """The vader_lexicon.txt shipped inside the installed vaderSentiment package."""
+    return vader_lexicon_dir() / "vader_lexicon.txt"
+
+
+@lru_cache(maxsize=1)
+def vader_lexicon() -> dict[str, float]:
+    """VADER's word valences (-4..4), single lowercase words only, negators left out."""
+    table: dict[str, float] = {}
+    for line in _vader_path().read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and WORD.fullmatch(parts[0]) and not NEGATORS.fullmatch(parts[0]):
+            table[parts[0]] = float(parts[1])
+    return table
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of a lowercase word (cached)."""
+    return STEMMER.stem(word)
+
+
+def _negated_before(text: str, at: int) -> bool:
+    """Whether a negation stands within a few words before ``at`` in the same clause."""
+    window = text[max(0, at - 60) : at]
+    window = BREAK.split(window)[-1]
+    words = window.split()[-NEGATION_WINDOW:]
+    return bool(words) and bool(NEGATORS.search(" ".join(words)))
+
+
+def cue_hits(text: str) -> list[tuple[str, str, bool, int]]:
+    """The cue hits of a text: (side, cue name, negated?, offset), in lexicon order."""
+    hits = []
+    for side, name, pattern in CUES:
+        for m in pattern.finditer(text):
+            own_negation = NEGATORS.match(m.group()) is not None
+            hits.append(
+                (side, name, (not own_negation) and _negated_before(text, m.start()), m.start())
+            )
+    return hits
+
+
+def target_hits(text: str) -> list[tuple[str, bool]]:
+    """The integration-term hits of a text: (term name, negated?)."""
+    hits = []
+    for name, pattern in TARGETS:
+        for m in pattern.finditer(text):
+            window = BREAK.split(text[max(0, m.start() - 80) : m.start()])[-1]
+            words = window.split()[-NEGATED_TARGET_WORDS:]
+            hits.append((name, bool(words) and bool(NEGATORS.search(" ".join(words)))))
+    return hits
+
+
+def _cue_features(text: str, feats: dict[str, float]) -> None:
+    """Add cue, negated-cue, contrast and hedge-interaction features."""
+    contrast = [m.end() for m in CONTRAST.finditer(text)]
+    last_contrast = contrast[-1] if contrast else -1
+    hedged = bool(HEDGES.search(text) or DEONTIC.search(text))
+    for side, name, negated, at in cue_hits(text):
+        prefix = "neg_cue" if negated else "cue"
+        _add(feats, f"{prefix}:{side}:{name}")
+        _add(feats, f"{prefix}s:{side}")
+        if at >= last_contrast >= 0:
+            _add(feats, f"post_contrast:{prefix}:{side}")
+        if hedged:
+            _add(feats, f"hedged_{prefix}:{side}")
+    net = feats.get("cues:for", 0.0) - feats.get("cues:against", 0.0)
+    net += feats.get("neg_cues:against", 0.0) - feats.get("neg_cues:for", 0.0)
+    if net:
+        feats["cue_net"] = max(-3.0, min(3.0, net))
+
+
+def _polar_features(words: list[str], feats: dict[str, float]) -> None:
+    """Add VADER-lexicon polarity sums, flipped into ``neg_polar:*`` under negation."""
+    lexicon = vader_lexicon()
+    negated_until = -1
+    for i, word in enumerate(words):
+        if NEGATORS.fullmatch(word) or word.endswith("n't") or word.endswith("n’t"):
+            negated_until = i + NEGATION_WINDOW
+            continue
+        valence = lexicon.get(word)
+        if valence is None:
+            continue
+        side = "pos" if valence > 0 else "neg"
+        prefix = "neg_polar" if i <= negated_until else "polar"
+        feats[f"{prefix}:{side}"] = feats.get(f"{prefix}:{side}", 0.0) + abs(valence) / 4
+
+
+def _word_features(words: list[str], feats: dict[str, float], bigrams: bool) -> None:
+    """Add stemmed unigram (and bigram) presence features."""
+    stems = [stem(w) for w in words]
+    for s in stems:
+        feats[f"w:{s}"] = 1.0
+    if bigrams:
+        for a, b in zip(stems, stems[1:], strict=False):
+            feats[f"w:{a}_{b}"] = 1.0
+
+
+def _target_features(text: str, feats: dict[str, float], prefix: str = "") -> None:
+    """Add integration-term and negated-term features."""
+    for name, negated in target_hits(text):
+        feats[f"{prefix}target:{name}"] = 1.0
+        feats[f"{prefix}target_any"] = 1.0
+        if negated:
+            feats[f"{prefix}neg_target"] = 1.0
+
+
+def _add(feats: dict[str, float], name: str, value: float = 1.0) -> None:
+    """Increment a feature."""
+    feats[name] = feats.get(name, 0.0) + value
+
+
+def featurize(
+    text: str, before: str = "", families: frozenset[str] = STANCE_FAMILIES
+) -> dict[str, float]:
+    """Stance features of a sentence (with the sentence before it as context)."""
+    feats: dict[str, float] = {"bias": 1.0}
+    lower = text.lower()
+    words = WORD.findall(lower)
+    if "cue" in families:
+        _cue_features(text, feats)
+    if "polar" in families:
+        _polar_features(words, feats)
+    if "modal" in families:
+        for name, pattern in (
+            ("hedge", HEDGES),
+            ("deontic", DEONTIC),
+            ("conditional", CONDITIONALS),
+        ):
+            if pattern.search(text):
+                feats[name] = 1.0
+        if COUNTERFACTUALS.search(text):
+            feats["counterfactual"] = 1.0
+        if NEGATORS.search(text):
+            feats["negation"] = 1.0
+    if "target" in families:
+        _target_features(text, feats)
+    if "words" in families:
+        _word_features(words, feats, bigrams="bigrams" in families)
+    if "shape" in families:
+        if "?" in text:
+            feats["question"] = 1.0
+        if re.search(r"[\"“”«»]", text):
+            feats["quoted"] = 1.0
+    if "prev" in families and before:
+        for side, _name, negated, _ in cue_hits(before):
+            feats[f"prev:{'neg_cue' if negated else 'cue'}:{side}"] = 1.0
+    if "prev_target" in families and before:
+        _target_features(before, feats, prefix="prev:")
+    if "relation" in families:
+        for name, pattern in RELATIONS:
+            if pattern.search(text):
+                feats[f"rel:{name}"] = 1.0
+                if before and pattern.search(before):
+                    feats[f"prev:rel:{name}"] = 1.0
+    feats.pop("bias")
+    return feats
+
+
+def featurize_for(model_meta: dict, text: str, before: str = "") -> dict[str, float]:
+    """Stance features restricted to the feature families a model was trained with."""
+    return featurize(text, before, frozenset(model_meta.get("families", STANCE_FAMILIES)))
+
+
+def featurize_target(
+    text: str, before: str = "", position: int | None = None, first_in_paragraph: bool = False
+) -> dict[str, float]:
+    """Relevance ("about integration") features: stance features plus relation terms and layout."""
+    feats = featurize(text, before, families=TARGET_FAMILIES)
+    if position is not None:
+        feats[f"pos:{min(position, 5)}"] = 1.0
+        if first_in_paragraph:
+            feats["pos:para_first"] = 1.0
+    n = len(WORD.findall(text.lower()))
+    feats["len:" + ("short" if n < 6 else "mid" if n < 20 else "long")] = 1.0
+    return feats

@@ -1,0 +1,91 @@
+"""A tiny, transparent linear model: JSON weights, pure-Python inference with evidence."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+Model = dict[str, Any]
+DECIMALS = 6
+
+
+def load_model(path: str | Path) -> Model:
+    """Read a model JSON file (labels, intercepts, weights {feature: [w per label]}, meta)."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def dump_model(model: Model, path: str | Path) -> None:
+    """Write a model as canonical JSON (sorted keys, fixed indent): same model, same bytes."""
+    text = json.dumps(model, sort_keys=True, indent=1, ensure_ascii=False)
+    Path(path).write_text(text + "\n", encoding="utf-8")
+
+
+def make_model(
+    labels: list[int], intercepts: list[float], weights: dict[str, list[float]], meta: dict
+) -> Model:
+    """A model dict with weights rounded and zero rows dropped."""
+    rounded = {
+        f: [round(float(w), DECIMALS) for w in ws]
+        for f, ws in sorted(weights.items())
+        if any(round(float(w), DECIMALS) for w in ws)
+    }
+    return {
+        "labels": [int(x) for x in labels],
+        "intercepts": [round(float(b), DECIMALS) for b in intercepts],
+        "weights": rounded,
+        "meta": meta,
+    }
+
+
+def probabilities(model: Model, feats: dict[str, float]) -> list[float]:
+    """Class probabilities (softmax; a single-row binary model uses the logistic)."""
+    weights = model["weights"]
+    z = list(model["intercepts"])
+    for name, value in feats.items():
+        row = weights.get(name)
+        if row is not None:
+            for k, w in enumerate(row):
+                z[k] += w * value
+    if len(z) == 1:  # binary: one logit for labels[1]
+        p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z[0]))))
+        return [1.0 - p, p]
+    top = max(z)
+    e = [math.exp(v - top) for v in z]
+    total = sum(e)
+    return [v / total for v in e]
+
+
+def _contributions(model: Model, feats: dict[str, float], k: int) -> list[tuple[float, str]]:
+    """Each feature's push toward class index ``k`` (relative to the other classes)."""
+    weights = model["weights"]
+    out = []
+    for name, value in feats.items():
+        row = weights.get(name)
+        if row is None:
+            continue
+        if len(row) == 1:
+            push = row[0] * value * (1 if k == 1 else -1)
+        else:
+            push = (row[k] - sum(row) / len(row)) * value
+        out.append((push, name))
+    return out
+
+
+def predict(
+    model: Model, feats: dict[str, float], n_evidence: int = 5
+) -> tuple[int, float, list[str]]:
+    """(label, signed score, evidence): score is P(+1) - P(-1) (binary: P(1)); evidence names the
+    features that pushed most toward the chosen label."""
+    probs = probabilities(model, feats)
+    labels = model["labels"]
+    k = max(range(len(labels)), key=lambda i: (probs[i], -abs(labels[i])))
+    label = labels[k]
+    if -1 in labels and 1 in labels:
+        score = probs[labels.index(1)] - probs[labels.index(-1)]
+    else:
+        score = probs[-1]
+    pushes = sorted(_contributions(model, feats, k), key=lambda t: (-t[0], t[1]))
+    evidence = [name for push, name in pushes[:n_evidence] if push > 0]
+    return label, round(score, 6), evidence
