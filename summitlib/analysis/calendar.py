@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 
+from summitlib.analysis.groups import with_column
 from summitlib.analysis.params import GRANULARITIES
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -110,3 +111,41 @@ def resolve_dates(dates: pd.DataFrame) -> pd.DataFrame:
     table["resolution"] = [p[2] if p else None for p in parsed]
     table["mid"] = [p[0] + (p[1] - p[0]) / 2 if p else None for p in parsed]
     return table
+
+
+def summits_in_window(
+    summits: pd.DataFrame, date_from: dt.date | None, date_to: dt.date | None, summit: str | None
+) -> pd.DataFrame:
+    """Summits (with ``first`` and ``last`` days) that touch the window; one when chosen."""
+    table = summits.copy()
+    table["first"] = pd.to_datetime(table["start"]).dt.date
+    table["last"] = pd.to_datetime(table["end"].where(table["end"] != "", table["start"])).dt.date
+    table = table[window_mask(table["first"], table["last"], date_from, date_to)]
+    return table if summit is None else table[table["summit_id"] == summit]
+
+
+def articles_in_window(
+    docs: pd.DataFrame, date_from: dt.date | None, date_to: dt.date | None, summit: str | None
+) -> pd.DataFrame:
+    """Articles (with ``day``, filled ``outlet`` and ``summit_id``) published in the window."""
+    articles = docs.assign(
+        day=pd.to_datetime(docs["published"]).dt.date,
+        outlet=with_column(docs, "outlet"),
+        summit_id=with_column(docs, "summit_id"),
+    )
+    articles = articles[window_mask(articles["day"], articles["day"], date_from, date_to)]
+    return articles if summit is None else articles[articles["summit_id"] == summit]
+
+
+def select_dates(
+    parsed: pd.DataFrame,
+    doc_ids: pd.Series,
+    min_granularity: str,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+) -> pd.DataFrame:
+    """Parsed dates of these articles, precise enough and in the window, in calendar order."""
+    keep = parsed["doc_id"].isin(doc_ids)
+    keep &= parsed["resolution"].map(lambda g: at_least(g, min_granularity))
+    keep &= window_mask(parsed["first"], parsed["last"], date_from, date_to)
+    return parsed[keep].sort_values(["first", "last", "doc_id", "start"])

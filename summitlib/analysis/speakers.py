@@ -7,8 +7,16 @@ import math
 import pandas as pd
 
 from summitlib.analysis.lexicons import ISSUES
+from summitlib.evaluation.metrics import surname
 
-__all__ = ["ISSUES", "issue_matrix", "issues_of", "quote_stance", "split_speakers"]
+__all__ = [
+    "ISSUES",
+    "issue_matrix",
+    "issues_of",
+    "quote_stance",
+    "select_speakers",
+    "split_speakers",
+]
 
 
 def issues_of(text: str) -> list[str]:
@@ -41,6 +49,19 @@ def split_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     table = table.explode("speaker")
     table["speaker"] = table["speaker"].str.strip()
     return table[table["speaker"] != ""].reset_index(drop=True)
+
+
+def select_speakers(
+    quotes: pd.DataFrame, speakers: list[str] | None
+) -> tuple[pd.DataFrame, list[str]]:
+    """Quotes split by speaker, kept for ``speakers`` (by surname), and names with no quote."""
+    said = split_speakers(quotes)
+    if speakers is None:
+        return said, []
+    wanted = {surname(name) for name in speakers}
+    said = said[said["speaker"].map(surname).isin(wanted)]
+    found = set(said["speaker"].map(surname))
+    return said, [name for name in speakers if surname(name) not in found]
 
 
 def issue_matrix(quotes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

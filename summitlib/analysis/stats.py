@@ -10,6 +10,7 @@ import pandas as pd
 
 from summitlib.analysis.groups import with_column
 from summitlib.analysis.params import GROUPINGS
+from summitlib.analysis.textviews import term_pattern
 
 
 def bootstrap_mean(
@@ -86,3 +87,32 @@ def sign_confusion(stance: pd.DataFrame) -> pd.DataFrame:
     )
     table.index.name, table.columns.name = "sign of tone", "stance"
     return table
+
+
+def stance_sentences(stance: pd.DataFrame, threshold: float) -> pd.DataFrame:
+    """The stance table with numeric columns and ``label``, the effective stance."""
+    table = stance.copy()
+    table["stance"] = pd.to_numeric(table["stance"]).astype(int)
+    table["score"] = pd.to_numeric(table["score"]).astype(float)
+    table["tone"] = pd.to_numeric(table["tone"]).astype(float)
+    table["label"] = effective_stance(table, threshold)
+    return table
+
+
+def term_stance(stance: pd.DataFrame, terms: Iterable[str]) -> pd.DataFrame:
+    """Per term: the sentences and articles that contain it and their mean label with interval."""
+    rows = []
+    for term in terms:
+        part = stance[stance["text"].str.contains(term_pattern(term), regex=True)]
+        mean, low, high = bootstrap_mean(part["label"])
+        rows.append(
+            {
+                "term": term,
+                "n_sentences": len(part),
+                "n_articles": part["doc_id"].nunique(),
+                "mean_stance": mean,
+                "ci_low": low,
+                "ci_high": high,
+            }
+        )
+    return pd.DataFrame(rows)

@@ -13,6 +13,7 @@ from summitlib.corpus.reader import Corpus
 
 __all__ = [
     "INTEGRATION_TERMS",
+    "concordance",
     "dispersion",
     "highlight",
     "kwic",
@@ -70,6 +71,15 @@ def kwic_lines(table: pd.DataFrame, width: int = 40) -> str:
     return "\n".join(
         f"{r.left:>{width}} [{r.match}] {r.right:<{width}}" for r in table.itertuples()
     )
+
+
+def concordance(term: str, lines: pd.DataFrame, max_rows: int, width: int = 40) -> str:
+    """A term's concordance block: hits and articles, up to ``max_rows`` lines, what is left."""
+    shown = [f"== {term!r}: {len(lines)} hits in {lines['doc_id'].nunique()} articles"]
+    shown.append(kwic_lines(lines.head(max_rows), width=width))
+    if len(lines) > max_rows:
+        shown.append(f"   ... {len(lines) - max_rows} more lines not shown")
+    return "\n".join(shown) + "\n"
 
 
 def dispersion(texts: Mapping[str, str], terms: Iterable[str]) -> pd.DataFrame:
