@@ -9,6 +9,7 @@ their results files.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -117,8 +118,10 @@ def test_committed_notebook_is_clean_and_well_formed(stem: str) -> None:
     first = nb.cells[0]
     assert first.cell_type == "markdown" and first.source.startswith("# ")
     assert "**Research question:**" in first.source
-    assert "check_parameters(" in nb.cells[2].source
-    assert f'write_results("{stem}"' in "".join(c.source for c in code)
+    assert re.search(rf'open_study\(\s*"{stem}"', nb.cells[2].source), "setup: one open_study call"
+    assert sum("open_study(" in c.source for c in code) == 1
+    assert "study.write_results(results)" in code[-2].source
+    assert "require(" in code[-1].source and "all checks passed" in code[-1].source
     assert "sys.path" not in "".join(c.source for c in code)
 
 

@@ -1,4 +1,4 @@
-"""The notebook helpers: parameter checks, results files, KWIC, dates, statistics, baselines."""
+"""The analysis helpers: parameter checks, results files, KWIC, dates, statistics, baselines."""
 
 from __future__ import annotations
 
@@ -9,13 +9,15 @@ import math
 import pandas as pd
 import pytest
 
-from summitlib.analysis import report
+from summitlib.analysis import calendar, groups, speakers, stats, textviews
+from summitlib.analysis import params as checks
+from summitlib.analysis import results as results_file
 from summitlib.errors import ParameterError
 from summitlib.evaluation import baselines
 
 
 def test_check_parameters_normalises_values(tmp_path) -> None:
-    checked = report.check_parameters(
+    checked = checks.check_parameters(
         corpus_dir=str(tmp_path),
         results_dir=".",
         date_from="2021-01-01",
@@ -54,21 +56,21 @@ def test_check_parameters_normalises_values(tmp_path) -> None:
 )
 def test_bad_parameters_name_the_parameter(params: dict, name: str) -> None:
     with pytest.raises(ParameterError, match=name):
-        report.check_parameters(**params)
+        checks.check_parameters(**params)
 
 
 def test_check_summit_against_known_ids() -> None:
-    assert report.check_summit(None, ["a"]) is None
-    assert report.check_summit("a", ["a", "b"]) == "a"
+    assert checks.check_summit(None, ["a"]) is None
+    assert checks.check_summit("a", ["a", "b"]) == "a"
     with pytest.raises(ParameterError, match="summit 'c'"):
-        report.check_summit("c", ["a", "b"])
+        checks.check_summit("c", ["a", "b"])
 
 
 def test_write_results_is_plain_sorted_json(tmp_path) -> None:
     import numpy as np
 
     results = {"b": np.int64(3), "a": float("nan"), "when": dt.date(2020, 1, 2), "s": {2, 1}}
-    path = report.write_results("99_demo", results, tmp_path / "out", {"p": tmp_path})
+    path = results_file.write_results("99_demo", results, tmp_path / "out", {"p": tmp_path})
     data = json.loads(path.read_text(encoding="utf-8"))
     assert path.name == "99_demo.results.json"
     assert data["results"] == {"a": None, "b": 3, "s": [1, 2], "when": "2020-01-02"}
@@ -76,35 +78,35 @@ def test_write_results_is_plain_sorted_json(tmp_path) -> None:
 
 
 def test_require_raises() -> None:
-    report.require(True, "fine")
-    with pytest.raises(report.InconsistentResults, match="broken"):
-        report.require(False, "broken")
+    results_file.require(True, "fine")
+    with pytest.raises(results_file.InconsistentResults, match="broken"):
+        results_file.require(False, "broken")
 
 
 def test_kwic_finds_terms_case_insensitively_on_word_boundaries() -> None:
     texts = {"a": "The Union  State grew. Reunion states differ.", "b": "union state? UNION STATE!"}
-    table = report.kwic(texts, "union state", width=10)
+    table = textviews.kwic(texts, "union state", width=10)
     assert list(table["doc_id"]) == ["a", "b", "b"]
     assert table["match"].iloc[0] == "Union State"
     assert table["left"].iloc[0] == "The"
-    lines = report.kwic_lines(table, width=10).splitlines()
+    lines = textviews.kwic_lines(table, width=10).splitlines()
     assert len(lines) == 3 and all(line.index("[") == 11 for line in lines)
 
 
 def test_kwic_and_dispersion_on_empty_input() -> None:
-    assert report.kwic({}, "x").empty
-    assert report.dispersion({"a": ""}, ["x"]).empty
+    assert textviews.kwic({}, "x").empty
+    assert textviews.dispersion({"a": ""}, ["x"]).empty
 
 
 def test_dispersion_positions_are_relative_and_ordered() -> None:
-    hits = report.dispersion({"d1": "gas " * 4, "d2": "oil and gas"}, ["gas", "oil"])
+    hits = textviews.dispersion({"d1": "gas " * 4, "d2": "oil and gas"}, ["gas", "oil"])
     assert hits["position"].between(0, 1).all()
     assert list(hits[hits["doc_id"] == "d2"]["term"]) == ["gas", "oil"]
     assert set(hits["doc_index"]) == {0, 1}
 
 
 def test_highlight_escapes_html() -> None:
-    assert report.highlight("<b>gas</b> Gas", ["gas"]) == (
+    assert textviews.highlight("<b>gas</b> Gas", ["gas"]) == (
         "&lt;b&gt;<mark>gas</mark>&lt;/b&gt; <mark>Gas</mark>"
     )
 
@@ -122,23 +124,23 @@ def test_highlight_escapes_html() -> None:
     ],
 )
 def test_value_interval(value: str, first: str, last: str, granularity: str) -> None:
-    interval = report.value_interval(value)
+    interval = calendar.value_interval(value)
     assert interval == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
-    assert report.value_granularity(value) == granularity
+    assert calendar.value_granularity(value) == granularity
 
 
 @pytest.mark.parametrize("value", ["", "2020-13", "2021-02-30", "soon", None, 2020, "2021/2020"])
 def test_value_interval_rejects_malformed(value) -> None:
-    assert report.value_interval(value) is None
+    assert calendar.value_interval(value) is None
 
 
 def test_granularity_and_window() -> None:
-    assert report.at_least("day", "month") and not report.at_least("year", "month")
-    assert not report.at_least(None, "year")
+    assert calendar.at_least("day", "month") and not calendar.at_least("year", "month")
+    assert not calendar.at_least(None, "year")
     d = dt.date
-    assert report.overlaps_window(d(2020, 1, 1), d(2020, 12, 31), d(2020, 6, 1), None)
-    assert not report.overlaps_window(d(2020, 1, 1), d(2020, 1, 31), d(2020, 6, 1), None)
-    mask = report.window_mask(
+    assert calendar.overlaps_window(d(2020, 1, 1), d(2020, 12, 31), d(2020, 6, 1), None)
+    assert not calendar.overlaps_window(d(2020, 1, 1), d(2020, 1, 31), d(2020, 6, 1), None)
+    mask = calendar.window_mask(
         pd.Series([d(2020, 1, 1), None]), pd.Series([d(2020, 1, 2), None]), None, None
     )
     assert list(mask) == [True, False]
@@ -146,17 +148,17 @@ def test_granularity_and_window() -> None:
 
 def test_resolve_dates_adds_calendar_columns() -> None:
     dates = pd.DataFrame({"value": ["2021-02", "nonsense"]})
-    table = report.resolve_dates(dates)
+    table = calendar.resolve_dates(dates)
     assert table["first"].iloc[0] == dt.date(2021, 2, 1)
     assert table["resolution"].iloc[0] == "month" and table["first"].iloc[1] is None
 
 
 def test_bootstrap_mean() -> None:
-    assert all(math.isnan(x) for x in report.bootstrap_mean([]))
-    assert report.bootstrap_mean([1]) == (1.0, 1.0, 1.0)
-    mean, low, high = report.bootstrap_mean([-1, 0, 1, 1], seed=1)
+    assert all(math.isnan(x) for x in stats.bootstrap_mean([]))
+    assert stats.bootstrap_mean([1]) == (1.0, 1.0, 1.0)
+    mean, low, high = stats.bootstrap_mean([-1, 0, 1, 1], seed=1)
     assert low <= mean <= high and mean == 0.25
-    assert report.bootstrap_mean([-1, 1], seed=3) == report.bootstrap_mean([-1, 1], seed=3)
+    assert stats.bootstrap_mean([-1, 1], seed=3) == stats.bootstrap_mean([-1, 1], seed=3)
 
 
 def stance_table() -> pd.DataFrame:
@@ -176,7 +178,7 @@ def stance_table() -> pd.DataFrame:
 
 def test_effective_stance_and_groups() -> None:
     stance = stance_table()
-    assert list(report.effective_stance(stance, 0.2)) == [1, 0, -1, 0]
+    assert list(stats.effective_stance(stance, 0.2)) == [1, 0, -1, 0]
     docs = pd.DataFrame(
         {
             "doc_id": ["x", "y", "z"],
@@ -184,27 +186,27 @@ def test_effective_stance_and_groups() -> None:
             "outlet": ["A", "A", ""],
         }
     )
-    grouped = report.group_stance(stance, docs, "outlet", threshold=0.2)
+    grouped = stats.group_stance(stance, docs, "outlet", threshold=0.2)
     assert list(grouped["group"]) == ["(unknown)", "A"]
     assert grouped["n_sentences"].sum() == 4
     row = grouped.set_index("group").loc["A"]
     assert row["n_articles"] == 2 and row["mean_stance"] == 0.0
-    assert report.group_stance(stance.iloc[:0], docs, "genre").empty
+    assert stats.group_stance(stance.iloc[:0], docs, "genre").empty
 
 
 def test_sign_confusion_counts_every_sentence() -> None:
-    table = report.sign_confusion(stance_table())
+    table = stats.sign_confusion(stance_table())
     assert table.to_numpy().sum() == 4 and table.loc[-1, 1] == 1 and table.shape == (3, 3)
 
 
 def test_top_n_reports_left_out() -> None:
-    shown, left = report.top_n(pd.Series({"b": 2, "a": 2, "c": 1}), 2)
+    shown, left = groups.top_n(pd.Series({"b": 2, "a": 2, "c": 1}), 2)
     assert list(shown.index) == ["a", "b"] and left == 1
-    assert report.top_n(pd.Series(dtype=int), 3)[1] == 0
+    assert groups.top_n(pd.Series(dtype=int), 3)[1] == 0
 
 
 def test_issues_and_matrix() -> None:
-    assert report.issues_of("A loan for gas and the sovereignty of the state") == [
+    assert speakers.issues_of("A loan for gas and the sovereignty of the state") == [
         "sovereignty",
         "energy and loans",
     ]
@@ -217,11 +219,11 @@ def test_issues_and_matrix() -> None:
             "speaker": ["Ana Ruiz|Bo Li", "Bo Li", ""],
         }
     )
-    quotes["quote_stance"] = report.quote_stance(quotes, stance_table())
+    quotes["quote_stance"] = speakers.quote_stance(quotes, stance_table())
     assert quotes["quote_stance"].iloc[0] == 0.8 and quotes["quote_stance"].iloc[1] == -0.1
-    said = report.split_speakers(quotes)
+    said = speakers.split_speakers(quotes)
     assert sorted(said["speaker"]) == ["Ana Ruiz", "Bo Li", "Bo Li"]
-    means, counts = report.issue_matrix(said)
+    means, counts = speakers.issue_matrix(said)
     assert counts.loc["Bo Li", "energy and loans"] == 1 and counts.loc["Bo Li", "sovereignty"] == 1
     assert means.loc["Ana Ruiz", "energy and loans"] == 0.8
     assert math.isnan(means.loc["Ana Ruiz", "sovereignty"])
@@ -229,8 +231,8 @@ def test_issues_and_matrix() -> None:
 
 def test_with_column_fills_missing() -> None:
     table = pd.DataFrame({"a": ["x", "", None]})
-    assert list(report.with_column(table, "a")) == ["x", "(unknown)", "(unknown)"]
-    assert list(report.with_column(table, "b", "-")) == ["-", "-", "-"]
+    assert list(groups.with_column(table, "a")) == ["x", "(unknown)", "(unknown)"]
+    assert list(groups.with_column(table, "b", "-")) == ["-", "-", "-"]
 
 
 def test_confusion_and_error_lists() -> None:
@@ -302,4 +304,4 @@ def test_dateparser_baseline_runs_offline_on_a_fixture_corpus() -> None:
     assert set(rows["doc_id"]) <= {"2023-04-06-reuters"} and len(rows) >= 1
     raw = corpus["2023-04-06-reuters"].raw
     assert all(raw[r.start : r.end] == r.text for r in rows.itertuples())
-    assert all(report.value_interval(v) for v in rows["value"])
+    assert all(calendar.value_interval(v) for v in rows["value"])

@@ -1,16 +1,20 @@
 """Figures for the research notebooks: one fixed style, titles, labelled axes and a source line.
 
-Every figure goes through :func:`figure` (fixed size and style) and :func:`finish` (title,
-axis labels, source line); :func:`show` displays it and closes it so that memory stays flat
-when a notebook draws many figures. Plots aggregate or cut to the top N so they stay
-readable for thousands of articles.
+The notebooks' figures (:func:`timeline`, :func:`tone_vs_stance`...) are built from the
+primitives below. Every figure goes through :func:`figure` (fixed size and style) and
+:func:`finish` (title, axis labels, source line); :func:`show` displays it and closes it so
+that memory stays flat when a notebook draws many figures. Plots aggregate or cut to the
+top N so they stay readable for thousands of articles.
 """
 
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
+
+from summitlib.analysis.groups import top_n
 
 STYLE = {
     "figure.dpi": 100,
@@ -27,6 +31,8 @@ STYLE = {
 }
 COLORS = {-1: "#c0392b", 0: "#7f8c8d", 1: "#2874a6"}
 STANCE_NAMES = {-1: "stalled / against", 0: "neutral", 1: "advancing / for"}
+BAND = {"color": "#f5b041", "alpha": 0.5}
+ERRORBARS = {"color": "#2874a6", "ecolor": "#7f8c8d", "capsize": 3}
 
 
 def use_style() -> None:
@@ -133,3 +139,238 @@ def interval_plot(ax, table: pd.DataFrame, label_column: str = "group") -> None:
     ax.set_yticks(y, labels)
     ax.set_xlim(-1.05, 1.05)
     ax.invert_yaxis()
+
+
+# --- the notebooks' figures -------------------------------------------------------------
+
+
+def outlets_and_years(overview: pd.DataFrame, source_text: str) -> None:
+    """Articles per outlet (top 10) and per year of publication, side by side."""
+    by_outlet, outlets_left = top_n(overview["outlet"].value_counts(), 10)
+    by_year = overview["published"].str[:4].value_counts().sort_index()
+    fig, (left, right) = figure(11, 4, ncols=2)
+    barh(left, by_outlet)
+    more = f" ({outlets_left} more not shown)" if outlets_left else ""
+    label(left, "Articles per outlet" + more, "articles", "outlet")
+    right.bar(by_year.index, by_year.to_numpy(), color="#2874a6")
+    label(right, "Articles per year of publication", "year", "articles")
+    integer_ticks(right.yaxis)
+    source(fig, source_text)
+    show(fig)
+
+
+def top_actors(shown: pd.Series, left_out: int, source_text: str) -> None:
+    """Mentions of the most mentioned actors, with how many more were left out."""
+    fig, ax = figure(9, max(3, 0.3 * len(shown) + 1.5))
+    barh(ax, shown)
+    more = f" ({left_out} more not shown)" if left_out else ""
+    finish(fig, ax, f"Most mentioned actors{more}", "mentions", "actor", source_text)
+    show(fig)
+
+
+def term_dispersion(
+    hits: pd.DataFrame, overview: pd.DataFrame, terms: list[str], source_text: str
+) -> None:
+    """Lexical dispersion of the terms over the articles in publication order."""
+    pairs = zip(overview["published"], overview["outlet"], strict=True)
+    labels = [f"{p} {o}"[:28] for p, o in pairs]
+    fig, ax = figure(11, 1.2 + 0.5 * len(terms))
+    dispersion_plot(ax, hits, labels, terms)
+    xlabel = "articles in publication order (position within each article)"
+    finish(fig, ax, "Lexical dispersion of key terms", xlabel, "term", source_text)
+    show(fig)
+
+
+def summit_bands(ax, summits: pd.DataFrame, labelled: bool = True) -> None:
+    """Shade each summit's days (``start`` to ``end``), labelled with its place."""
+    for s in summits.itertuples():
+        first = pd.Timestamp(s.start)
+        ax.axvspan(first, pd.Timestamp(s.end or s.start) + pd.Timedelta(days=1), **BAND)
+        if labelled:
+            ax.annotate(
+                s.place or s.summit_id,
+                (first, 1.0),
+                xycoords=("data", "axes fraction"),
+                fontsize=8,
+                rotation=90,
+                va="top",
+                ha="right",
+            )
+
+
+def timeline(summits: pd.DataFrame, articles: pd.DataFrame, source_text: str) -> None:
+    """Summits as bands and articles as dots, one row per outlet (eight largest, then other)."""
+    main_outlets, n_other = top_n(articles["outlet"].value_counts(), 8)
+    rows = list(main_outlets.index) + (["other outlets"] if n_other else [])
+    lane = articles["outlet"].where(articles["outlet"].isin(main_outlets.index), "other outlets")
+    fig, ax = figure(11, 1.8 + 0.45 * max(len(rows), 1))
+    if articles.empty and summits.empty:
+        empty(ax)
+    else:
+        summit_bands(ax, summits)
+        days = pd.to_datetime(articles["day"])
+        ax.scatter(days, lane.map({r: i for i, r in enumerate(rows)}), color="#2874a6", zorder=3)
+        ax.set_yticks(range(len(rows)), rows)
+        ax.set_ylim(-0.7, len(rows) - 0.3)
+        ax.invert_yaxis()
+    finish(fig, ax, "Summits (bands) and articles (dots)", "date", "outlet", source_text)
+    show(fig)
+
+
+def dates_against_publication(
+    events: pd.DataFrame, docs: pd.DataFrame, summits: pd.DataFrame, source_text: str
+) -> None:
+    """Each dated expression's calendar date against its article's publication date."""
+    fig, ax = figure(9, 5)
+    if events.empty:
+        empty(ax)
+    else:
+        published = dict(zip(docs["doc_id"], pd.to_datetime(docs["published"]), strict=True))
+        pub = events["doc_id"].map(published)
+        anchors, _ = top_n(events["anchor"].value_counts(), 6)
+        for i, anchor in enumerate(anchors.index):
+            part = events["anchor"] == anchor
+            when = pd.to_datetime(events.loc[part, "mid"])
+            name = f"{anchor} (n={part.sum()})"
+            ax.scatter(pub[part], when, alpha=0.6, label=name, color=f"C{i}")
+        low, high = pub.min() - pd.Timedelta(days=60), pub.max() + pd.Timedelta(days=60)
+        ax.plot([low, high], [low, high], color="#999999", linewidth=0.8, linestyle="--")
+        ax.set_xlim(low, high)
+        for s in summits.itertuples():
+            ax.axhline(pd.Timestamp(s.first), color="#f5b041", linewidth=1)
+        ax.legend(title="anchor", fontsize=8)
+    title = "When the articles were published and what they dated"
+    finish(fig, ax, title, "publication date", "date referred to", source_text)
+    show(fig)
+
+
+def amounts_over_time(amounts: pd.DataFrame, unit: str, source_text: str) -> None:
+    """Positive amounts in ``unit`` at their article's publication date, by topic, log scale."""
+    fig, ax = figure(9, 4)
+    if not unit:
+        empty(ax, "no amounts in this selection")
+    else:
+        part = amounts[(amounts["unit"] == unit) & amounts["number"].notna()]
+        part = part[part["number"] > 0]
+        for i, (topic, group) in enumerate(part.groupby("topic")):
+            name = f"{topic or '(none)'} (n={len(group)})"
+            ax.scatter(pd.to_datetime(group["day"]), group["number"], label=name, color=f"C{i}")
+        ax.set_yscale("log")
+        ax.legend(title="topic", fontsize=8)
+    title = f"Amounts mentioned, by topic ({unit or 'no unit'})"
+    finish(fig, ax, title, "publication date", f"amount ({unit})", source_text)
+    show(fig)
+
+
+def tone_vs_stance(stance: pd.DataFrame, source_text: str) -> None:
+    """Each integration sentence's VADER tone against its stance score, coloured by label."""
+    fig, ax = figure(7, 5)
+    if stance.empty:
+        empty(ax)
+    else:
+        for value in (-1, 0, 1):
+            part = stance[stance["label"] == value]
+            name = f"{STANCE_NAMES[value]} (n={len(part)})"
+            ax.scatter(part["tone"], part["score"], color=COLORS[value], alpha=0.6, label=name)
+        ax.axvline(0, color="#555555", linewidth=0.8)
+        ax.axhline(0, color="#555555", linewidth=0.8)
+        ax.legend(title="stance", fontsize=8)
+    title = "Sentiment (tone) against targeted stance"
+    finish(fig, ax, title, "VADER tone (compound)", "stance score", source_text)
+    show(fig)
+
+
+def group_means(grouped: pd.DataFrame, group_by: str, max_rows: int, source_text: str) -> None:
+    """Mean stance per group with its interval (up to twice ``max_rows`` groups)."""
+    shown = grouped.head(max(max_rows, 1) * 2)
+    fig, ax = figure(9, 1.5 + 0.4 * max(len(shown), 1))
+    interval_plot(ax, shown)
+    more = f" (first {len(shown)} of {len(grouped)})" if len(grouped) > len(shown) else ""
+    xlabel = "mean stance (-1 stalled … +1 advancing)"
+    finish(fig, ax, f"Mean stance by {group_by}{more}", xlabel, group_by, source_text)
+    show(fig)
+
+
+def stance_over_time(
+    per_article: pd.DataFrame, docs: pd.DataFrame, summits: pd.DataFrame, source_text: str
+) -> None:
+    """Each article's mean stance with its interval and its article score, summits as bands."""
+    fig, ax = figure(10, 4)
+    if per_article.empty:
+        empty(ax)
+    else:
+        when = pd.to_datetime(per_article["first_published"])
+        mean = per_article["mean_stance"]
+        err = [mean - per_article["ci_low"], per_article["ci_high"] - mean]
+        name = "mean sentence stance (95% CI)"
+        ax.errorbar(when, mean, yerr=err, fmt="o", label=name, **ERRORBARS)
+        scores = dict(zip(docs["doc_id"], docs["integration_stance"], strict=True))
+        score = pd.to_numeric(per_article["group"].map(scores))
+        name = "article score (integration_stance)"
+        ax.scatter(when, score, marker="x", color="#c0392b", label=name)
+        summit_bands(ax, summits, labelled=False)
+        ax.axhline(0, color="#555555", linewidth=0.8)
+        ax.legend(fontsize=8)
+    title = "Stance toward integration over time"
+    finish(fig, ax, title, "publication date", "stance", source_text)
+    show(fig)
+
+
+def quote_forms(who: pd.DataFrame, max_rows: int, source_text: str) -> None:
+    """Stacked bars of quote forms for the ``max_rows`` most quoted speakers."""
+    top = who.head(max_rows)
+    fig, ax = figure(9, 1.5 + 0.35 * max(len(top), 1))
+    if top.empty:
+        empty(ax, "no speaker with enough quotes")
+    else:
+        left = np.zeros(len(top))
+        names = list(top.index[::-1])
+        for i, kind in enumerate(["direct", "indirect", "interview"]):
+            values = top[kind].to_numpy()[::-1]
+            ax.barh(names, values, left=left, color=f"C{i}", label=kind)
+            left = left + values
+        ax.legend(title="form", fontsize=8)
+        integer_ticks(ax.xaxis)
+    more = f" ({len(who) - len(top)} more not shown)" if len(who) > len(top) else ""
+    finish(fig, ax, f"Quotes per speaker, by form{more}", "quotes", "speaker", source_text)
+    show(fig)
+
+
+def issue_heatmap(means: pd.DataFrame, counts: pd.DataFrame, source_text: str) -> None:
+    """Speaker-by-issue mean stance (grey: not addressed), the number of quotes in each cell."""
+    fig, ax = figure(10, 2.8 + 0.45 * max(len(means), 1))
+    if means.empty:
+        empty(ax, "no quotes in this selection")
+    else:
+        cmap = plt.get_cmap("RdBu").copy()
+        cmap.set_bad("#e5e5e5")
+        values = np.ma.masked_invalid(means.to_numpy(dtype=float))
+        image = ax.imshow(values, cmap=cmap, vmin=-1, vmax=1, aspect="auto")
+        ax.set_xticks(range(len(means.columns)), means.columns, rotation=20, ha="right")
+        ax.set_yticks(range(len(means.index)), means.index)
+        for (i, j), n in np.ndenumerate(counts.to_numpy()):
+            if n:
+                ax.text(j, i, str(n), ha="center", va="center", fontsize=8)
+        ax.grid(False)
+        fig.colorbar(image, ax=ax, label="mean quote stance")
+    title = "Positions by speaker and issue (cell = quotes behind it)"
+    finish(fig, ax, title, "issue", "speaker", source_text)
+    show(fig)
+
+
+def confusion_matrices(matrices: dict[str, tuple[pd.DataFrame, int]], source_text: str) -> None:
+    """Gold (rows) against predicted (columns) stance, one panel per method with its n."""
+    fig, axes = figure(10, 4, ncols=len(matrices))
+    for ax, (name, (matrix, n)) in zip(axes, matrices.items(), strict=True):
+        values = matrix.to_numpy()
+        ax.imshow(values, cmap="Blues")
+        top = max(int(values.max()), 1)
+        for (i, j), count in np.ndenumerate(values):
+            color = "white" if count > top / 2 else "black"
+            ax.text(j, i, str(count), ha="center", va="center", color=color)
+        ax.set_xticks(range(3), matrix.columns)
+        ax.set_yticks(range(3), matrix.index)
+        ax.grid(False)
+        label(ax, f"{name} (n={n})", "predicted stance", "gold stance")
+    source(fig, source_text)
+    show(fig)

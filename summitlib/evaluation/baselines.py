@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from summitlib.analysis.report import tone_sign
+from summitlib.analysis.stats import tone_sign
 from summitlib.corpus.reader import Corpus
 from summitlib.evaluation.metrics import speakers
 from summitlib.pipeline.tables import Tables, frame

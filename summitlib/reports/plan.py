@@ -213,7 +213,7 @@ def anchor_paths(params: Mapping, base: Path) -> dict:
 
 def check_job(notebook: Path, defaults: Mapping, given: Mapping) -> None:
     """Refuse values of the wrong type or range for one notebook (the notebook's own checks)."""
-    from summitlib.analysis.report import CHECKS, check_parameters
+    from summitlib.analysis.params import CHECKS, check_parameters
 
     effective = {k: v for k, v in defaults.items() if k not in RESERVED and v is not NO_DEFAULT}
     effective.update(given)
@@ -242,7 +242,7 @@ def _check_like_default(notebook: Path, name: str, value: object, default: objec
 
 def check_summit(corpus: Corpus, summit: object) -> None:
     """A ``summit`` value must be a summit_id the corpus knows."""
-    from summitlib.analysis.report import check_summit as check
+    from summitlib.analysis.params import check_summit as check
 
     if summit is None:
         return

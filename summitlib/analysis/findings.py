@@ -1,0 +1,250 @@
+"""Findings in words: markdown sentences written from computed tables, never from fixed numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from summitlib.analysis.textviews import shorten
+from summitlib.corpus.reader import Corpus
+
+
+def listing(counts: Mapping | pd.Series, emphasis: bool = False) -> str:
+    """``a 3, b 2`` (names in italics with ``emphasis``)."""
+    mark = "*" if emphasis else ""
+    return ", ".join(f"{mark}{k}{mark} {v}" for k, v in counts.items())
+
+
+# --- 01 corpus overview -----------------------------------------------------------------
+
+
+def corpus_profile(overview: pd.DataFrame) -> str:
+    """Articles, outlets, authors, the commonest genre and the size of the texts."""
+    genres = overview["genre"].value_counts()
+    return (
+        f"The {len(overview)} articles come from **{overview['outlet'].nunique()} outlets** "
+        f"and {overview['author'].nunique()} author entries; the most common genre is "
+        f"*{genres.index[0]}* ({genres.iloc[0]} articles). They hold "
+        f"{overview['words'].sum():,} words in {overview['sentences'].sum():,} sentences "
+        f"(median {overview['words'].median():,.0f} words per article)."
+    )
+
+
+def removal_summary(removed: pd.DataFrame, corpus: Corpus) -> str:
+    """How many characters cleaning removed, of how many, in how many articles."""
+    raw_chars = sum(len(doc.raw) for doc in corpus)
+    share = removed["chars"].sum() / raw_chars if raw_chars else 0.0
+    return (
+        f"Cleaning removed **{removed['chars'].sum():,} of {raw_chars:,} characters** "
+        f"({share:.1%}) in {removed['doc_id'].nunique()} of {len(corpus)} articles."
+    )
+
+
+def actor_summary(actors: pd.DataFrame, n_articles: int) -> str:
+    """Mentions, distinct actors, the most mentioned one and mentions by type."""
+    counts = actors["actor"].value_counts()
+    if counts.empty:
+        return "The annotation found no actors in these articles."
+    spread = actors.groupby("actor")["doc_id"].nunique()
+    top = counts.index[0]
+    return (
+        f"{len(actors):,} mentions of {len(counts):,} distinct actors. The most mentioned "
+        f"is **{top}** ({counts.iloc[0]} mentions in {spread[top]} of {n_articles} "
+        f"articles). By type: {listing(actors['actor_type'].value_counts())}."
+    )
+
+
+def term_hits(per_term: pd.Series, n_articles: int) -> str:
+    """Hits per term, with the reminder that they describe this collection only."""
+    return (
+        f"Hits per term: {listing(per_term, emphasis=True)}. With {n_articles} articles these "
+        "counts describe this collection only; they are not estimates for the press as a whole."
+    )
+
+
+# --- 02 chronology ----------------------------------------------------------------------
+
+
+def selection(params: Mapping, n_articles: int, n_documents: int, n_summits: int) -> str:
+    """The window, summit filter and precision chosen, and what falls in the selection."""
+    start, end = params["date_from"] or "open", params["date_to"] or "open"
+    return (
+        f"Window: **{start} to {end}**; summit filter: **{params['summit'] or 'none'}**; "
+        f"coarsest date kept: **{params['min_granularity']}**. {n_articles} of {n_documents} "
+        f"articles and {n_summits} summits fall in this selection."
+    )
+
+
+def anchoring(events: pd.DataFrame) -> str:
+    """How many dated expressions are stated in full and how many depend on an anchor."""
+    if events.empty:
+        return "No dated expressions in this selection."
+    by_anchor = events["anchor"].value_counts()
+    relative = int(by_anchor.drop(labels=["absolute"], errors="ignore").sum())
+    return (
+        f"Of {len(events)} dated expressions in the selection, {by_anchor.get('absolute', 0)} "
+        f"are stated in full and {relative} ({relative / len(events):.0%}) depend on an "
+        f"anchor. They span {events['first'].min()} to {events['last'].max()}; the most "
+        f"common precision is *{events['resolution'].value_counts().index[0]}*."
+    )
+
+
+def amounts(amounts: pd.DataFrame, by_topic: pd.Series) -> str:
+    """Amounts, articles and topics, with the caveat on small collections."""
+    if amounts.empty:
+        return "No amounts of money in the selected articles."
+    return (
+        f"{len(amounts)} amounts in {amounts['doc_id'].nunique()} articles; by topic: "
+        f"{listing(by_topic)}. With so few articles, a topic's presence says more about which "
+        "articles were collected than about the talks."
+    )
+
+
+# --- 03 stance --------------------------------------------------------------------------
+
+
+def stance_overview(
+    stance: pd.DataFrame, labels: pd.Series, n_docs: int, n_sentences: int, threshold: float
+) -> str:
+    """Integration sentences, their share of all sentences, and the labels at the threshold."""
+    return (
+        f"**{len(stance)} integration sentences** in {stance['doc_id'].nunique()} of "
+        f"{n_docs} articles ({len(stance) / max(n_sentences, 1):.0%} of all "
+        f"sentences). With the threshold at {threshold}: {labels[1]} advancing, "
+        f"{labels[-1]} stalled or against, {labels[0]} neutral."
+    )
+
+
+def tone_agreement(agree: int, n_sentences: int, n_opposite: int) -> str:
+    """How often the sign of tone matches the stance label and how often it is opposite."""
+    share = agree / n_sentences if n_sentences else float("nan")
+    return (
+        f"The sign of tone matches the stance label in **{agree} of {n_sentences}** sentences "
+        f"({share:.0%}); in **{n_opposite}** it points the opposite way. Examples of "
+        "the opposite case, where a sentiment model would mislead:"
+    )
+
+
+def group_contrast(grouped: pd.DataFrame, group_by: str) -> str:
+    """The most negative and most positive group and how many intervals exclude 0."""
+    if grouped.empty:
+        return "No integration sentences in this corpus, so no group estimates."
+    low = grouped.iloc[grouped["mean_stance"].idxmin()]
+    high = grouped.iloc[grouped["mean_stance"].idxmax()]
+    clear = grouped[(grouped["ci_high"] < 0) | (grouped["ci_low"] > 0)]
+    return (
+        f"By {group_by}, the most negative is **{low['group']}** "
+        f"({low['mean_stance']:+.2f}, n={low['n_sentences']}) and the most positive "
+        f"**{high['group']}** ({high['mean_stance']:+.2f}, n={high['n_sentences']}). "
+        f"{len(clear)} of {len(grouped)} groups have an interval that excludes 0; "
+        f"{int((grouped['n_articles'] == 1).sum())} groups rest on a single article."
+    )
+
+
+# --- 04 expert positions ----------------------------------------------------------------
+
+
+def quote_overview(n_quotes: int, unattributed: int, said: pd.DataFrame) -> str:
+    """Quotations, those without a speaker, and speakers left after the filter."""
+    return (
+        f"**{n_quotes} quotations**, {unattributed} without a known speaker; "
+        f"{said['speaker'].nunique()} speakers after the `speakers` filter."
+    )
+
+
+def most_quoted(who: pd.DataFrame, said: pd.DataFrame) -> str:
+    """The most quoted speaker, the forms of quotes, and speakers seen in one article."""
+    if who.empty:
+        return "No speaker reaches `min_quotes` in this selection."
+    lead = who.index[0]
+    return (
+        f"The most quoted speaker is **{lead}** ({who.loc[lead, 'quotes']} quotes in "
+        f"{who.loc[lead, 'articles']} articles). Forms overall: "
+        f"{listing(said['kind'].value_counts())}. {int((who['articles'] == 1).sum())} of "
+        f"{len(who)} speakers appear in a single article, so their positions are that "
+        "article's rendering of them."
+    )
+
+
+def speaker_record(
+    speaker: str, who: pd.DataFrame, positions: pd.DataFrame, said: pd.DataFrame
+) -> str:
+    """A speaker's role, position per article and up to three quotes with their stance."""
+    rows = positions[positions["speaker"] == speaker]
+    stance_text = (
+        ", ".join(f"{r.doc_id}: {float(r.stance):+.1f}" for r in rows.itertuples())
+        or "no position row"
+    )
+    role = who.loc[speaker, "role"] or "role not given"
+    lines = [f"**{speaker}** ({role}) — position by article: {stance_text}"]
+    for q in said[said["speaker"] == speaker].head(3).itertuples():
+        value = "–" if pd.isna(q.quote_stance) else f"{q.quote_stance:+.2f}"
+        lines.append(f"- *{q.kind}*, stance {value}: “{shorten(q.text, 220)}” ({q.doc_id})")
+    return "\n".join(lines)
+
+
+def issue_coverage(counts: pd.DataFrame) -> str:
+    """How many speakers address each issue."""
+    return f"Speakers addressing each issue: {listing((counts > 0).sum(), emphasis=True)}."
+
+
+# --- 05 validation ----------------------------------------------------------------------
+
+
+def gold_found(
+    gold_dir: Path, gold: Mapping[str, list], dmap: Mapping, scored_docs: list[str]
+) -> str:
+    """The gold folder, its articles found in the corpus, and its rows; or that there is none."""
+    if not any(gold.values()):
+        return (
+            f"**No gold standard for this corpus** (`{gold_dir}` has no gold CSVs), so "
+            "nothing is scored below. Hand-code a sample following `corpus/gold/CODEBOOK.md` "
+            "to validate the annotation on this material."
+        )
+    rows = ", ".join(f"{k} {len(v)}" for k, v in gold.items())
+    return (
+        f"Gold folder `{gold_dir}`: {len(dmap)} annotated articles, {len(scored_docs)} "
+        f"of them found in this corpus (matched by file hash or name). {rows} gold rows."
+    )
+
+
+def score_counts(scores: Mapping) -> str:
+    """The counts behind the scores (gold rows, predictions, matches)."""
+    counts = {k: v for k, v in scores.items() if not isinstance(v, float)}
+    return f"Counts: {listing(counts)}."
+
+
+def compared(ours: float, theirs: float) -> str:
+    """``better than``, ``worse than`` or ``equal to``."""
+    return "better than" if ours > theirs else "worse than" if ours < theirs else "equal to"
+
+
+def validation_summary(
+    scores: Mapping, vader: Mapping, dates: Mapping, n_gold_stance: int, n_docs: int
+) -> str:
+    """Quote, date and stance scores against the baselines, with the gold counts behind them."""
+    ours, theirs = scores["stance_sentence_macro_f1"], vader["stance_sentence_macro_f1"]
+    return (
+        f"Quotes: F1 **{scores['quote_f1']:.2f}** (precision {scores['quote_precision']:.2f}, "
+        f"recall {scores['quote_recall']:.2f}). Dates: F1 **{scores['date_f1']:.2f}**, "
+        f"{compared(scores['date_f1'], dates['date_f1'])} dateparser "
+        f"({dates['date_f1']:.2f}). Stance: macro-F1 **{ours:.2f}**, "
+        f"{compared(ours, theirs)} plain VADER ({theirs:.2f}). These rest on "
+        f"{scores['quotes_gold']} gold quotes, {scores['dates_gold']} gold dates and "
+        f"{n_gold_stance} gold stance sentences in {n_docs} articles."
+    )
+
+
+def error_tally(name: str, errors: pd.DataFrame, max_rows: int) -> str:
+    """Missed and spurious rows of one error list."""
+    tally = errors["error"].value_counts()
+    missed, spurious = tally.get("missed", 0), tally.get("spurious", 0)
+    return f"**{name}**: {missed} missed, {spurious} spurious (up to {max_rows} shown)"
+
+
+def window(date_from: dt.date | None, date_to: dt.date | None) -> str:
+    """A date window as ``start to end`` with ``open`` for a missing end."""
+    return f"{date_from or 'open'} to {date_to or 'open'}"

@@ -1,0 +1,96 @@
+"""One setup call for a notebook: check its parameters, load and annotate the corpus.
+
+Usage::
+
+    study = open_study("01_corpus_overview", corpus_dir=None, results_dir=".", max_rows=20)
+    study.describe()  # the corpus in one line
+    study.write_results({"n_articles": len(study.corpus)})  # <results_dir>/<stem>.results.json
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from summitlib.analysis.groups import with_column
+from summitlib.analysis.params import check_parameters, check_summit
+from summitlib.analysis.results import write_results
+from summitlib.corpus.reader import Corpus, load_corpus
+from summitlib.evaluation.metrics import read_gold
+from summitlib.pipeline.annotate import annotate
+from summitlib.pipeline.tables import Tables
+
+SUMMIT_COLUMNS = ["summit_id", "start", "end", "place", "description"]
+
+
+@dataclass
+class Study:
+    """A notebook's checked parameters with its corpus and annotation tables."""
+
+    stem: str
+    params: dict[str, object]
+    corpus: Corpus
+    tables: Tables
+
+    @property
+    def docs(self) -> pd.DataFrame:
+        """The documents table (one row per article)."""
+        return self.tables.documents
+
+    @property
+    def source(self) -> str:
+        """The source line under every figure."""
+        return f"summitlib annotation of {len(self.corpus)} articles ({self.corpus.root.name}/)"
+
+    @cached_property
+    def texts(self) -> dict[str, str]:
+        """Cleaned text of each article by doc_id, in corpus order."""
+        documents = self.corpus.documents
+        return dict(zip(documents["doc_id"], documents["text"], strict=True))
+
+    @property
+    def summits(self) -> pd.DataFrame:
+        """The corpus's summits.csv as a table."""
+        return pd.DataFrame(self.corpus.summits, columns=SUMMIT_COLUMNS)
+
+    @property
+    def gold_dir(self) -> Path:
+        """The gold folder: the ``gold_dir`` parameter, or ``<corpus>/gold``."""
+        return self.params.get("gold_dir") or self.corpus.root / "gold"
+
+    @cached_property
+    def gold(self) -> dict[str, list[dict]]:
+        """The gold CSVs of :attr:`gold_dir` (empty when the folder does not exist)."""
+        return read_gold(self.gold_dir) if self.gold_dir.is_dir() else {}
+
+    def describe(self) -> str:
+        """The corpus in one markdown line: folder, size and publication dates."""
+        docs = self.docs
+        return (
+            f"Corpus `{self.corpus.root}`: **{len(self.corpus)} articles**, published "
+            f"{docs['published'].min()} to {docs['published'].max()}."
+        )
+
+    def write_results(self, results: Mapping) -> Path:
+        """Write ``<results_dir>/<stem>.results.json`` with the parameters; return its path."""
+        return write_results(self.stem, results, self.params["results_dir"], self.params)
+
+
+def known_summits(corpus: Corpus, documents: pd.DataFrame) -> set[str]:
+    """Summit ids from summits.csv and from the articles' metadata."""
+    listed = {str(row.get("summit_id", "")) for row in corpus.summits}
+    return (listed | set(with_column(documents, "summit_id", ""))) - {""}
+
+
+def open_study(stem: str, **parameters: object) -> Study:
+    """Check a notebook's parameters, load and annotate its corpus (cached), return a Study."""
+    params = check_parameters(**parameters)
+    corpus = load_corpus(params.get("corpus_dir"))
+    tables = annotate(corpus)
+    if "summit" in params:
+        params["summit"] = check_summit(params["summit"], known_summits(corpus, tables.documents))
+    return Study(stem, params, corpus, tables)

@@ -1,0 +1,159 @@
+"""Tables the notebooks show and count: articles, removals, dates, amounts, speakers, scores."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from summitlib.analysis.groups import with_column
+from summitlib.analysis.textviews import shorten
+from summitlib.pipeline.tables import Tables
+
+FORMS = ["direct", "indirect", "interview"]
+SCORE_NAMES = [
+    "quote_precision",
+    "quote_recall",
+    "quote_f1",
+    "speaker_accuracy",
+    "date_precision",
+    "date_recall",
+    "date_f1",
+    "date_value_accuracy",
+    "stance_sentence_accuracy",
+    "stance_sentence_macro_f1",
+    "stance_document_spearman",
+    "expert_recall",
+    "expert_stance_sign_agreement",
+]
+BASELINE_SCORES = ("date_prec", "date_rec", "date_f1", "date_val", "stance_sentence")
+
+
+def article_overview(docs: pd.DataFrame, removed: pd.DataFrame) -> pd.DataFrame:
+    """One row per article: date, metadata (filled), size, and characters cleaning removed."""
+    overview = docs[["published", "doc_id"]].assign(
+        outlet=with_column(docs, "outlet"),
+        author=with_column(docs, "author"),
+        genre=with_column(docs, "genre"),
+        summit=with_column(docs, "summit_id"),
+        sentences=docs["n_sentences"],
+        words=docs["n_words"],
+    )
+    removed_per_doc = removed.groupby("doc_id")["chars"].sum()
+    overview["chars_removed"] = overview["doc_id"].map(removed_per_doc).fillna(0).astype(int)
+    return overview
+
+
+def removal_kinds(removed: pd.DataFrame) -> pd.DataFrame:
+    """Removals, characters and articles per kind of removed debris, with one example."""
+    kinds = (
+        removed.groupby("kind")
+        .agg(removals=("chars", "size"), chars=("chars", "sum"), articles=("doc_id", "nunique"))
+        .sort_values("chars", ascending=False)
+    )
+    kinds["example"] = removed.groupby("kind")["text"].first().map(lambda t: shorten(repr(t), 70))
+    return kinds
+
+
+def with_sentence(rows: pd.DataFrame, tables: Tables) -> pd.DataFrame:
+    """``rows`` (with doc_id and sent_id) plus the text of their sentence."""
+    sentences = tables.sentences.set_index(["doc_id", "sent_id"])["text"]
+    pairs = zip(rows["doc_id"], rows["sent_id"], strict=True)
+    return rows.assign(sentence=[sentences.get((d, s), "") for d, s in pairs])
+
+
+def shortened(frame: pd.DataFrame, column: str, limit: int) -> pd.DataFrame:
+    """``frame`` with the text of ``column`` cut to one line of at most ``limit`` characters."""
+    return frame.assign(**{column: frame[column].map(lambda t: shorten(t, limit))})
+
+
+def event_view(events: pd.DataFrame) -> pd.DataFrame:
+    """Dated expressions as shown: value, precision, anchor, expression, article, sentence."""
+    view = events.assign(sentence=events["sentence"].map(shorten))
+    columns = ["value", "resolution", "anchor", "text", "doc_id", "sentence"]
+    return view[columns].rename(columns={"text": "expression"})
+
+
+def anchoring(events: pd.DataFrame) -> pd.DataFrame:
+    """Dated expressions by anchor (rows) and precision (columns), with totals."""
+    return pd.crosstab(events["anchor"], events["resolution"], margins=True, margins_name="total")
+
+
+def amounts_in(tables: Tables, articles: pd.DataFrame) -> pd.DataFrame:
+    """Amounts of the selected articles with numbers, sentences and publication days."""
+    amounts = tables.amounts.copy()
+    amounts["number"] = pd.to_numeric(amounts["value"], errors="coerce")
+    amounts = with_sentence(amounts, tables)
+    amounts = amounts[amounts["doc_id"].isin(articles["doc_id"])].merge(
+        articles[["doc_id", "day"]], on="doc_id"
+    )
+    return amounts.sort_values(["day", "doc_id", "start"])
+
+
+def amount_view(amounts: pd.DataFrame) -> pd.DataFrame:
+    """Amounts as shown: day, expression, number, unit, kind, topic, sentence."""
+    view = amounts.assign(sentence=amounts["sentence"].map(shorten))
+    return view[["day", "text", "number", "unit", "kind", "topic", "sentence"]]
+
+
+def main_unit(amounts: pd.DataFrame) -> str:
+    """The most frequent unit of the amounts that have a number ('' when none)."""
+    units = amounts.loc[amounts["number"].notna(), "unit"].value_counts()
+    return "" if units.empty else units.index[0]
+
+
+def amounts_by_topic(amounts: pd.DataFrame) -> pd.Series:
+    """Number of amounts per topic, an empty topic counted as ``(none)``."""
+    return amounts["topic"].fillna("").replace("", "(none)").value_counts()
+
+
+def strongest_sentences(stance: pd.DataFrame, label: int, n: int) -> pd.DataFrame:
+    """The ``n`` sentences with this effective label and the largest ``|score|``."""
+    strongest = stance.reindex(stance["score"].abs().sort_values(ascending=False).index)
+    return strongest[strongest["label"] == label].head(n)
+
+
+def quote_forms(said: pd.DataFrame) -> pd.DataFrame:
+    """Quotes per speaker (rows) and form (direct, indirect, interview)."""
+    return pd.crosstab(said["speaker"], said["kind"]).reindex(columns=FORMS, fill_value=0)
+
+
+def speaker_table(
+    said: pd.DataFrame, kinds: pd.DataFrame, positions: pd.DataFrame, min_quotes: int
+) -> pd.DataFrame:
+    """Speakers with at least ``min_quotes`` quotes: role, quotes, articles, stance, forms."""
+    roles = positions[positions["role"].fillna("") != ""].groupby("speaker")["role"].first()
+    quote_roles = said[said["role"].fillna("") != ""].groupby("speaker")["role"].first()
+    who = pd.DataFrame(
+        {
+            "role": kinds.index.map(lambda s: quote_roles.get(s) or roles.get(s) or ""),
+            "quotes": said.groupby("speaker").size(),
+            "articles": said.groupby("speaker")["doc_id"].nunique(),
+            "mean_stance": said.groupby("speaker")["quote_stance"].apply(
+                lambda v: v.fillna(0).mean()
+            ),
+        },
+        index=kinds.index,
+    ).join(kinds)
+    who = who[who["quotes"] >= min_quotes].sort_values(["quotes", "articles"], ascending=False)
+    who.index.name = "speaker"
+    return who
+
+
+def score_comparison(scores: dict, baseline: dict) -> pd.DataFrame:
+    """summitlib's scores next to the baselines' where a baseline makes that claim."""
+
+    def method(name: str) -> str:
+        """The baseline that scores ``name``."""
+        if name.startswith("date"):
+            return "dateparser"
+        return "VADER sign" if name.startswith("stance_sentence") else ""
+
+    return pd.DataFrame(
+        {
+            "summitlib": [scores.get(n) for n in SCORE_NAMES],
+            "baseline": [
+                baseline.get(n) if n.startswith(BASELINE_SCORES) else None for n in SCORE_NAMES
+            ],
+            "baseline method": [method(n) for n in SCORE_NAMES],
+        },
+        index=SCORE_NAMES,
+    )

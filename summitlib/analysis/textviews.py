@@ -1,0 +1,116 @@
+"""Views of the texts: cleaning removals, keyword in context, dispersion, highlighting."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from summitlib.analysis.lexicons import INTEGRATION_TERMS
+from summitlib.corpus.reader import Corpus
+
+__all__ = [
+    "INTEGRATION_TERMS",
+    "concordance",
+    "dispersion",
+    "highlight",
+    "kwic",
+    "kwic_lines",
+    "removals",
+    "shorten",
+    "term_pattern",
+]
+
+
+def removals(corpus: Corpus) -> pd.DataFrame:
+    """What cleaning removed: one row per removed span (article, kind, size, the text)."""
+    rows = [
+        {
+            "doc_id": doc.doc_id,
+            "kind": r.kind,
+            "chars": r.end - r.start,
+            "text": cleaned.raw[r.start : r.end],
+        }
+        for doc in corpus
+        for cleaned in [doc.cleaned()]
+        for r in cleaned.removed
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "kind", "chars", "text"])
+
+
+def term_pattern(term: str) -> re.Pattern:
+    """A case-insensitive, whitespace-tolerant pattern for a term, on word boundaries."""
+    words = [re.escape(w) for w in term.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def kwic(texts: Mapping[str, str], term: str, width: int = 40) -> pd.DataFrame:
+    """Keyword in context (like NLTK's concordance): one row per hit, in text order."""
+    pattern = term_pattern(term)
+    rows = []
+    for doc_id, text in texts.items():
+        for m in pattern.finditer(text):
+            left = " ".join(text[max(0, m.start() - width * 2) : m.start()].split())
+            right = " ".join(text[m.end() : m.end() + width * 2].split())
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "start": m.start(),
+                    "left": left[-width:],
+                    "match": " ".join(m.group(0).split()),
+                    "right": right[:width],
+                }
+            )
+    return pd.DataFrame(rows, columns=["doc_id", "start", "left", "match", "right"])
+
+
+def kwic_lines(table: pd.DataFrame, width: int = 40) -> str:
+    """Concordance lines with the keyword in an aligned middle column."""
+    return "\n".join(
+        f"{r.left:>{width}} [{r.match}] {r.right:<{width}}" for r in table.itertuples()
+    )
+
+
+def concordance(term: str, lines: pd.DataFrame, max_rows: int, width: int = 40) -> str:
+    """A term's concordance block: hits and articles, up to ``max_rows`` lines, what is left."""
+    shown = [f"== {term!r}: {len(lines)} hits in {lines['doc_id'].nunique()} articles"]
+    shown.append(kwic_lines(lines.head(max_rows), width=width))
+    if len(lines) > max_rows:
+        shown.append(f"   ... {len(lines) - max_rows} more lines not shown")
+    return "\n".join(shown) + "\n"
+
+
+def dispersion(texts: Mapping[str, str], terms: Iterable[str]) -> pd.DataFrame:
+    """Hits of each term as relative positions (0..1) within each text, texts kept in order."""
+    rows = []
+    for index, (doc_id, text) in enumerate(texts.items()):
+        size = max(len(text), 1)
+        for term in terms:
+            for m in term_pattern(term).finditer(text):
+                rows.append(
+                    {
+                        "doc_index": index,
+                        "doc_id": doc_id,
+                        "term": term,
+                        "position": m.start() / size,
+                    }
+                )
+    return pd.DataFrame(rows, columns=["doc_index", "doc_id", "term", "position"])
+
+
+def highlight(text: str, terms: Iterable[str]) -> str:
+    """HTML-escaped text with every term wrapped in ``<mark>``."""
+    escaped = html.escape(text)
+    for term in terms:
+        escaped = term_pattern(html.escape(term)).sub(
+            lambda m: f"<mark>{m.group(0)}</mark>", escaped
+        )
+    return escaped
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    """One line of at most ``limit`` characters, with an ellipsis when cut."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
