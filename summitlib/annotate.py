@@ -77,7 +77,8 @@ def annotate_document(doc: Document, raw: str | None = None) -> dict[str, list[d
     registry = load_registry()
     stance_spans = find_stance(text, sentences)
     mentions = find_actors(text, registry)
-    quotes = find_quotes(text, registry, mentions, sentences)
+    title = doc.meta.get("title", "") or ""
+    quotes = find_quotes(text, registry, mentions, sentences, title)
     rows = {
         "sentences": [
             spans.row(s, e, sent_id=i, tone=round(tone(text[s:e]), 4))
@@ -96,7 +97,7 @@ def annotate_document(doc: Document, raw: str | None = None) -> dict[str, list[d
         ],
         "turns": [
             spans.row(t.start, t.end, speaker=t.speaker, kind=t.kind, label=t.label)
-            for t in interview_turns(text, mentions)
+            for t in interview_turns(text, mentions, title)
         ],
         "quotes": [
             spans.row(q.start, q.end, speaker=q.speaker, kind=q.kind, cue=q.cue, role=q.role)
@@ -171,6 +172,7 @@ def cache_key(doc: Document) -> str:
         "published": doc.published.isoformat(),
         "author": doc.meta.get("author", ""),
         "genre": doc.meta.get("genre", ""),
+        "title": doc.meta.get("title", ""),
     }
     return cache_store.entry_key(parts)
 

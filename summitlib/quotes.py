@@ -22,31 +22,89 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 from summitlib.actors import ActorMention, Registry, find_actors, load_registry
 from summitlib.marks import Quoted, find_quoted
-from summitlib.sentences import paragraph_spans, speaker_label, split_sentences
+from summitlib.sentences import LIST_MARKER, paragraph_spans, speaker_label, split_sentences
 from summitlib.spanindex import SpanIndex, trim_span
 
-VERBS = (
-    "said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|explained|explains|"
-    "stated|states|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|remarked|claimed|claims|"
-    "argued|argues|admitted|admits|warned|warns|announced|announces|declared|declares|hailed|"
-    "insisted|insists|asserted|suggested|suggests|wrote|writes|recalled|recalls|answered|"
-    "replied|asked|asks|reiterated|reiterates|confirmed|confirms|denied|denies|acknowledged|"
-    "believes|believed|thinks|thought|pointed out|points out|drew attention|draws attention|"
-    "concluded|observed|commented|comments|predicted|predicts|promised|assured|urged|"
-    "complained|conceded|revealed|specified|clarified|cautioned|opined|distinguished|"
-    "mentioned|indicated|maintained|maintains|proposed|spoke of|spoke about|speaks of|"
-    "called|calls|described|describes|reported|expects|expected|doubts|doubted|"
-    "is convinced|was convinced|is sure|was sure|assumes|assumed|went on|continued|"
-    "repeated|repeats|estimated|estimates|argue|say|believe|think|insist|warn"
-)
-PARTICIPLES = (
-    "adding|noting|stressing|saying|pointing out|explaining|commenting|warning|"
-    "emphasi[sz]ing|recalling|arguing|insisting|describing|calling|referring|stating"
-)
+LEXICONS = resources.files("summitlib") / "data" / "lexicons"
+REPORTING_VERBS = Path(str(LEXICONS / "reporting_verbs.txt"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The reporting verbs by use: finite forms, participles and their tags' forms."""
+
+    finite: tuple[str, ...]
+    participles: tuple[str, ...]
+    tagged: dict[str, frozenset[str]]
+
+    def forms(self, tag: str) -> frozenset[str]:
+        """Every form (finite or participle) of the verbs with this tag."""
+        return self.tagged.get(tag, frozenset())
+
+
+def _inflect(base: str) -> list[str]:
+    """Third person, past and -ing forms of a regular verb (first word of a phrase)."""
+    head, _, rest = base.partition(" ")
+    rest = f" {rest}" if rest else ""
+    if re.search(r"(?:s|sh|ch|x|z|o)$", head):
+        third = head + "es"
+    elif re.search(r"[^aeiou]y$", head):
+        third = head[:-1] + "ies"
+    else:
+        third = head + "s"
+    if head.endswith("e"):
+        past, ing = head + "d", (head[:-1] if not head.endswith(("ee", "ie")) else head) + "ing"
+    elif re.search(r"[^aeiou]y$", head):
+        past, ing = head[:-1] + "ied", head + "ing"
+    else:
+        past, ing = head + "ed", head + "ing"
+    return [f + rest for f in (third, past, ing)]
+
+
+@lru_cache(maxsize=4)
+def load_reporting_verbs(path: str | None = None) -> Lexicon:
+    """The reporting-verb lexicon (``data/lexicons/reporting_verbs.txt`` or ``path``)."""
+    finite: list[str] = []
+    participles: list[str] = []
+    tagged: dict[str, set[str]] = {}
+    text = Path(path or REPORTING_VERBS).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        tags = set(re.findall(r"@(\w+)", line))
+        line = re.sub(r"@\w+", "", line).strip()
+        base, _, explicit = (part.strip() for part in line.partition("="))
+        forms = [f.strip() for f in explicit.split(",") if f.strip()] or _inflect(base)
+        if "nobase" not in tags:
+            forms.insert(0, base)
+        for form in forms:
+            head = form.split(" ", 1)[0]
+            kind = participles if head.endswith("ing") and head != "bring" else finite
+            if form not in kind:
+                kind.append(form)
+            for tag in tags:
+                tagged.setdefault(tag, set()).add(form)
+    return Lexicon(tuple(finite), tuple(participles), {k: frozenset(v) for k, v in tagged.items()})
+
+
+def _alternation(forms) -> str:
+    """A regex alternation of verb forms, longest first, any white space between words."""
+    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
+    return "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in ordered)
+
+
+LEXICON = load_reporting_verbs()
+VERBS = _alternation(LEXICON.finite)
+PARTICIPLES = _alternation(LEXICON.participles)
 VERB = re.compile(rf"\b(?:{VERBS})\b")
 PARTICIPLE = re.compile(rf"\b(?:{PARTICIPLES})\b")
 ADVERBS = (
@@ -55,6 +113,8 @@ ADVERBS = (
     r"would|will|[a-z]+ly)"
 )
 SUBJECT_GAP = re.compile(rf"^(?:\s*,[^,.;:“”\"]{{0,120}},?)?(?:\s+{ADVERBS})*\s*$")
+NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|our|my|your|this|these|those|his|her)\s+$", re.I)
+NOT_SUBJECT = {"his", "him", "her"}
 JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+as well as\s+|,\s*and\s+)[^,.;]{0,80}?$")
 FORWARD_SKIP = re.compile(
     r"(?:\s+(?:to\s+(?:the\s+fact|reporters|journalists|the\s+press|[A-Z][\w/]+(?:\s+[A-Z]\w+)*)"
@@ -71,21 +131,11 @@ OPINION = re.compile(
     r"\b[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|(?:the\s+)?(?:opinion|view|words)"
     r"\s+of\s+[^,]{3,80}|[A-Z][\w-]+[’']s\s+(?:opinion|view|words))\s*,"
 )
-CLAUSE_VERBS = re.compile(
-    r"said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|explained|explains|"
-    r"stated|states|emphasi[sz]ed|emphasi[sz]es|argued|argues|claimed|claims|warned|warns|"
-    r"insisted|insists|believes|believed|thinks|thought|reiterated|reiterates|recalled|"
-    r"recalls|suggested|suggests|predicted|predicts|assured|admitted|admits|acknowledged|"
-    r"expects|expected|doubts|doubted|is convinced|was convinced|is sure|was sure|assumes|"
-    r"assumed|wrote|writes|underlined|concluded|observed|pointed out|points out|"
-    r"drew attention|draws attention"
-)
+CLAUSE_VERBS = re.compile(_alternation(LEXICON.forms("clause")))
 CLAUSE_BREAK = re.compile(r",\s+(?:while|whilst|whereas|although|though)\b|;")
-COGNITION = re.compile(
-    r"believes|believed|thinks|thought|expects|expected|doubts|doubted|assumes|assumed|"
-    r"is convinced|was convinced|is sure|was sure|believe|think"
-)
-NOT_SPEAKER_CUE = {"answered", "replied", "asked", "asks"}
+COGNITION = re.compile(_alternation(LEXICON.forms("cognition")))
+SOURCE_VERBS = LEXICON.forms("source")
+NOT_SPEAKER_CUE = LEXICON.forms("noquote")
 QUESTION_END = re.compile(r"\?\s*$")
 MIN_CLAUSE_WORDS = 3
 FRAGMENT_WORDS = 4
@@ -165,7 +215,10 @@ def _subject(text: str, people: SpanIndex, sent_start: int, verb_start: int) -> 
     """The speaker mention(s) right before a verb in its sentence ([] if none)."""
     nearest = [m for m in people.before(verb_start, 3) if m.start >= sent_start]
     for m in reversed(nearest):
-        if SUBJECT_GAP.match(text[m.end : verb_start]):
+        gap = text[m.end : verb_start]
+        if NOUN_BEFORE.search(gap) or m.text.lower() in NOT_SUBJECT:
+            break  # "weakened by the protests", "gave his comments": the word is a noun
+        if SUBJECT_GAP.match(gap):
             return _joint(text, people, m)
         break
     return []
@@ -404,49 +457,165 @@ def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> 
 
 # --- interviews --------------------------------------------------------------------------
 
+INTERVIEWER_LABEL = re.compile(r"(?i)(?:q|question|interviewer)")
+ANSWER_LABEL = re.compile(r"(?i)(?:a|answer)")
+FIRST_PERSON = re.compile(r"\b(?:I|me|my|[Ww]e|us|[Oo]ur|[Mm]y|[Yy]ou|[Yy]our)\b")
+TERMINAL = tuple('.!?,;:…"”»')
+NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}"
+TITLE_NAME = re.compile(rf"^\s*({NAME})\s*:\s|\binterview\s+with\s+({NAME})")
+INTRO = re.compile(
+    r"\b(?:spoke|talked|speaks|talks)\s+(?:\w+\s+)?(?:with|to)\s+|\binterview(?:ed)?\s+with\s+",
+    re.IGNORECASE,
+)
+QUESTION_WORDS = 60
+INTRO_PARAGRAPHS = 5
 
-def _labels(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, str, int]]:
-    """(start, end, label, text start) of paragraphs that open with a speaker label."""
+
+@dataclass(frozen=True)
+class _Paragraph:
+    """A paragraph with its speaker label, list marker and whether it asks a question."""
+
+    start: int
+    end: int
+    body: int
+    label: str
+    marker: str  # "dash", "bullet" or ""
+    asks: bool
+    indented: bool
+
+
+def _asks(text: str, start: int, end: int) -> bool:
+    """A short paragraph that ends with a question (not a quoted one)."""
+    segment = text[start:end].rstrip()
+    if not segment or segment[0] in '“"«„‘' or len(segment.split()) > QUESTION_WORDS:
+        return False
+    if segment.endswith("?"):
+        return True
+    return "?" in segment and segment.endswith(("…", "...")) and len(segment.split()) <= 40
+
+
+def _paragraphs(text: str) -> list[_Paragraph]:
+    """The paragraphs of ``text`` with their labels, markers and questions."""
     found = []
-    for start, end in paragraphs:
-        label = speaker_label(text, start, end)
-        if label is not None and len(label[0].split()) <= 3:
-            found.append((start, end, label[0], label[1]))
+    for start, end in paragraph_spans(text):
+        body, marker = start, ""
+        match = LIST_MARKER.match(text, start, end)
+        if match and match.end() < end:
+            marker = "dash" if text[match.start() : match.end()].strip()[0] in "-–—" else "bullet"
+            body = match.end()
+        label = speaker_label(text, body, end)
+        name = ""
+        if label is not None:
+            name, body = label
+        line = text[text.rfind("\n", 0, start) + 1 : start]
+        indented = len(line.expandtabs(4)) >= 2
+        found.append(_Paragraph(start, end, body, name, marker, _asks(text, body, end), indented))
     return found
 
 
-def _interviewer_labels(text: str, labelled: list[tuple[int, int, str, int]]) -> set[str]:
-    """The labels whose paragraphs are mostly questions ("Q", the outlet's name)."""
-    tally: dict[str, list[int]] = {}
-    for start, end, label, _ in labelled:
-        asks = "?" in text[start:end]
-        tally.setdefault(label, [0, 0])[0 if asks else 1] += 1
-    askers = {k for k, (q, a) in tally.items() if q > a}
-    return askers if sum(tally[k][0] for k in askers) >= 2 else set()
+def _fold(word: str) -> str:
+    """A word without accents and case, for comparing names."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
 
 
-def _interviewee(text: str, mentions: list, first_question: int, labels: set[str]) -> tuple:
-    """The person interviewed: a label naming a person, else whom the intro says was asked."""
+def _person_named(name: str, mentions: list[ActorMention]) -> tuple[str, str] | None:
+    """The person (canonical name, role) that a label or title names, by surname."""
+    last = _fold(name.split()[-1]) if name.split() else ""
+    for m in mentions:
+        if m.actor_type != "person" or m.via in ("pronoun", "generic") or not last:
+            continue
+        if last in (_fold(m.actor.split()[-1]), _fold(m.text.split()[-1])):
+            return m.actor, m.role
+    return None
+
+
+def _label_speaker(text: str, label: str, mentions: list[ActorMention]) -> str:
+    """The speaker a name label stands for: a known person, else the name as written."""
+    named = _person_named(label, mentions)
+    if named:
+        return named[0]
+    words = label.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() and w[:1].isalpha() for w in words):
+        return ""
+    if INTERVIEWER_LABEL.fullmatch(label) or ANSWER_LABEL.fullmatch(label):
+        return ""
+    name = label.title() if label.isupper() else label
+    if len(words) == 1:
+        full = re.search(rf"\b([A-Z][a-z]+)\s+{re.escape(label)}\b", text)
+        return f"{full.group(1)} {label}" if full else ""
+    return name
+
+
+def _title_person(text: str, title: str, paras: list[_Paragraph], mentions: list) -> tuple:
+    """The person a title or headline names as its speaker ("Name: …", "interview with Name")."""
+    names = []
+    if title:
+        match = TITLE_NAME.search(title)
+        if match:
+            names.append(match.group(1) or match.group(2))
+    for p in paras[:3]:  # a headline line: "Name: words" without a final stop
+        if p.label and not text[p.start : p.end].rstrip().endswith(TERMINAL):
+            names.append(p.label)
+    for name in names:
+        named = _person_named(name, mentions)
+        if named:
+            return named
+        if len(name.split()) >= 2 and _label_speaker(text, name, mentions):
+            return _label_speaker(text, name, mentions), ""
+    return "", ""
+
+
+def _interviewee(
+    text: str, mentions: list, first_question: int, labels: set[str], title: str = ""
+) -> tuple:
+    """The person interviewed: a label naming a person, the title's, or whom the intro names."""
     people = [m for m in mentions if m.actor_type == "person" and m.start < first_question]
     for label in sorted(labels):
-        for m in people:
-            if m.actor.split()[-1] == label.split()[-1] or m.actor == label:
-                return m.actor, m.role
-    intro = re.search(
-        r"\b(?:spoke|talked|speaks|talks)\s+(?:\w+\s+)?(?:with|to)\s+|interview\s+with\s+",
-        text[:first_question],
-    )
+        named = _person_named(label, mentions)
+        if named:
+            return named
+    named = _title_person(text, title, _paragraphs(text[:first_question]), mentions)
+    if named[0]:
+        return named
+    intro = INTRO.search(text[:first_question])
     if intro:
-        after = [m for m in people if m.start >= intro.end()]
+        after = [m for m in people if m.start >= intro.end() and m.via not in ("pronoun",)]
         if after:
             return after[0].actor, after[0].role
+    for match in re.finditer(r"\binterview", text[:first_question], re.IGNORECASE):
+        sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()))
+        inside = [
+            m
+            for m in people
+            if sentence_start < m.start < match.start() and m.via in ("name", "alias", "surname")
+        ]
+        if inside:
+            return inside[0].actor, inside[0].role
+    return "", ""
+
+
+def _lead_person(text: str, paras: list[_Paragraph], index: int, mentions: list) -> tuple:
+    """A newly named person in the paragraph right before an early first question."""
+    if index == 0 or index > INTRO_PARAGRAPHS:
+        return "", ""
+    before = paras[index - 1]
+    for m in mentions:
+        if m.actor_type == "person" and before.start <= m.start < before.end and m.via == "name":
+            return m.actor, m.role
+    return "", ""
+
+
+def _counted(mentions: list, first_question: int) -> tuple:
+    """The person the intro names most often (by full name or surname)."""
     counts: dict[str, int] = {}
-    for m in people:
-        if m.start < first_question and m.via in ("name", "surname"):
+    roles: dict[str, str] = {}
+    for m in mentions:
+        if m.actor_type == "person" and m.start < first_question and m.via in ("name", "surname"):
             counts[m.actor] = counts.get(m.actor, 0) + 1
+            roles.setdefault(m.actor, m.role)
     if counts:
         best = max(sorted(counts), key=counts.get)
-        return best, next(m.role for m in people if m.actor == best)
+        return best, roles[best]
     return "", ""
 
 
@@ -456,38 +625,177 @@ def _bio_paragraph(text: str, start: int, end: int, interviewee: str) -> bool:
     return bool(match) and match.group(1).split()[-1] not in interviewee
 
 
-def interview_turns(text: str, mentions: list[ActorMention] | None = None) -> list[Turn]:
-    """Questions and answers of a question-and-answer article ([] if it is not one)."""
-    mentions = mentions if mentions is not None else find_actors(text, load_registry())
-    paragraphs = paragraph_spans(text)
-    labelled = _labels(text, paragraphs)
-    interviewers = _interviewer_labels(text, labelled)
-    if not interviewers:
+def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) -> list[Turn]:
+    """Question-and-answer layout: questions (labelled or not) each followed by answers."""
+    tally: dict[str, list[int]] = {}
+    for p in paras:
+        if p.label:
+            tally.setdefault(p.label, [0, 0])[0 if "?" in text[p.body : p.end] else 1] += 1
+    askers = {k for k, (q, a) in tally.items() if q > a or INTERVIEWER_LABEL.fullmatch(k)}
+    if any(_person_named(k, mentions) for k in askers):
+        return []  # a person asks: a transcript of a conversation (see _transcript_turns)
+
+    def asking(p: _Paragraph) -> bool:
+        return p.label in askers or (not p.label and p.asks)
+
+    questions = [i for i, p in enumerate(paras) if asking(p)]
+    answered = [i for i in questions if i + 1 < len(paras) and not asking(paras[i + 1])]
+    if not answered:
         return []
-    first_q = min(s for s, _, label, _ in labelled if label in interviewers)
-    other = {label for _, _, label, _ in labelled if label not in interviewers}
-    interviewee, _ = _interviewee(text, mentions, first_q, other)
-    by_start = {s: (label, body) for s, _, label, body in labelled}
+    first = questions[0]
+    first_q = paras[first].start
+    answerers = {p.label for p in paras[first:] if p.label and p.label not in askers}
+    interviewee, _ = _interviewee(text, mentions, first_q, answerers, title)
+    if not interviewee:
+        interviewee, _ = _lead_person(text, paras, first, mentions)
+    labelled = sum(1 for i in questions if paras[i].label in askers)
+    if not labelled and not (interviewee or any(_person_named(a, mentions) for a in answerers)):
+        return []
+    if labelled and labelled + len(questions) < 3 and not interviewee and not answerers:
+        return []
+    if labelled and not interviewee:
+        interviewee, _ = _counted(mentions, first_q)
     turns: list[Turn] = []
-    for start, end in paragraphs:
-        if start < first_q:
+    current = interviewee
+    for p in paras[first:]:
+        if asking(p):
+            turns.append(Turn(p.body, p.end, p.label or "interviewer", "question", p.label))
             continue
-        label, body = by_start.get(start, ("", start))
-        if label in interviewers or (not label and text[start:end].rstrip().endswith("?")):
-            turns.append(Turn(body, end, label or "interviewer", "question", label))
-        elif not label and _bio_paragraph(text, start, end, interviewee):
+        if not p.label and _bio_paragraph(text, p.start, p.end, interviewee):
             break
-        else:
-            turns.append(Turn(body, end, interviewee, "answer", label))
+        speaker = current
+        if p.label and not ANSWER_LABEL.fullmatch(p.label):
+            speaker = _label_speaker(text, p.label, mentions) or current
+            current = speaker
+        turns.append(Turn(p.body, p.end, speaker, "answer", p.label))
     return turns
 
 
-def _interview(text: str, mentions: list) -> list[Quote]:
+def _transcript_turns(text: str, paras: list[_Paragraph], mentions: list) -> list[Turn]:
+    """A transcript: person labels ("President Vladimir Putin: …") and the speech after them.
+
+    An unlabelled paragraph carries on the last labelled speaker's turn when it speaks in the
+    first or second person, asks, or the transcript is a dialogue of several labels; an
+    unlabelled question goes to the one speaker whose labelled turns ask, and the paragraph
+    after it back to the last one who answered.
+    """
+    speakers: dict[int, str] = {}
+    for i, p in enumerate(paras):
+        statement = text[p.start : p.end].rstrip().endswith(TERMINAL)
+        named = _person_named(p.label, mentions) if p.label and statement else None
+        if named:
+            speakers[i] = named[0]
+    if not speakers:
+        return []
+    askers = {speakers[i] for i in speakers if "?" in text[paras[i].body : paras[i].end]} - {
+        speakers[i] for i in speakers if "?" not in text[paras[i].body : paras[i].end]
+    }
+    asker = next(iter(askers)) if len(askers) == 1 else ""
+    dialogue = len(set(speakers.values())) >= 2
+    turns: list[Turn] = []
+    current, answerer, asked = "", "", False
+    for i, p in enumerate(paras):
+        if p.label:
+            current, asked = speakers.get(i, ""), False
+            answerer = current if current and current != asker else answerer
+            if current:
+                turns.append(Turn(p.body, p.end, current, "answer", p.label))
+            continue
+        if current and asker and p.asks and current != asker:
+            current, asked = asker, True
+        elif current and asked and not p.asks and answerer:
+            current, asked = answerer, False
+        elif not current or not (dialogue or p.asks or FIRST_PERSON.search(text[p.body : p.end])):
+            current = ""
+            continue
+        turns.append(Turn(p.body, p.end, current, "answer", ""))
+    return turns
+
+
+def _name_line(text: str, p: _Paragraph) -> bool:
+    """A line holding only a name (one to three capitalised words) that heads a block."""
+    words = text[p.start : p.end].split()
+    return (
+        not p.label
+        and not p.marker
+        and 1 <= len(words) <= 3
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+    )
+
+
+def _block_turns(text: str, paras: list[_Paragraph], mentions: list) -> list[Turn]:
+    """A discussion: a name on its own line, then that speaker's bullet points."""
+    turns: list[Turn] = []
+    current = ""
+    for i, p in enumerate(paras):
+        if _name_line(text, p):
+            follows = i + 1 < len(paras) and paras[i + 1].marker == "bullet"
+            current = _label_speaker(text, text[p.start : p.end], mentions) if follows else ""
+            continue
+        if current and (p.marker == "bullet" or p.indented) and not p.label:
+            turns.append(Turn(p.body, p.end, current, "answer", ""))
+        else:
+            current = ""
+    return turns
+
+
+def _dash_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) -> list[Turn]:
+    """Dash-led answers ("— …") of the person the title or intro names, without questions."""
+    dashed = [i for i, p in enumerate(paras) if p.marker == "dash" and not p.label]
+    if not dashed:
+        return []
+    first = dashed[0]
+    speaker, _ = _title_person(text, title, paras, mentions)
+    if not speaker:
+        speaker, _ = _interviewee(text, mentions, paras[first].start, set())
+    introduced = first > 0 and text[paras[first - 1].start : paras[first - 1].end].rstrip()
+    if not speaker or not (len(dashed) >= 2 or str(introduced).endswith(":")):
+        return []
+    turns: list[Turn] = []
+    going = False
+    for i, p in enumerate(paras[first:], first):
+        if p.label or p.asks:
+            going = False
+        elif i in dashed:
+            going = True
+        elif going and not (title and _title_person(text, title, paras, mentions)[0] == speaker):
+            going = bool(FIRST_PERSON.search(text[p.body : p.end]))
+        if going:
+            turns.append(Turn(p.body, p.end, speaker, "answer", ""))
+    return turns
+
+
+def interview_turns(
+    text: str, mentions: list[ActorMention] | None = None, title: str = ""
+) -> list[Turn]:
+    """Questions and answers of a question-and-answer article ([] if it is not one).
+
+    Formats: labelled questions and answers ("Q:"/"A:", the outlet's and the interviewee's
+    names), unlabelled answers after question paragraphs, dash-led questions and answers,
+    transcripts with speaker labels, a name line heading bullet-point answers, and dash-led
+    answers of the person the title or headline names.
+    """
+    mentions = mentions if mentions is not None else find_actors(text, load_registry())
+    paras = [
+        p
+        if not p.label or len(p.label.split()) <= 3 or _person_named(p.label, mentions)
+        else _Paragraph(p.start, p.end, p.body, "", p.marker, p.asks, p.indented)
+        for p in _paragraphs(text)
+    ]
+    return (
+        _qa_turns(text, paras, mentions, title or "")
+        or _transcript_turns(text, paras, mentions)
+        or _block_turns(text, paras, mentions)
+        or _dash_turns(text, paras, mentions, title or "")
+    )
+
+
+def _interview(text: str, mentions: list, title: str = "") -> list[Quote]:
     """Interview answers as quotations of the interviewee."""
     people = {m.actor: m.role for m in mentions if m.actor_type == "person"}
     return [
         Quote(t.start, t.end, t.speaker, "interview", "answer", people.get(t.speaker, ""))
-        for t in interview_turns(text, mentions)
+        for t in interview_turns(text, mentions, title)
         if t.kind == "answer" and t.speaker
     ]
 
@@ -496,7 +804,8 @@ def _interview(text: str, mentions: list) -> list[Quote]:
 
 
 def _merge(direct: list[Quote], indirect: list[Quote], interview: list[Quote]) -> list[Quote]:
-    """All quotes in order; indirect clauses mostly covered by a direct quote are dropped."""
+    """All quotes in order; indirect clauses mostly covered by a direct quote (or by an
+    answer of the same speaker) are dropped: an answer may report what someone else said."""
     kept = list(direct) + list(interview)
     spans = {(q.start, q.end) for q in kept}
     index = SpanIndex(kept, lambda q: (q.start, q.end))
@@ -505,6 +814,7 @@ def _merge(direct: list[Quote], indirect: list[Quote], interview: list[Quote]) -
         covered = sum(
             min(quote.end, d.end) - max(quote.start, d.start)
             for d in index.overlapping(quote.start, quote.end)
+            if d.kind != "interview" or d.speaker == quote.speaker
         )
         if covered / length < 0.5 and (quote.start, quote.end) not in spans:
             kept.append(quote)
@@ -517,6 +827,7 @@ def find_quotes(
     registry: Registry | None = None,
     mentions: list[ActorMention] | None = None,
     sentences: list[tuple[int, int]] | None = None,
+    title: str = "",
 ) -> list[Quote]:
     """Every attributed quotation in ``text``.
 
@@ -528,7 +839,7 @@ def find_quotes(
     people = SpanIndex([m for m in mentions if m.actor_type == "person"], _span)
     sentences = SpanIndex(sentences or split_sentences(text), lambda s: s)
     quoted = SpanIndex(find_quoted(text), lambda q: (q.open, q.close))
-    interview = _interview(text, mentions)
+    interview = _interview(text, mentions, title)
     answers = SpanIndex(interview, _span)
     direct = _direct(text, quoted.items, people, sentences)
     indirect = [
