@@ -86,6 +86,7 @@ FEMALE_ENDINGS = ("a", "ya", "ia")
 MALE_A_NAMES = {"Nikita", "Ilya", "Foma", "Kuzma", "Luka", "Mykola", "Sasha", "Misha"}
 RECENT = 40  # how many earlier mentions a reference may reach back to
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+GLUED = re.compile(r"(?<=[a-z]{5})(?=[A-Z][a-z]{3})")
 WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?|[,;:.!?()\[\]—–]")
 
 
@@ -207,8 +208,16 @@ def load_registry(path: str | None = None) -> Registry:
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """Words and punctuation with their spans."""
-    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    """Words and punctuation with their spans; words a scraper glued together are split
+    ("ShraibmanBelarusian" -> "Shraibman", "Belarusian")."""
+    tokens = []
+    for m in WORD.finditer(text):
+        start = m.start()
+        for cut in GLUED.finditer(m.group()):
+            tokens.append((start, m.start() + cut.start(), text[start : m.start() + cut.start()]))
+            start = m.start() + cut.start()
+        tokens.append((start, m.end(), text[start : m.end()]))
+    return tokens
 
 
 def _is_cap(token: str) -> bool:

@@ -110,7 +110,7 @@ PARTICIPLE = re.compile(rf"\b(?:{PARTICIPLES})\b")
 ADVERBS = (
     r"(?:also|then|later|later on|once again|again|recently|directly|repeatedly|previously|"
     r"earlier|further|publicly|openly|firmly|clearly|has|had|have|has also|had also|"
-    r"would|will|[a-z]+ly)"
+    r"would|will|once|been|[a-z]+ly)"
 )
 SUBJECT_GAP = re.compile(rf"^(?:\s*,[^,.;:“”\"]{{0,120}},?)?(?:\s+{ADVERBS})*\s*$")
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|our|my|your|this|these|those|his|her)\s+$", re.I)
@@ -129,12 +129,19 @@ TAIL = re.compile(
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 OPINION = re.compile(
     r"\b[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|(?:the\s+)?(?:opinion|view|words)"
-    r"\s+of\s+[^,]{3,80}|[A-Z][\w-]+[’']s\s+(?:opinion|view|words))\s*,"
+    r"\s+of\s+[^,]{3,80}|(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?:opinion|view|words))\s*,"
 )
 CLAUSE_VERBS = re.compile(_alternation(LEXICON.forms("clause")))
 CLAUSE_BREAK = re.compile(r",\s+(?:while|whilst|whereas|although|though)\b|;")
 COGNITION = re.compile(_alternation(LEXICON.forms("cognition")))
 SOURCE_VERBS = LEXICON.forms("source")
+PROGRESSIVE = re.compile(
+    rf"\b(?:started|starts|began|begins|kept|keeps|was|were|is|are|has\s+been|had\s+been)\s+"
+    rf"(?:{PARTICIPLES})\b"
+)
+PREPOSITION_GAP = re.compile(
+    r"^\s+(?:upon|after|on|at|during|following|in)\s+[^,.;:“”\"]{1,40}?\s*$"
+)
 NOT_SPEAKER_CUE = LEXICON.forms("noquote")
 QUESTION_END = re.compile(r"\?\s*$")
 MIN_CLAUSE_WORDS = 3
@@ -211,14 +218,18 @@ def _role(group: list[ActorMention]) -> str:
     return "|".join(roles.values()) if len(roles) > 1 else next(iter(roles.values()), "")
 
 
-def _subject(text: str, people: SpanIndex, sent_start: int, verb_start: int) -> list:
-    """The speaker mention(s) right before a verb in its sentence ([] if none)."""
+def _subject(
+    text: str, people: SpanIndex, sent_start: int, verb_start: int, relaxed: bool = False
+) -> list:
+    """The speaker mention(s) right before a verb in its sentence ([] if none); ``relaxed``
+    lets a short phrase of time or occasion come between ("X upon the talks announced that")."""
     nearest = [m for m in people.before(verb_start, 3) if m.start >= sent_start]
     for m in reversed(nearest):
         gap = text[m.end : verb_start]
-        if NOUN_BEFORE.search(gap) or m.text.lower() in NOT_SUBJECT:
+        after_preposition = re.search(r"\b(?:of|by|with|for|from|against)\s+$", text[: m.start])
+        if NOUN_BEFORE.search(gap) or m.text.lower() in NOT_SUBJECT or after_preposition:
             break  # "weakened by the protests", "gave his comments": the word is a noun
-        if SUBJECT_GAP.match(gap):
+        if SUBJECT_GAP.match(gap) or (relaxed and PREPOSITION_GAP.match(gap)):
             return _joint(text, people, m)
         break
     return []
@@ -238,6 +249,9 @@ def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | No
     if not verb or not re.match(r"\s*[,—–-]?\s*\S", after) or verb.group() in NOT_SPEAKER_CUE:
         return None
     near = _person_at(people, base, base + len(after))
+    if verb.group() in SOURCE_VERBS:  # "…," kremlin.ru cites the Russian leader
+        cited = [m for m in near if 0 <= m.start - (base + verb.end()) <= 40]
+        return (_joint(text, people, cited[0]), verb.group()) if cited else None
     pre = [m for m in near if m.end <= base + verb.start()]
     if pre and SUBJECT_GAP.match(text[pre[-1].end : base + verb.start()]):
         lead = text[base : pre[0].start]
@@ -261,7 +275,8 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
         if group:
             return group, lead.group().strip(" ,:")
     fragment_verb = None
-    for verb in VERB.finditer(before):
+    verbs = sorted([*VERB.finditer(before), *PROGRESSIVE.finditer(before)], key=lambda v: v.end())
+    for verb in verbs:
         if not COGNITION.fullmatch(verb.group()):
             fragment_verb = verb
     if fragment_verb is not None:
@@ -292,18 +307,29 @@ def _words(text: str, q: Quoted) -> int:
 
 
 def _direct(
-    text: str, quoted: list[Quoted], people: SpanIndex, sentences: SpanIndex
+    text: str,
+    quoted: list[Quoted],
+    people: SpanIndex,
+    sentences: SpanIndex,
+    reported: list[Quote] = (),
 ) -> list[Quote]:
     """Direct quotations with a speech cue; quoted terms without one are skipped."""
+    reported = SpanIndex(list(reported), _span)
     found: list[Quote] = []
     last: Quote | None = None
     for q in quoted:
         sent_start, _ = _sentence_of(sentences, q.open)
         cue = _after_cue(text, q, people) or _before_cue(text, q, people, sent_start)
-        if cue is None and last is not None and (q.continued or _continues(text, last, q)):
+        if (
+            cue is None
+            and last is not None
+            and (q.continued or _continues(text, last, q, people) or _listed(text, last, q, people))
+        ):
             found.append(Quote(q.start, q.end, last.speaker, "direct", last.cue, last.role))
             last = found[-1]
             continue
+        if cue is None:
+            cue = _previous_sentence_speaker(text, q, people, sentences, reported)
         if cue is None:
             continue
         group, verb = cue
@@ -312,14 +338,56 @@ def _direct(
     return found
 
 
-def _continues(text: str, last: Quote, q: Quoted) -> bool:
-    """A full-sentence quote that follows the previous speaker's quote closely."""
+def _continues(text: str, last: Quote, q: Quoted, people: SpanIndex | None = None) -> bool:
+    """A full-sentence quote that follows the previous speaker's quote closely.
+
+    The gap may hold the previous quote's own cue: "“…,” he said. “…”".
+    """
     gap = text[last.end : q.open]
     full = len(q.inner(text).split()) >= 6 and q.inner(text)[:1].isupper()
     if "\n" in gap:  # a new paragraph opening with a quote carries on the last speaker's
         opens_paragraph = text[text.rfind("\n", 0, q.open) + 1 : q.open].strip() == ""
         return full and opens_paragraph and len(gap) <= 120 and gap.count("\n") <= 3
-    return full and len(gap) <= 40 and not VERB.search(gap)
+    if not full or len(gap) > 90:
+        return False
+    verbs = [v.group() for v in VERB.finditer(gap)]
+    if not verbs:
+        return len(gap) <= 40
+    own_cue = verbs == [last.cue] and re.search(r"[.!?]\s*$", gap)
+    others = [m for m in people.within(last.end, q.open)] if people is not None else []
+    return bool(own_cue) and all(m.actor in last.speaker.split("|") for m in others)
+
+
+def _listed(text: str, last: Quote, q: Quoted, people: SpanIndex) -> bool:
+    """A quote in the same sentence as the last one, with no other speaker or cue between:
+    "(“insane”, “vile”, “lice”)", "…,” adding that he would “give formal shape to” it"."""
+    gap = text[last.end : q.open]
+    if len(gap) > 80 or re.search(r"[.!?;]\s|\n", gap) or VERB.search(gap):
+        return False
+    between = people.within(last.end, q.open)
+    return all(m.actor in last.speaker.split("|") for m in between)
+
+
+def _previous_sentence_speaker(
+    text: str, q: Quoted, people: SpanIndex, sentences: SpanIndex, reported: SpanIndex
+) -> tuple | None:
+    """The speaker of a full-sentence quote that follows a sentence reporting them:
+    "…, the President emphasized. “We have no intention …”" or "He added: …. “…”"."""
+    inner = q.inner(text)
+    if len(inner.split()) < 6 or not inner[:1].isupper():
+        return None
+    i = bisect.bisect_right(sentences.starts, q.open) - 1
+    if i < 1 or sentences.spans[i][0] < q.open - 1:
+        return None  # the quote does not open its sentence
+    start, end = sentences.spans[i - 1]
+    if "\n" in text[end : q.open] or re.search(r"[“”\"«»]", text[start:end]):
+        return None
+    said = [r for r in reported.overlapping(start, end) if r.kind == "indirect"]
+    if said and len({r.speaker for r in said}) == 1:
+        return [m for m in people.within(start, end) if m.actor == said[0].speaker][:1] or [
+            ActorMention(start, start, "", said[0].speaker, "person", said[0].role)
+        ], said[0].cue
+    return None
 
 
 # --- indirect speech ---------------------------------------------------------------------
@@ -362,8 +430,8 @@ def _backward_clause(text: str, sent_start: int, subject_start: int) -> tuple[in
 def _tail_is_short(text: str, verb_end: int, sent_end: int) -> bool:
     """Whether only an addressee or a time follows the verb ("told TASS on Wednesday.")."""
     tail = text[verb_end:sent_end].strip(" .,!?")
-    if not tail:
-        return True
+    if not tail or re.match(r"(?:while|when|after|before|during|in)\s+\w+ing\b", tail):
+        return True  # "… Lukashenko said while giving an interview"
     head = tail.split(",", 1)[0]
     if head != tail and TAIL.match(head) and not re.search(r"\bthat\b", head):
         return len(head.split()) <= 6
@@ -377,11 +445,13 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
     found: list[Quote] = []
     for sent_start, sent_end in sentences.spans:
         last_group: list = []
+        last_v1 = sent_start
         for verb in re.finditer(rf"\b(?:{VERBS}|{PARTICIPLES})\b", text[sent_start:sent_end]):
             v0, v1 = sent_start + verb.start(), sent_start + verb.end()
             if quoted.containing(v0) is not None:
                 continue
-            group = _subject(text, people, sent_start, v0)
+            linked = re.match(r"\s+that\b", text[v1:sent_end]) is not None
+            group = _subject(text, people, sent_start, v0, relaxed=linked)
             participle = PARTICIPLE.fullmatch(verb.group())
             if participle and not re.match(r"\s+that\b", text[v1:sent_end]):
                 continue
@@ -390,15 +460,24 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
                 continue  # the cue of a direct quote: "…," Mezhevich added
             if not group and participle and last_group:
                 group = last_group
+            coordinated = re.search(r"\band\s+(?:\w+ly\s+)?$", text[:v0])
+            if not group and last_group and coordinated and "," not in text[last_v1:v0]:
+                group = last_group  # "He referred to Macron as a comrade and said he …"
             if not group:
                 continue
-            last_group = group
+            last_group, last_v1 = group, v1
             if _tail_is_short(text, v1, sent_end) and not participle:
                 span = _backward_clause(text, sent_start, group[0].start)
             else:
                 span = _forward_clause(text, verb.group(), v1, sent_end)
             if span:
                 found.append(Quote(*span, _names(group), "indirect", verb.group(), _role(group)))
+            also = re.search(r"\band\s+that\b", text[v1:sent_end])
+            if also and (not span or span[1] <= v1 + also.start()):  # "… and that he would …"
+                more = _forward_clause(text, verb.group(), v1 + also.start() + 3, sent_end)
+                if more:
+                    cue = verb.group()
+                    found.append(Quote(*more, _names(group), "indirect", cue, _role(group)))
         found += _inverted(text, people, sent_start, sent_end, quoted)
         found += _according(text, people, sent_start, sent_end)
     return found
@@ -446,6 +525,9 @@ def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> 
             continue  # "anything new in Lukashenko's words" is not a report
         at = sent_start + match.start()
         near = _person_at(people, at, at + len(match.group()) + 60)
+        named = match.group("name")
+        if named and not _person_at(people, at, at + len(match.group())):
+            near = [ActorMention(at, at, named, named, "person")]  # a name no one else knows
         if not near:
             continue
         span = _trim_span(text, sent_start + match.end(), sent_end)
@@ -841,10 +923,11 @@ def find_quotes(
     quoted = SpanIndex(find_quoted(text), lambda q: (q.open, q.close))
     interview = _interview(text, mentions, title)
     answers = SpanIndex(interview, _span)
-    direct = _direct(text, quoted.items, people, sentences)
+    reported = _indirect(text, people, sentences, quoted)
+    direct = _direct(text, quoted.items, people, sentences, reported)
     indirect = [
         q
-        for q in _indirect(text, people, sentences, quoted)
+        for q in reported
         if answers.containing(q.start) is None or q.speaker != answers.containing(q.start).speaker
     ]
     return _merge(direct, indirect, interview)

@@ -195,3 +195,75 @@ def test_reporting_verbs_beyond_the_old_lists(text, expected):
 def test_nouns_that_look_like_verbs_are_not_cues():
     text = "Lukashenko, weakened by the protests that followed the election, needs Moscow more."
     assert quotes(text) == []
+
+
+# --- direct and indirect quotes ----------------------------------------------------------
+
+
+def test_a_quote_after_its_speakers_cue_sentence_carries_on():
+    text = (
+        "“We have agreed on gas,” Golovchenko said. "
+        "“The oil question will take a few more months to settle.”"
+    )
+    assert [q[1] for q in quotes(text)] == ["Roman Golovchenko"] * 2
+
+
+def test_a_quote_after_a_reported_sentence_belongs_to_its_speaker():
+    text = (
+        "Belarus will not block the treaty, Lavrov stressed. "
+        "“We have no intention of obstructing the signing at all.”"
+    )
+    assert [(q[1], q[2]) for q in quotes(text)] == [
+        ("Sergei Lavrov", "indirect"),
+        ("Sergei Lavrov", "direct"),
+    ]
+
+
+def test_listed_fragments_share_their_cue():
+    text = "Lukashenko has been berating his critics (“traitors”, “puppets”, “lice”)."
+    assert quotes(text) == [
+        ("traitors", "Alexander Lukashenko", "direct"),
+        ("puppets", "Alexander Lukashenko", "direct"),
+        ("lice", "Alexander Lukashenko", "direct"),
+    ]
+
+
+def test_a_cited_speaker_and_a_progressive_cue():
+    text = "“We will keep building the union,” state media cite Putin. "
+    text += "Putin then started speaking about “a brotherly union”."
+    assert [(q[0], q[1]) for q in quotes(text)] == [
+        ("We will keep building the union,", "Vladimir Putin"),
+        ("a brotherly union", "Vladimir Putin"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lavrov referred to the summit as a success and said the road maps were ready.",
+            ("the road maps were ready", "Sergei Lavrov"),
+        ),
+        (
+            "In Marta Kowalewska's opinion, the summit changed nothing at all.",
+            ("the summit changed nothing at all", "Marta Kowalewska"),
+        ),
+        (
+            "Russia is no threat to Belarus, Lukashenko said while speaking to journalists.",
+            ("Russia is no threat to Belarus", "Alexander Lukashenko"),
+        ),
+        (
+            "Minister Andrei Zhuravsky upon the talks announced that the base was not discussed.",
+            ("the base was not discussed", "Andrei Zhuravsky"),
+        ),
+    ],
+)
+def test_indirect_speech_forms_beyond_the_verb(text, expected):
+    assert [(q[0], q[1]) for q in quotes(text)] == [expected]
+
+
+def test_a_person_after_a_preposition_is_not_the_speaker():
+    assert (
+        quotes("Critics of Lukashenko have described Belarus as ‘Europe’s last dictatorship’.")
+        == []
+    )
