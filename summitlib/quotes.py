@@ -135,6 +135,8 @@ CLAUSE_VERBS = re.compile(_alternation(LEXICON.forms("clause")))
 CLAUSE_BREAK = re.compile(r",\s+(?:while|whilst|whereas|although|though)\b|;")
 COGNITION = re.compile(_alternation(LEXICON.forms("cognition")))
 SOURCE_VERBS = LEXICON.forms("source")
+ADDRESSEE_VERBS = LEXICON.forms("addressee")
+PASSIVE_GAP = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+")
 PROGRESSIVE = re.compile(
     rf"\b(?:started|starts|began|begins|kept|keeps|was|were|is|are|has\s+been|had\s+been)\s+"
     rf"(?:{PARTICIPLES})\b"
@@ -245,15 +247,22 @@ def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | No
     stop = re.search(r"[.!?](?:\s|$)|[“”\"«»]|\n", after)
     after = after[: stop.start() if stop else len(after)]
     base = q.close + 1
+    according = re.match(r"\s*[,—–-]?\s*according\s+to\s+", after)
+    if according:  # "…," according to Peskov.
+        cited = _person_at(people, base + according.end(), base + according.end() + 40)
+        if cited:
+            return _joint(text, people, cited[0]), "according to"
     verb = VERB.search(after)
     if not verb or not re.match(r"\s*[,—–-]?\s*\S", after) or verb.group() in NOT_SPEAKER_CUE:
         return None
     near = _person_at(people, base, base + len(after))
-    if verb.group() in SOURCE_VERBS:  # "…," kremlin.ru cites the Russian leader
+    passive = re.search(r"\b(?:was|were|is|are|been)\s+$", after[: verb.start()])
+    if verb.group() in SOURCE_VERBS and not passive:  # "…," kremlin.ru cites the Russian leader
         cited = [m for m in near if 0 <= m.start - (base + verb.end()) <= 40]
         return (_joint(text, people, cited[0]), verb.group()) if cited else None
     pre = [m for m in near if m.end <= base + verb.start()]
-    if pre and SUBJECT_GAP.match(text[pre[-1].end : base + verb.start()]):
+    gap = text[pre[-1].end : base + verb.start()] if pre else ""
+    if pre and (SUBJECT_GAP.match(gap) or passive and PASSIVE_GAP.fullmatch(gap)):
         lead = text[base : pre[0].start]
         conjunction = re.search(r"\b(?:and|but|while|whereas|although|though)\b", lead)
         if not conjunction and re.fullmatch(r"\s*[,—–-]?\s*(?:the\s+|a\s+)?[^,.;]{0,80}?", lead):
@@ -400,6 +409,8 @@ def _forward_clause(text: str, verb: str, verb_end: int, sent_end: int) -> tuple
     linked = re.search(r"\b(?:that|of|about|on)\s*,?\s*$", text[verb_end:start])
     if not linked and (not CLAUSE_VERBS.fullmatch(verb) or re.match(r"\s*,", text[verb_end:])):
         return None
+    if not linked and verb not in ADDRESSEE_VERBS:  # "insisted Belarus would …": no addressee
+        start = verb_end
     cut = CLAUSE_BREAK.search(text, start, sent_end)
     end = cut.start() if cut else sent_end
     later = VERB.search(text, start, end)
@@ -455,7 +466,8 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
             participle = PARTICIPLE.fullmatch(verb.group())
             if participle and not re.match(r"\s+that\b", text[v1:sent_end]):
                 continue
-            if group and re.search(r"[”\"»][\s,—–-]*$", text[sent_start : group[0].start]):
+            before = text[sent_start : group[0].start] if group else ""
+            if group and re.search(r"[”\"»][\s,—–-]*(?:the\s+|a\s+)?$", before):
                 last_group = group
                 continue  # the cue of a direct quote: "…," Mezhevich added
             if not group and participle and last_group:
@@ -550,6 +562,7 @@ INTRO = re.compile(
     re.IGNORECASE,
 )
 QUESTION_WORDS = 60
+LONG_QUESTION = 8
 INTRO_PARAGRAPHS = 5
 
 
@@ -651,19 +664,24 @@ def _interviewee(
     text: str, mentions: list, first_question: int, labels: set[str], title: str = ""
 ) -> tuple:
     """The person interviewed: a label naming a person, the title's, or whom the intro names."""
+    name, role, _ = _interviewee_evidence(text, mentions, first_question, labels, title)
+    return name, role
+
+
+def _interviewee_evidence(
+    text: str, mentions: list, first_question: int, labels: set[str], title: str = ""
+) -> tuple[str, str, str]:
+    """The interviewee with the kind of evidence: "label", "intro" or "title" ("" if none)."""
     people = [m for m in mentions if m.actor_type == "person" and m.start < first_question]
     for label in sorted(labels):
         named = _person_named(label, mentions)
         if named:
-            return named
-    named = _title_person(text, title, _paragraphs(text[:first_question]), mentions)
-    if named[0]:
-        return named
+            return *named, "label"
     intro = INTRO.search(text[:first_question])
     if intro:
         after = [m for m in people if m.start >= intro.end() and m.via not in ("pronoun",)]
         if after:
-            return after[0].actor, after[0].role
+            return after[0].actor, after[0].role, "intro"
     for match in re.finditer(r"\binterview", text[:first_question], re.IGNORECASE):
         sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()))
         inside = [
@@ -672,17 +690,28 @@ def _interviewee(
             if sentence_start < m.start < match.start() and m.via in ("name", "alias", "surname")
         ]
         if inside:
-            return inside[0].actor, inside[0].role
-    return "", ""
+            return inside[0].actor, inside[0].role, "intro"
+    named = _title_person(text, title, _paragraphs(text[:first_question]), mentions)
+    if named[0]:
+        return *named, "title"
+    return "", "", ""
 
 
 def _lead_person(text: str, paras: list[_Paragraph], index: int, mentions: list) -> tuple:
-    """A newly named person in the paragraph right before an early first question."""
+    """A newly named person in the paragraph right before an early first question, who is
+    introduced there, not reported ("Analyst X said …" makes X a source, not the interviewee)."""
     if index == 0 or index > INTRO_PARAGRAPHS:
         return "", ""
+    question = text[paras[index].body : paras[index].end]
+    if len(question.split()) < LONG_QUESTION and not re.search(r"\b[Yy]ou(?:r)?\b", question):
+        return "", ""  # "Why does it matter?": an explainer's subheading
     before = paras[index - 1]
     for m in mentions:
         if m.actor_type == "person" and before.start <= m.start < before.end and m.via == "name":
+            cue = VERB.search(text, m.end, min(before.end, m.end + 120))
+            gap = text[m.end : cue.start()] if cue else ""
+            if cue and SUBJECT_GAP.match(gap) and not re.search(r"\b(?:who|whom)\b", gap):
+                return "", ""
             return m.actor, m.role
     return "", ""
 
@@ -727,10 +756,12 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
     first = questions[0]
     first_q = paras[first].start
     answerers = {p.label for p in paras[first:] if p.label and p.label not in askers}
-    interviewee, _ = _interviewee(text, mentions, first_q, answerers, title)
+    labelled = sum(1 for i in questions if paras[i].label in askers)
+    interviewee, _, evidence = _interviewee_evidence(text, mentions, first_q, answerers, title)
+    if evidence == "title" and not labelled and len(answered) < 2:
+        interviewee = ""  # "Lukashenko: No merger" heads news; one question is rhetorical
     if not interviewee:
         interviewee, _ = _lead_person(text, paras, first, mentions)
-    labelled = sum(1 for i in questions if paras[i].label in askers)
     if not labelled and not (interviewee or any(_person_named(a, mentions) for a in answerers)):
         return []
     if labelled and labelled + len(questions) < 3 and not interviewee and not answerers:
@@ -822,7 +853,11 @@ def _block_turns(text: str, paras: list[_Paragraph], mentions: list) -> list[Tur
 
 
 def _dash_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) -> list[Turn]:
-    """Dash-led answers ("— …") of the person the title or intro names, without questions."""
+    """Dash-led answers ("— …") of the person the title or intro names, without questions.
+
+    Unlabelled paragraphs after an answer carry it on up to the last one in the first person
+    ("In my view, …"); a question, a label, or a paragraph naming the speaker ends it.
+    """
     dashed = [i for i, p in enumerate(paras) if p.marker == "dash" and not p.label]
     if not dashed:
         return []
@@ -833,17 +868,22 @@ def _dash_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) 
     introduced = first > 0 and text[paras[first - 1].start : paras[first - 1].end].rstrip()
     if not speaker or not (len(dashed) >= 2 or str(introduced).endswith(":")):
         return []
+    surname = _fold(speaker.split()[-1])
     turns: list[Turn] = []
+    pending: list[Turn] = []
     going = False
     for i, p in enumerate(paras[first:], first):
-        if p.label or p.asks:
-            going = False
-        elif i in dashed:
-            going = True
-        elif going and not (title and _title_person(text, title, paras, mentions)[0] == speaker):
-            going = bool(FIRST_PERSON.search(text[p.body : p.end]))
-        if going:
+        body = text[p.body : p.end]
+        if i in dashed and not p.asks:
+            going, pending = True, []
             turns.append(Turn(p.body, p.end, speaker, "answer", ""))
+        elif p.label or p.asks or surname in _fold(body) or not going:
+            going, pending = False, []
+        elif FIRST_PERSON.search(body):
+            turns += pending + [Turn(p.body, p.end, speaker, "answer", "")]
+            pending = []
+        else:
+            pending.append(Turn(p.body, p.end, speaker, "answer", ""))
     return turns
 
 

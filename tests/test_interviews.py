@@ -137,8 +137,9 @@ def test_dash_led_answer_of_the_person_in_the_title():
         "Hanna Lisowska: The Summit Was Theatre\n\n"
         "The editor spoke to a podcast about the summit. She thinks it was staged:\n\n"
         "— The date had been fixed long before. Nobody expected a breakthrough.\n\n"
+        "What both leaders said made it clear that the war goes on.\n\n"
         "In my view, the press conference was meant for the domestic audience.\n\n"
-        "What both leaders said made it clear that the war goes on.\n"
+        "The podcast is published every Friday.\n"
     )
     found = turns(text, "Hanna Lisowska: The summit was theatre")
     assert [t[1] for t in found] == ["Hanna Lisowska"] * 3
@@ -267,3 +268,50 @@ def test_a_person_after_a_preposition_is_not_the_speaker():
         quotes("Critics of Lukashenko have described Belarus as ‘Europe’s last dictatorship’.")
         == []
     )
+
+
+def test_an_explainer_with_question_subheadings_is_not_an_interview():
+    text = (
+        "The two presidents signed a security treaty on Friday.\n\n"
+        "Political analyst Tomas Berzins said the pact was expected.\n\n"
+        "What does the treaty say?\n\n"
+        "It obliges both states to defend each other with all means.\n\n"
+        "Why does it matter?\n\n"
+        "It formalises the presence of Russian troops in Belarus.\n"
+    )
+    assert turns(text) == []
+
+
+def test_one_rhetorical_question_under_a_quote_headline_is_not_an_interview():
+    text = (
+        "Putin met Lukashenko in Sochi on Monday. The leaders talked for five hours.\n\n"
+        "So what did they agree?\n\n"
+        "Very little, it seems. The communique was short.\n"
+    )
+    assert turns(text, "Lukashenko: No merger") == []
+
+
+def test_a_lead_paragraph_introducing_the_interviewee():
+    text = (
+        "Moscow and Minsk keep moving closer. Economist Paulina Zeman, who advises "
+        "several banks in Vilnius, offers her reading of the relationship.\n\n"
+        "How did the relationship change in recent years, and who gains from it?\n\n"
+        "The treaty was signed long ago but never carried out. Moscow now links "
+        "cheap energy to deeper integration.\n"
+    )
+    assert [(t[0], t[1]) for t in turns(text)] == [
+        ("question", "interviewer"),
+        ("answer", "Paulina Zeman"),
+    ]
+
+
+def test_dash_quotes_in_news_stop_at_the_reporters_text():
+    text = (
+        "MINSK, 3 May. Alexander Lukashenko spoke at a rally on Monday.\n\n"
+        "— We will never be part of any other state, — the president said.\n\n"
+        "— Our sovereignty is not for sale, — he added.\n\n"
+        "The rally was attended by thousands of people.\n\n"
+        "Lukashenko later met the governor of the region.\n"
+    )
+    found = turns(text, "Lukashenko: We will never be part of Russia")
+    assert [t[2] for t in found] == ["We will", "Our sovereignty"]
