@@ -381,12 +381,13 @@ def _description_mentions(text: str, registry: Registry, taken: list) -> list:
 
 
 GENERIC = re.compile(
-    r"\b(?:the|this|that)\s+((?:political\s+)?(?:"
+    r"\b(?:the|this|that|the\s+country[’']s)\s+((?:political\s+)?(?:"
     + "|".join(sorted(GENERIC_NOUNS, key=len, reverse=True))
     + r"))\b(?!\s+(?:of|to|for)\b)",
     re.IGNORECASE,
 )
 PRONOUN = re.compile(r"\b(he|him|his|she|her)\b", re.IGNORECASE)
+FORMER = re.compile(r"\b[Tt]he\s+(former|latter)\b(?!\s+[a-z]+(?:\s+[a-z]+)?\s+(?:of|in)\b)")
 
 
 def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
@@ -399,6 +400,7 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
     occupied = SpanIndex(taken, lambda s: s)
     candidates = [(m, "generic") for m in GENERIC.finditer(text)]
     candidates += [(m, "pronoun") for m in PRONOUN.finditer(text)]
+    candidates += [(m, "former") for m in FORMER.finditer(text)]
     refs: list[ActorMention] = []
     recent: list[ActorMention] = []  # the latest persons and references, oldest first
     i = 0
@@ -419,6 +421,14 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
 
 def _antecedent(prior: list[ActorMention], word: str, via: str) -> ActorMention | None:
     """The latest person a pronoun or generic description can refer to."""
+    if via == "former":  # "the former" / "the latter" of the last two people named
+        pair: list[ActorMention] = []
+        for person in reversed([p for p in prior if p.via not in ("pronoun", "generic", "former")]):
+            if person.actor not in [p.actor for p in pair]:
+                pair.insert(0, person)
+            if len(pair) == 2:
+                return pair[0] if word == "former" else pair[1]
+        return None
     if via == "pronoun":
         gender = PRONOUNS[word]
         fitting = [p for p in prior if p.gender in ("", gender)]

@@ -315,3 +315,19 @@ def test_dash_quotes_in_news_stop_at_the_reporters_text():
     )
     found = turns(text, "Lukashenko: We will never be part of Russia")
     assert [t[2] for t in found] == ["We will", "Our sovereignty"]
+
+
+def test_the_former_and_the_latter_name_their_speakers():
+    text = (
+        "Lukashenko sharply criticised Russian President Vladimir Putin. "
+        "The former insisted that gas was too expensive. The latter replied that prices were fair."
+    )
+    assert [q[1] for q in quotes(text)] == ["Alexander Lukashenko", "Vladimir Putin"]
+
+
+def test_an_agency_citing_the_countrys_leader():
+    text = (
+        "Lukashenko met the governors on Monday. “We will keep the factories running "
+        "whatever it costs,” the agency cites the country’s leader as saying."
+    )
+    assert [(q[1], q[2]) for q in quotes(text)] == [("Alexander Lukashenko", "direct")]
