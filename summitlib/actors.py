@@ -387,7 +387,11 @@ GENERIC = re.compile(
     re.IGNORECASE,
 )
 PRONOUN = re.compile(r"\b(he|him|his|she|her)\b", re.IGNORECASE)
-FORMER = re.compile(r"\b[Tt]he\s+(former|latter)\b(?!\s+[a-z]+(?:\s+[a-z]+)?\s+(?:of|in)\b)")
+FORMER = re.compile(
+    r"\b[Tt]he\s+(former|latter)\b(?=\s*[,;.)]|\s+(?:\w+ly\s+)?(?:has|had|have|is|was|were|will|"
+    r"would|can|could|did|does|also|then|\w+ed|says|insists|argues|claims|believes|thinks|"
+    r"notes|adds|warns|stresses|wants|sees|holds|remains)\b)"
+)
 
 
 def _references(text: str, mentions: list[ActorMention], taken: list) -> list:

@@ -110,9 +110,12 @@ PARTICIPLE = re.compile(rf"\b(?:{PARTICIPLES})\b")
 ADVERBS = (
     r"(?:also|then|later|later on|once again|again|recently|directly|repeatedly|previously|"
     r"earlier|further|publicly|openly|firmly|clearly|has|had|have|has also|had also|"
-    r"would|will|once|been|[a-z]+ly)"
+    r"would|will|once|been|even|still|just|now|[a-z]+ly)"
 )
-SUBJECT_GAP = re.compile(rf"^(?:\s*,[^,.;:“”\"]{{0,120}},?)?(?:\s+{ADVERBS})*\s*$")
+SUBJECT_GAP = re.compile(
+    rf"^(?:\s*,(?!\s*(?:it|he|she|they|we|I|there|this)\b)[^,.;:“”\"]{{0,120}},?)?"
+    rf"(?:\s+{ADVERBS})*\s*$"
+)
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|our|my|your|this|these|those|his|her)\s+$", re.I)
 NOT_SUBJECT = {"his", "him", "her"}
 JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+as well as\s+|,\s*and\s+)[^,.;]{0,80}?$")
@@ -226,10 +229,10 @@ def _subject(
     """The speaker mention(s) right before a verb in its sentence ([] if none); ``relaxed``
     lets a short phrase of time or occasion come between ("X upon the talks announced that")."""
     nearest = [m for m in people.before(verb_start, 3) if m.start >= sent_start]
-    for m in reversed(nearest):
+    for m in reversed([m for m in nearest if m.text.lower() not in NOT_SUBJECT]):
         gap = text[m.end : verb_start]
         after_preposition = re.search(r"\b(?:of|by|with|for|from|against)\s+$", text[: m.start])
-        if NOUN_BEFORE.search(gap) or m.text.lower() in NOT_SUBJECT or after_preposition:
+        if NOUN_BEFORE.search(gap) or after_preposition:
             break  # "weakened by the protests", "gave his comments": the word is a noun
         if SUBJECT_GAP.match(gap) or (relaxed and PREPOSITION_GAP.match(gap)):
             return _joint(text, people, m)
@@ -291,7 +294,8 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
     if fragment_verb is not None:
         gap = text[start + fragment_verb.end() : q.open]
         group = _subject(text, people, start, start + fragment_verb.start())
-        fits = len(gap.split()) <= 3 or _words(text, q) > FRAGMENT_WORDS
+        naming = re.fullmatch(r"\s+(?:the\s+)?[\w\s’'-]{0,50}?\s+as\s+(?:an?\s+|the\s+)?", gap)
+        fits = len(gap.split()) <= 3 or _words(text, q) > FRAGMENT_WORDS or bool(naming)
         if group and fits and not re.search(r"[.;!?]", gap):
             return group, fragment_verb.group()
         parenthetical = re.search(rf",\s*([^,]{{1,60}}?)\s+({VERBS})\s*,", before)
@@ -456,9 +460,10 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
     found: list[Quote] = []
     for sent_start, sent_end in sentences.spans:
         last_group: list = []
-        last_v1 = sent_start
+        last_v1 = seen_v1 = sent_start
         for verb in re.finditer(rf"\b(?:{VERBS}|{PARTICIPLES})\b", text[sent_start:sent_end]):
             v0, v1 = sent_start + verb.start(), sent_start + verb.end()
+            previous_v1, seen_v1 = seen_v1, v1
             if quoted.containing(v0) is not None:
                 continue
             linked = re.match(r"\s+that\b", text[v1:sent_end]) is not None
@@ -472,8 +477,8 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
                 continue  # the cue of a direct quote: "…," Mezhevich added
             if not group and participle and last_group:
                 group = last_group
-            coordinated = re.search(r"\band\s+(?:\w+ly\s+)?$", text[:v0])
-            if not group and last_group and coordinated and "," not in text[last_v1:v0]:
+            coordinated = re.search(r"(?:\band|,\s*but)\s+(?:\w+ly\s+)?$", text[:v0])
+            if not group and last_group and coordinated and last_v1 == previous_v1:
                 group = last_group  # "He referred to Macron as a comrade and said he …"
             if not group:
                 continue
@@ -503,8 +508,9 @@ def _inverted(text: str, people: SpanIndex, sent_start: int, sent_end: int, quot
         near = _person_at(people, v1, min(sent_end, v1 + 90))
         if not near or quoted.containing(sent_start + verb.start()) is not None:
             continue
-        if not re.fullmatch(r"[\w\s.'’-]*", text[v1 : near[0].start]):
-            continue
+        between = text[v1 : near[0].start]
+        if not re.fullmatch(r"[\w\s.'’-]*", between) or re.search(r"\bthat\b", between):
+            continue  # "…, claimed that any deal signed by Lukashenka": not the speaker
         start, end = _trim_span(text, sent_start, sent_start + verb.start())
         dateline = re.match(r"[A-Z][A-Z ]+,[^.]{0,30}\.\s*(?:/[A-Z]+/\.?)?\s*", text[start:end])
         start += dateline.end() if dateline else 0

@@ -331,3 +331,35 @@ def test_an_agency_citing_the_countrys_leader():
         "whatever it costs,” the agency cites the country’s leader as saying."
     )
     assert [(q[1], q[2]) for q in quotes(text)] == [("Alexander Lukashenko", "direct")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sergei Lavrov, for his part, said that Moscow would keep its promises.",
+            [("Moscow would keep its promises", "Sergei Lavrov", "indirect")],
+        ),
+        (
+            "Lavrov said the road maps were ready, but stressed that no currency was planned.",
+            [
+                ("the road maps were ready", "Sergei Lavrov", "indirect"),
+                ("no currency was planned", "Sergei Lavrov", "indirect"),
+            ],
+        ),
+        (
+            "Golovchenko has described the programmes as a “technical” agenda.",
+            [("technical", "Roman Golovchenko", "direct")],
+        ),
+        (
+            "Later, the activist claimed that any deal signed by Lukashenko would be void.",
+            [],
+        ),
+        (
+            "Putin and Lukashenko, it has been said for years, dislike each other and say little.",
+            [],
+        ),
+    ],
+)
+def test_subjects_across_asides_and_coordination(text, expected):
+    assert quotes(text) == expected
