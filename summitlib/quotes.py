@@ -563,8 +563,9 @@ FIRST_PERSON = re.compile(r"\b(?:I|me|my|[Ww]e|us|[Oo]ur|[Mm]y|[Yy]ou|[Yy]our)\b
 TERMINAL = tuple('.!?,;:…"”»')
 NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}"
 TITLE_NAME = re.compile(rf"^\s*({NAME})\s*:\s|\binterview\s+with\s+({NAME})")
-INTRO = re.compile(
-    r"\b(?:spoke|talked|speaks|talks)\s+(?:\w+\s+)?(?:with|to)\s+|\binterview(?:ed)?\s+with\s+",
+INTRO_CUE = re.compile(
+    r"\b(?:(?P<with>(?:spoke|talked|speaks|talks)\s+(?:\w+\s+)?(?:with|to)|interview(?:ed)?\s+with)\s+"
+    r"|interview)",
     re.IGNORECASE,
 )
 QUESTION_WORDS = 60
@@ -683,24 +684,40 @@ def _interviewee_evidence(
         named = _person_named(label, mentions)
         if named:
             return *named, "label"
-    intro = INTRO.search(text[:first_question])
-    if intro:
-        after = [m for m in people if m.start >= intro.end() and m.via not in ("pronoun",)]
-        if after:
-            return after[0].actor, after[0].role, "intro"
-    for match in re.finditer(r"\binterview", text[:first_question], re.IGNORECASE):
-        sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()))
-        inside = [
-            m
-            for m in people
-            if sentence_start < m.start < match.start() and m.via in ("name", "alias", "surname")
-        ]
-        if inside:
-            return inside[0].actor, inside[0].role, "intro"
+    for match in INTRO_CUE.finditer(text[:first_question]):
+        named = _introduced(text, people, match)
+        if named:
+            return named.actor, named.role, "intro"
     named = _title_person(text, title, _paragraphs(text[:first_question]), mentions)
     if named[0]:
         return *named, "title"
     return "", "", ""
+
+
+def _introduced(text: str, people: list[ActorMention], cue: re.Match) -> ActorMention | None:
+    """Who the sentence with an interview cue introduces: the person right after "interview
+    with" / "spoke with", else the subject of a reporting verb there, else its first person."""
+    start = max(text.rfind(". ", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1
+    stop = re.search(r"[.!?](?:\s|$)|\n", text[cue.end() :])
+    end = cue.end() + (stop.start() if stop else len(text) - cue.end())
+    inside = [m for m in people if start <= m.start < end and m.via in ("name", "alias", "surname")]
+    if cue.group("with"):
+        right = [
+            m
+            for m in inside
+            if 0 <= m.start - cue.end() <= 60
+            and not re.search(
+                r"\b(?:with|ahead|before|after|his|her|their|about|on|at)\b|[.,;]",
+                text[cue.end() : m.start],
+            )
+        ]
+        if right:
+            return right[0]
+    for verb in VERB.finditer(text, start, end):
+        before = [m for m in inside if m.end <= verb.start()]
+        if before and SUBJECT_GAP.match(text[before[-1].end : verb.start()]):
+            return before[-1]
+    return inside[0] if inside else None
 
 
 def _lead_person(text: str, paras: list[_Paragraph], index: int, mentions: list) -> tuple:

@@ -363,3 +363,20 @@ def test_an_agency_citing_the_countrys_leader():
 )
 def test_subjects_across_asides_and_coordination(text, expected):
     assert quotes(text) == expected
+
+
+def test_an_agency_interview_with_dash_led_turns_and_an_outlet_label():
+    text = (
+        "In an interview with TASS ahead of his talks with Putin, Foreign Minister "
+        "Pavel Drozdovich said the union would deepen.\n\n"
+        "— Minister, what do you expect from the talks?\n\n"
+        "— We expect to sign the remaining programmes.\n\n"
+        "RFE/RL: And the airbase?\n\n"
+        "— It is not on the agenda.\n"
+    )
+    assert [(t[0], t[1]) for t in turns(text)] == [
+        ("question", "interviewer"),
+        ("answer", "Pavel Drozdovich"),
+        ("question", "RFE/RL"),
+        ("answer", "Pavel Drozdovich"),
+    ]
