@@ -311,6 +311,11 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
         near = _person_at(people, start + according.end(), start + according.end() + 80)
         if near and near[0].start - (start + according.end()) <= 40:
             return _joint(text, people, near[0]), "according to"
+    opinion = OPINION.search(before)
+    if opinion and not text[start + opinion.end() : q.open].strip():  # "In his words, “…”"
+        near = _person_at(people, start + opinion.start(), start + opinion.end())
+        if near:
+            return [near[0]], " ".join(opinion.group().rstrip(", ").split()[:3]).lower()
     return None
 
 
@@ -468,6 +473,10 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
                 continue
             linked = re.match(r"\s+that\b", text[v1:sent_end]) is not None
             group = _subject(text, people, sent_start, v0, relaxed=linked)
+            nearest = [m for m in people.before(v0, 1) if m.start >= sent_start]
+            passive = nearest and PASSIVE_GAP.fullmatch(text[nearest[-1].end : v0])
+            if not group and verb.group() in SOURCE_VERBS and passive:  # "X was quoted as …"
+                group = _joint(text, people, nearest[-1])
             participle = PARTICIPLE.fullmatch(verb.group())
             if participle and not re.match(r"\s+that\b", text[v1:sent_end]):
                 continue

@@ -380,3 +380,28 @@ def test_an_agency_interview_with_dash_led_turns_and_an_outlet_label():
         ("question", "RFE/RL"),
         ("answer", "Pavel Drozdovich"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lukashenko spoke in Minsk. In his words, “we will not give up our sovereignty.”",
+            ("we will not give up our sovereignty.", "Alexander Lukashenko", "direct"),
+        ),
+        (
+            "Putin was quoted by a news agency as saying that the talks were constructive.",
+            ("the talks were constructive", "Vladimir Putin", "indirect"),
+        ),
+        (
+            "“Nobody will dictate to us,” Lukashenko was cited as saying by the agency.",
+            ("Nobody will dictate to us,", "Alexander Lukashenko", "direct"),
+        ),
+        (
+            "“We will not give up our sovereignty,” Peskov said, according to the agency.",
+            ("We will not give up our sovereignty,", "Dmitry Peskov", "direct"),
+        ),
+    ],
+)
+def test_quoted_as_saying_and_in_his_words(text, expected):
+    assert quotes(text) == [expected]
