@@ -12,7 +12,14 @@
   the span is the reported clause.
 - **interview**: in a question-and-answer piece every answer paragraph belongs to the
   interviewee, whether it carries a name label or not; questions belong to the interviewer
-  (see :func:`interview_turns`).
+  (see :func:`interview_turns`). The layout is read from its structure: labels ("Q:",
+  the outlet's or a speaker's name, with or without a role), question paragraphs followed by
+  answers, dash-led turns, transcripts, a name line over bullet points; the interviewee comes
+  from a label, the intro ("spoke with X", "X … in an interview"), or the title ("X: …").
+
+The reporting verbs (all inflections, with tags for the verbs that take a bare clause, verbs
+of belief, question verbs and verbs that cite someone else) come from
+``data/lexicons/reporting_verbs.txt``; :data:`VERBS` and :data:`PARTICIPLES` are built from it.
 
 Speakers are canonical names from :mod:`summitlib.actors` (pronouns and descriptions already
 resolved); joint speakers are joined with ``|``.
