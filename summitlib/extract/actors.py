@@ -86,6 +86,7 @@ FEMALE_ENDINGS = ("a", "ya", "ia")
 MALE_A_NAMES = {"Nikita", "Ilya", "Foma", "Kuzma", "Luka", "Mykola", "Sasha", "Misha"}
 RECENT = 40  # how many earlier mentions a reference may reach back to
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+GLUED = re.compile(r"(?<=[a-z]{5})(?=[A-Z][a-z]{3})")
 WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?|[,;:.!?()\[\]—–]")
 
 
@@ -207,8 +208,16 @@ def load_registry(path: str | None = None) -> Registry:
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """Words and punctuation with their spans."""
-    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    """Words and punctuation with their spans; words a scraper glued together are split
+    ("ShraibmanBelarusian" -> "Shraibman", "Belarusian")."""
+    tokens = []
+    for m in WORD.finditer(text):
+        start = m.start()
+        for cut in GLUED.finditer(m.group()):
+            tokens.append((start, m.start() + cut.start(), text[start : m.start() + cut.start()]))
+            start = m.start() + cut.start()
+        tokens.append((start, m.end(), text[start : m.end()]))
+    return tokens
 
 
 def _is_cap(token: str) -> bool:
@@ -372,12 +381,17 @@ def _description_mentions(text: str, registry: Registry, taken: list) -> list:
 
 
 GENERIC = re.compile(
-    r"\b(?:the|this|that)\s+((?:political\s+)?(?:"
+    r"\b(?:the|this|that|the\s+country[’']s)\s+((?:political\s+)?(?:"
     + "|".join(sorted(GENERIC_NOUNS, key=len, reverse=True))
     + r"))\b(?!\s+(?:of|to|for)\b)",
     re.IGNORECASE,
 )
 PRONOUN = re.compile(r"\b(he|him|his|she|her)\b", re.IGNORECASE)
+FORMER = re.compile(
+    r"\b[Tt]he\s+(former|latter)\b(?=\s*[,;.)]|\s+(?:\w+ly\s+)?(?:has|had|have|is|was|were|will|"
+    r"would|can|could|did|does|also|then|\w+ed|says|insists|argues|claims|believes|thinks|"
+    r"notes|adds|warns|stresses|wants|sees|holds|remains)\b)"
+)
 
 
 def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
@@ -390,6 +404,7 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
     occupied = SpanIndex(taken, lambda s: s)
     candidates = [(m, "generic") for m in GENERIC.finditer(text)]
     candidates += [(m, "pronoun") for m in PRONOUN.finditer(text)]
+    candidates += [(m, "former") for m in FORMER.finditer(text)]
     refs: list[ActorMention] = []
     recent: list[ActorMention] = []  # the latest persons and references, oldest first
     i = 0
@@ -410,6 +425,14 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
 
 def _antecedent(prior: list[ActorMention], word: str, via: str) -> ActorMention | None:
     """The latest person a pronoun or generic description can refer to."""
+    if via == "former":  # "the former" / "the latter" of the last two people named
+        pair: list[ActorMention] = []
+        for person in reversed([p for p in prior if p.via not in ("pronoun", "generic", "former")]):
+            if person.actor not in [p.actor for p in pair]:
+                pair.insert(0, person)
+            if len(pair) == 2:
+                return pair[0] if word == "former" else pair[1]
+        return None
     if via == "pronoun":
         gender = PRONOUNS[word]
         fitting = [p for p in prior if p.gender in ("", gender)]

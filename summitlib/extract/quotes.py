@@ -12,7 +12,14 @@
   the span is the reported clause.
 - **interview**: in a question-and-answer piece every answer paragraph belongs to the
   interviewee, whether it carries a name label or not; questions belong to the interviewer
-  (see :func:`interview_turns`).
+  (see :func:`interview_turns`). The layout is read from its structure: labels ("Q:",
+  the outlet's or a speaker's name, with or without a role), question paragraphs followed by
+  answers, dash-led turns, transcripts, a name line over bullet points; the interviewee comes
+  from a label, the intro ("spoke with X", "X … in an interview"), or the title ("X: …").
+
+The reporting verbs (all inflections, with tags for the verbs that take a bare clause, verbs
+of belief, question verbs and verbs that cite someone else) come from
+``data/lexicons/reporting_verbs.txt``; :data:`VERBS` and :data:`PARTICIPLES` are built from it.
 
 Speakers are canonical names from :mod:`summitlib.extract.actors` (pronouns and descriptions already
 resolved); joint speakers are joined with ``|``.
@@ -22,39 +29,101 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from summitlib.extract.actors import ActorMention, Registry, find_actors, load_registry
+from summitlib.paths import lexicons_dir
 from summitlib.text.quotemarks import Quoted, find_quoted
-from summitlib.text.sentences import paragraph_spans, speaker_label, split_sentences
+from summitlib.text.sentences import LIST_MARKER, paragraph_spans, speaker_label, split_sentences
 from summitlib.text.spans import SpanIndex, trim_span
 
-VERBS = (
-    "said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|explained|explains|"
-    "stated|states|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|remarked|claimed|claims|"
-    "argued|argues|admitted|admits|warned|warns|announced|announces|declared|declares|hailed|"
-    "insisted|insists|asserted|suggested|suggests|wrote|writes|recalled|recalls|answered|"
-    "replied|asked|asks|reiterated|reiterates|confirmed|confirms|denied|denies|acknowledged|"
-    "believes|believed|thinks|thought|pointed out|points out|drew attention|draws attention|"
-    "concluded|observed|commented|comments|predicted|predicts|promised|assured|urged|"
-    "complained|conceded|revealed|specified|clarified|cautioned|opined|distinguished|"
-    "mentioned|indicated|maintained|maintains|proposed|spoke of|spoke about|speaks of|"
-    "called|calls|described|describes|reported|expects|expected|doubts|doubted|"
-    "is convinced|was convinced|is sure|was sure|assumes|assumed|went on|continued|"
-    "repeated|repeats|estimated|estimates|argue|say|believe|think|insist|warn"
-)
-PARTICIPLES = (
-    "adding|noting|stressing|saying|pointing out|explaining|commenting|warning|"
-    "emphasi[sz]ing|recalling|arguing|insisting|describing|calling|referring|stating"
-)
+REPORTING_VERBS = lexicons_dir() / "reporting_verbs.txt"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The reporting verbs by use: finite forms, participles and their tags' forms."""
+
+    finite: tuple[str, ...]
+    participles: tuple[str, ...]
+    tagged: dict[str, frozenset[str]]
+
+    def forms(self, tag: str) -> frozenset[str]:
+        """Every form (finite or participle) of the verbs with this tag."""
+        return self.tagged.get(tag, frozenset())
+
+
+def _inflect(base: str) -> list[str]:
+    """Third person, past and -ing forms of a regular verb (first word of a phrase)."""
+    head, _, rest = base.partition(" ")
+    rest = f" {rest}" if rest else ""
+    if re.search(r"(?:s|sh|ch|x|z|o)$", head):
+        third = head + "es"
+    elif re.search(r"[^aeiou]y$", head):
+        third = head[:-1] + "ies"
+    else:
+        third = head + "s"
+    if head.endswith("e"):
+        past, ing = head + "d", (head[:-1] if not head.endswith(("ee", "ie")) else head) + "ing"
+    elif re.search(r"[^aeiou]y$", head):
+        past, ing = head[:-1] + "ied", head + "ing"
+    else:
+        past, ing = head + "ed", head + "ing"
+    return [f + rest for f in (third, past, ing)]
+
+
+@lru_cache(maxsize=4)
+def load_reporting_verbs(path: str | None = None) -> Lexicon:
+    """The reporting-verb lexicon (``data/lexicons/reporting_verbs.txt`` or ``path``)."""
+    finite: list[str] = []
+    participles: list[str] = []
+    tagged: dict[str, set[str]] = {}
+    text = Path(path or REPORTING_VERBS).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        tags = set(re.findall(r"@(\w+)", line))
+        line = re.sub(r"@\w+", "", line).strip()
+        base, _, explicit = (part.strip() for part in line.partition("="))
+        forms = [f.strip() for f in explicit.split(",") if f.strip()] or _inflect(base)
+        if "nobase" not in tags:
+            forms.insert(0, base)
+        for form in forms:
+            head = form.split(" ", 1)[0]
+            kind = participles if head.endswith("ing") and head != "bring" else finite
+            if form not in kind:
+                kind.append(form)
+            for tag in tags:
+                tagged.setdefault(tag, set()).add(form)
+    return Lexicon(tuple(finite), tuple(participles), {k: frozenset(v) for k, v in tagged.items()})
+
+
+def _alternation(forms) -> str:
+    """A regex alternation of verb forms, longest first, any white space between words."""
+    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
+    return "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in ordered)
+
+
+LEXICON = load_reporting_verbs()
+VERBS = _alternation(LEXICON.finite)
+PARTICIPLES = _alternation(LEXICON.participles)
 VERB = re.compile(rf"\b(?:{VERBS})\b")
 PARTICIPLE = re.compile(rf"\b(?:{PARTICIPLES})\b")
 ADVERBS = (
     r"(?:also|then|later|later on|once again|again|recently|directly|repeatedly|previously|"
     r"earlier|further|publicly|openly|firmly|clearly|has|had|have|has also|had also|"
-    r"would|will|[a-z]+ly)"
+    r"would|will|once|been|even|still|just|now|[a-z]+ly)"
 )
-SUBJECT_GAP = re.compile(rf"^(?:\s*,[^,.;:“”\"]{{0,120}},?)?(?:\s+{ADVERBS})*\s*$")
+SUBJECT_GAP = re.compile(
+    rf"^(?:\s*,(?!\s*(?:it|he|she|they|we|I|there|this)\b)[^,.;:“”\"]{{0,120}},?)?"
+    rf"(?:\s+{ADVERBS})*\s*$"
+)
+NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|our|my|your|this|these|those|his|her)\s+$", re.I)
+NOT_SUBJECT = {"his", "him", "her"}
 JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+as well as\s+|,\s*and\s+)[^,.;]{0,80}?$")
 FORWARD_SKIP = re.compile(
     r"(?:\s+(?:to\s+(?:the\s+fact|reporters|journalists|the\s+press|[A-Z][\w/]+(?:\s+[A-Z]\w+)*)"
@@ -69,23 +138,22 @@ TAIL = re.compile(
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 OPINION = re.compile(
     r"\b[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|(?:the\s+)?(?:opinion|view|words)"
-    r"\s+of\s+[^,]{3,80}|[A-Z][\w-]+[’']s\s+(?:opinion|view|words))\s*,"
+    r"\s+of\s+[^,]{3,80}|(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?:opinion|view|words))\s*,"
 )
-CLAUSE_VERBS = re.compile(
-    r"said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|explained|explains|"
-    r"stated|states|emphasi[sz]ed|emphasi[sz]es|argued|argues|claimed|claims|warned|warns|"
-    r"insisted|insists|believes|believed|thinks|thought|reiterated|reiterates|recalled|"
-    r"recalls|suggested|suggests|predicted|predicts|assured|admitted|admits|acknowledged|"
-    r"expects|expected|doubts|doubted|is convinced|was convinced|is sure|was sure|assumes|"
-    r"assumed|wrote|writes|underlined|concluded|observed|pointed out|points out|"
-    r"drew attention|draws attention"
-)
+CLAUSE_VERBS = re.compile(_alternation(LEXICON.forms("clause")))
 CLAUSE_BREAK = re.compile(r",\s+(?:while|whilst|whereas|although|though)\b|;")
-COGNITION = re.compile(
-    r"believes|believed|thinks|thought|expects|expected|doubts|doubted|assumes|assumed|"
-    r"is convinced|was convinced|is sure|was sure|believe|think"
+COGNITION = re.compile(_alternation(LEXICON.forms("cognition")))
+SOURCE_VERBS = LEXICON.forms("source")
+ADDRESSEE_VERBS = LEXICON.forms("addressee")
+PASSIVE_GAP = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+")
+PROGRESSIVE = re.compile(
+    rf"\b(?:started|starts|began|begins|kept|keeps|was|were|is|are|has\s+been|had\s+been)\s+"
+    rf"(?:{PARTICIPLES})\b"
 )
-NOT_SPEAKER_CUE = {"answered", "replied", "asked", "asks"}
+PREPOSITION_GAP = re.compile(
+    r"^\s+(?:upon|after|on|at|during|following|in)\s+[^,.;:“”\"]{1,40}?\s*$"
+)
+NOT_SPEAKER_CUE = LEXICON.forms("noquote")
 QUESTION_END = re.compile(r"\?\s*$")
 MIN_CLAUSE_WORDS = 3
 FRAGMENT_WORDS = 4
@@ -161,11 +229,18 @@ def _role(group: list[ActorMention]) -> str:
     return "|".join(roles.values()) if len(roles) > 1 else next(iter(roles.values()), "")
 
 
-def _subject(text: str, people: SpanIndex, sent_start: int, verb_start: int) -> list:
-    """The speaker mention(s) right before a verb in its sentence ([] if none)."""
+def _subject(
+    text: str, people: SpanIndex, sent_start: int, verb_start: int, relaxed: bool = False
+) -> list:
+    """The speaker mention(s) right before a verb in its sentence ([] if none); ``relaxed``
+    lets a short phrase of time or occasion come between ("X upon the talks announced that")."""
     nearest = [m for m in people.before(verb_start, 3) if m.start >= sent_start]
-    for m in reversed(nearest):
-        if SUBJECT_GAP.match(text[m.end : verb_start]):
+    for m in reversed([m for m in nearest if m.text.lower() not in NOT_SUBJECT]):
+        gap = text[m.end : verb_start]
+        after_preposition = re.search(r"\b(?:of|by|with|for|from|against)\s+$", text[: m.start])
+        if NOUN_BEFORE.search(gap) or after_preposition:
+            break  # "weakened by the protests", "gave his comments": the word is a noun
+        if SUBJECT_GAP.match(gap) or (relaxed and PREPOSITION_GAP.match(gap)):
             return _joint(text, people, m)
         break
     return []
@@ -181,12 +256,22 @@ def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | No
     stop = re.search(r"[.!?](?:\s|$)|[“”\"«»]|\n", after)
     after = after[: stop.start() if stop else len(after)]
     base = q.close + 1
+    according = re.match(r"\s*[,—–-]?\s*according\s+to\s+", after)
+    if according:  # "…," according to Peskov.
+        cited = _person_at(people, base + according.end(), base + according.end() + 40)
+        if cited:
+            return _joint(text, people, cited[0]), "according to"
     verb = VERB.search(after)
     if not verb or not re.match(r"\s*[,—–-]?\s*\S", after) or verb.group() in NOT_SPEAKER_CUE:
         return None
     near = _person_at(people, base, base + len(after))
+    passive = re.search(r"\b(?:was|were|is|are|been)\s+$", after[: verb.start()])
+    if verb.group() in SOURCE_VERBS and not passive:  # "…," kremlin.ru cites the Russian leader
+        cited = [m for m in near if 0 <= m.start - (base + verb.end()) <= 40]
+        return (_joint(text, people, cited[0]), verb.group()) if cited else None
     pre = [m for m in near if m.end <= base + verb.start()]
-    if pre and SUBJECT_GAP.match(text[pre[-1].end : base + verb.start()]):
+    gap = text[pre[-1].end : base + verb.start()] if pre else ""
+    if pre and (SUBJECT_GAP.match(gap) or passive and PASSIVE_GAP.fullmatch(gap)):
         lead = text[base : pre[0].start]
         conjunction = re.search(r"\b(?:and|but|while|whereas|although|though)\b", lead)
         if not conjunction and re.fullmatch(r"\s*[,—–-]?\s*(?:the\s+|a\s+)?[^,.;]{0,80}?", lead):
@@ -208,13 +293,15 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
         if group:
             return group, lead.group().strip(" ,:")
     fragment_verb = None
-    for verb in VERB.finditer(before):
+    verbs = sorted([*VERB.finditer(before), *PROGRESSIVE.finditer(before)], key=lambda v: v.end())
+    for verb in verbs:
         if not COGNITION.fullmatch(verb.group()):
             fragment_verb = verb
     if fragment_verb is not None:
         gap = text[start + fragment_verb.end() : q.open]
         group = _subject(text, people, start, start + fragment_verb.start())
-        fits = len(gap.split()) <= 3 or _words(text, q) > FRAGMENT_WORDS
+        naming = re.fullmatch(r"\s+(?:the\s+)?[\w\s’'-]{0,50}?\s+as\s+(?:an?\s+|the\s+)?", gap)
+        fits = len(gap.split()) <= 3 or _words(text, q) > FRAGMENT_WORDS or bool(naming)
         if group and fits and not re.search(r"[.;!?]", gap):
             return group, fragment_verb.group()
         parenthetical = re.search(rf",\s*([^,]{{1,60}}?)\s+({VERBS})\s*,", before)
@@ -230,6 +317,11 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
         near = _person_at(people, start + according.end(), start + according.end() + 80)
         if near and near[0].start - (start + according.end()) <= 40:
             return _joint(text, people, near[0]), "according to"
+    opinion = OPINION.search(before)
+    if opinion and not text[start + opinion.end() : q.open].strip():  # "In his words, “…”"
+        near = _person_at(people, start + opinion.start(), start + opinion.end())
+        if near:
+            return [near[0]], " ".join(opinion.group().rstrip(", ").split()[:3]).lower()
     return None
 
 
@@ -239,18 +331,29 @@ def _words(text: str, q: Quoted) -> int:
 
 
 def _direct(
-    text: str, quoted: list[Quoted], people: SpanIndex, sentences: SpanIndex
+    text: str,
+    quoted: list[Quoted],
+    people: SpanIndex,
+    sentences: SpanIndex,
+    reported: list[Quote] = (),
 ) -> list[Quote]:
     """Direct quotations with a speech cue; quoted terms without one are skipped."""
+    reported = SpanIndex(list(reported), _span)
     found: list[Quote] = []
     last: Quote | None = None
     for q in quoted:
         sent_start, _ = _sentence_of(sentences, q.open)
         cue = _after_cue(text, q, people) or _before_cue(text, q, people, sent_start)
-        if cue is None and last is not None and (q.continued or _continues(text, last, q)):
+        if (
+            cue is None
+            and last is not None
+            and (q.continued or _continues(text, last, q, people) or _listed(text, last, q, people))
+        ):
             found.append(Quote(q.start, q.end, last.speaker, "direct", last.cue, last.role))
             last = found[-1]
             continue
+        if cue is None:
+            cue = _previous_sentence_speaker(text, q, people, sentences, reported)
         if cue is None:
             continue
         group, verb = cue
@@ -259,14 +362,56 @@ def _direct(
     return found
 
 
-def _continues(text: str, last: Quote, q: Quoted) -> bool:
-    """A full-sentence quote that follows the previous speaker's quote closely."""
+def _continues(text: str, last: Quote, q: Quoted, people: SpanIndex | None = None) -> bool:
+    """A full-sentence quote that follows the previous speaker's quote closely.
+
+    The gap may hold the previous quote's own cue: "“…,” he said. “…”".
+    """
     gap = text[last.end : q.open]
     full = len(q.inner(text).split()) >= 6 and q.inner(text)[:1].isupper()
     if "\n" in gap:  # a new paragraph opening with a quote carries on the last speaker's
         opens_paragraph = text[text.rfind("\n", 0, q.open) + 1 : q.open].strip() == ""
         return full and opens_paragraph and len(gap) <= 120 and gap.count("\n") <= 3
-    return full and len(gap) <= 40 and not VERB.search(gap)
+    if not full or len(gap) > 90:
+        return False
+    verbs = [v.group() for v in VERB.finditer(gap)]
+    if not verbs:
+        return len(gap) <= 40
+    own_cue = verbs == [last.cue] and re.search(r"[.!?]\s*$", gap)
+    others = [m for m in people.within(last.end, q.open)] if people is not None else []
+    return bool(own_cue) and all(m.actor in last.speaker.split("|") for m in others)
+
+
+def _listed(text: str, last: Quote, q: Quoted, people: SpanIndex) -> bool:
+    """A quote in the same sentence as the last one, with no other speaker or cue between:
+    "(“insane”, “vile”, “lice”)", "…,” adding that he would “give formal shape to” it"."""
+    gap = text[last.end : q.open]
+    if len(gap) > 80 or re.search(r"[.!?;]\s|\n", gap) or VERB.search(gap):
+        return False
+    between = people.within(last.end, q.open)
+    return all(m.actor in last.speaker.split("|") for m in between)
+
+
+def _previous_sentence_speaker(
+    text: str, q: Quoted, people: SpanIndex, sentences: SpanIndex, reported: SpanIndex
+) -> tuple | None:
+    """The speaker of a full-sentence quote that follows a sentence reporting them:
+    "…, the President emphasized. “We have no intention …”" or "He added: …. “…”"."""
+    inner = q.inner(text)
+    if len(inner.split()) < 6 or not inner[:1].isupper():
+        return None
+    i = bisect.bisect_right(sentences.starts, q.open) - 1
+    if i < 1 or sentences.spans[i][0] < q.open - 1:
+        return None  # the quote does not open its sentence
+    start, end = sentences.spans[i - 1]
+    if "\n" in text[end : q.open] or re.search(r"[“”\"«»]", text[start:end]):
+        return None
+    said = [r for r in reported.overlapping(start, end) if r.kind == "indirect"]
+    if said and len({r.speaker for r in said}) == 1:
+        return [m for m in people.within(start, end) if m.actor == said[0].speaker][:1] or [
+            ActorMention(start, start, "", said[0].speaker, "person", said[0].role)
+        ], said[0].cue
+    return None
 
 
 # --- indirect speech ---------------------------------------------------------------------
@@ -279,6 +424,8 @@ def _forward_clause(text: str, verb: str, verb_end: int, sent_end: int) -> tuple
     linked = re.search(r"\b(?:that|of|about|on)\s*,?\s*$", text[verb_end:start])
     if not linked and (not CLAUSE_VERBS.fullmatch(verb) or re.match(r"\s*,", text[verb_end:])):
         return None
+    if not linked and verb not in ADDRESSEE_VERBS:  # "insisted Belarus would …": no addressee
+        start = verb_end
     cut = CLAUSE_BREAK.search(text, start, sent_end)
     end = cut.start() if cut else sent_end
     later = VERB.search(text, start, end)
@@ -309,8 +456,8 @@ def _backward_clause(text: str, sent_start: int, subject_start: int) -> tuple[in
 def _tail_is_short(text: str, verb_end: int, sent_end: int) -> bool:
     """Whether only an addressee or a time follows the verb ("told TASS on Wednesday.")."""
     tail = text[verb_end:sent_end].strip(" .,!?")
-    if not tail:
-        return True
+    if not tail or re.match(r"(?:while|when|after|before|during|in)\s+\w+ing\b", tail):
+        return True  # "… Lukashenko said while giving an interview"
     head = tail.split(",", 1)[0]
     if head != tail and TAIL.match(head) and not re.search(r"\bthat\b", head):
         return len(head.split()) <= 6
@@ -324,28 +471,45 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
     found: list[Quote] = []
     for sent_start, sent_end in sentences.spans:
         last_group: list = []
+        last_v1 = seen_v1 = sent_start
         for verb in re.finditer(rf"\b(?:{VERBS}|{PARTICIPLES})\b", text[sent_start:sent_end]):
             v0, v1 = sent_start + verb.start(), sent_start + verb.end()
+            previous_v1, seen_v1 = seen_v1, v1
             if quoted.containing(v0) is not None:
                 continue
-            group = _subject(text, people, sent_start, v0)
+            linked = re.match(r"\s+that\b", text[v1:sent_end]) is not None
+            group = _subject(text, people, sent_start, v0, relaxed=linked)
+            nearest = [m for m in people.before(v0, 1) if m.start >= sent_start]
+            passive = nearest and PASSIVE_GAP.fullmatch(text[nearest[-1].end : v0])
+            if not group and verb.group() in SOURCE_VERBS and passive:  # "X was quoted as …"
+                group = _joint(text, people, nearest[-1])
             participle = PARTICIPLE.fullmatch(verb.group())
             if participle and not re.match(r"\s+that\b", text[v1:sent_end]):
                 continue
-            if group and re.search(r"[”\"»][\s,—–-]*$", text[sent_start : group[0].start]):
+            before = text[sent_start : group[0].start] if group else ""
+            if group and re.search(r"[”\"»][\s,—–-]*(?:the\s+|a\s+)?$", before):
                 last_group = group
                 continue  # the cue of a direct quote: "…," Mezhevich added
             if not group and participle and last_group:
                 group = last_group
+            coordinated = re.search(r"(?:\band|,\s*but)\s+(?:\w+ly\s+)?$", text[:v0])
+            if not group and last_group and coordinated and last_v1 == previous_v1:
+                group = last_group  # "He referred to Macron as a comrade and said he …"
             if not group:
                 continue
-            last_group = group
+            last_group, last_v1 = group, v1
             if _tail_is_short(text, v1, sent_end) and not participle:
                 span = _backward_clause(text, sent_start, group[0].start)
             else:
                 span = _forward_clause(text, verb.group(), v1, sent_end)
             if span:
                 found.append(Quote(*span, _names(group), "indirect", verb.group(), _role(group)))
+            also = re.search(r"\band\s+that\b", text[v1:sent_end])
+            if also and (not span or span[1] <= v1 + also.start()):  # "… and that he would …"
+                more = _forward_clause(text, verb.group(), v1 + also.start() + 3, sent_end)
+                if more:
+                    cue = verb.group()
+                    found.append(Quote(*more, _names(group), "indirect", cue, _role(group)))
         found += _inverted(text, people, sent_start, sent_end, quoted)
         found += _according(text, people, sent_start, sent_end)
     return found
@@ -359,8 +523,9 @@ def _inverted(text: str, people: SpanIndex, sent_start: int, sent_end: int, quot
         near = _person_at(people, v1, min(sent_end, v1 + 90))
         if not near or quoted.containing(sent_start + verb.start()) is not None:
             continue
-        if not re.fullmatch(r"[\w\s.'’-]*", text[v1 : near[0].start]):
-            continue
+        between = text[v1 : near[0].start]
+        if not re.fullmatch(r"[\w\s.'’-]*", between) or re.search(r"\bthat\b", between):
+            continue  # "…, claimed that any deal signed by Lukashenka": not the speaker
         start, end = _trim_span(text, sent_start, sent_start + verb.start())
         dateline = re.match(r"[A-Z][A-Z ]+,[^.]{0,30}\.\s*(?:/[A-Z]+/\.?)?\s*", text[start:end])
         start += dateline.end() if dateline else 0
@@ -393,6 +558,9 @@ def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> 
             continue  # "anything new in Lukashenko's words" is not a report
         at = sent_start + match.start()
         near = _person_at(people, at, at + len(match.group()) + 60)
+        named = match.group("name")
+        if named and not _person_at(people, at, at + len(match.group())):
+            near = [ActorMention(at, at, named, named, "person")]  # a name no one else knows
         if not near:
             continue
         span = _trim_span(text, sent_start + match.end(), sent_end)
@@ -404,49 +572,199 @@ def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> 
 
 # --- interviews --------------------------------------------------------------------------
 
+INTERVIEWER_LABEL = re.compile(r"(?i)(?:q|question|interviewer)")
+ANSWER_LABEL = re.compile(r"(?i)(?:a|answer)")
+FIRST_PERSON = re.compile(r"\b(?:I|me|my|[Ww]e|us|[Oo]ur|[Mm]y|[Yy]ou|[Yy]our)\b")
+TERMINAL = tuple('.!?,;:…"”»')
+NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}"
+TITLE_NAME = re.compile(rf"^\s*({NAME})\s*:\s|\binterview\s+with\s+({NAME})")
+INTRO_CUE = re.compile(
+    r"\b(?:(?P<with>(?:spoke|talked|speaks|talks)\s+(?:\w+\s+)?(?:with|to)|interview(?:ed)?\s+with)\s+"
+    r"|interview)",
+    re.IGNORECASE,
+)
+QUESTION_WORDS = 60
+LONG_QUESTION = 8
+INTRO_PARAGRAPHS = 5
 
-def _labels(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, str, int]]:
-    """(start, end, label, text start) of paragraphs that open with a speaker label."""
+
+@dataclass(frozen=True)
+class _Paragraph:
+    """A paragraph with its speaker label, list marker and whether it asks a question."""
+
+    start: int
+    end: int
+    body: int
+    label: str
+    marker: str  # "dash", "bullet" or ""
+    asks: bool
+    indented: bool
+
+
+def _asks(text: str, start: int, end: int) -> bool:
+    """A short paragraph that ends with a question (not a quoted one)."""
+    segment = text[start:end].rstrip()
+    if not segment or segment[0] in '“"«„‘' or len(segment.split()) > QUESTION_WORDS:
+        return False
+    if segment.endswith("?"):
+        return True
+    return "?" in segment and segment.endswith(("…", "...")) and len(segment.split()) <= 40
+
+
+def _paragraphs(text: str) -> list[_Paragraph]:
+    """The paragraphs of ``text`` with their labels, markers and questions."""
     found = []
-    for start, end in paragraphs:
-        label = speaker_label(text, start, end)
-        if label is not None and len(label[0].split()) <= 3:
-            found.append((start, end, label[0], label[1]))
+    for start, end in paragraph_spans(text):
+        body, marker = start, ""
+        match = LIST_MARKER.match(text, start, end)
+        if match and match.end() < end:
+            marker = "dash" if text[match.start() : match.end()].strip()[0] in "-–—" else "bullet"
+            body = match.end()
+        label = speaker_label(text, body, end)
+        name = ""
+        if label is not None:
+            name, body = label
+        line = text[text.rfind("\n", 0, start) + 1 : start]
+        indented = len(line.expandtabs(4)) >= 2
+        found.append(_Paragraph(start, end, body, name, marker, _asks(text, body, end), indented))
     return found
 
 
-def _interviewer_labels(text: str, labelled: list[tuple[int, int, str, int]]) -> set[str]:
-    """The labels whose paragraphs are mostly questions ("Q", the outlet's name)."""
-    tally: dict[str, list[int]] = {}
-    for start, end, label, _ in labelled:
-        asks = "?" in text[start:end]
-        tally.setdefault(label, [0, 0])[0 if asks else 1] += 1
-    askers = {k for k, (q, a) in tally.items() if q > a}
-    return askers if sum(tally[k][0] for k in askers) >= 2 else set()
+def _fold(word: str) -> str:
+    """A word without accents and case, for comparing names."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
 
 
-def _interviewee(text: str, mentions: list, first_question: int, labels: set[str]) -> tuple:
-    """The person interviewed: a label naming a person, else whom the intro says was asked."""
+def _person_named(name: str, mentions: list[ActorMention]) -> tuple[str, str] | None:
+    """The person (canonical name, role) that a label or title names, by surname."""
+    last = _fold(name.split()[-1]) if name.split() else ""
+    for m in mentions:
+        if m.actor_type != "person" or m.via in ("pronoun", "generic") or not last:
+            continue
+        if last in (_fold(m.actor.split()[-1]), _fold(m.text.split()[-1])):
+            return m.actor, m.role
+    return None
+
+
+def _label_speaker(text: str, label: str, mentions: list[ActorMention]) -> str:
+    """The speaker a name label stands for: a known person, else the name as written."""
+    named = _person_named(label, mentions)
+    if named:
+        return named[0]
+    words = label.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() and w[:1].isalpha() for w in words):
+        return ""
+    if INTERVIEWER_LABEL.fullmatch(label) or ANSWER_LABEL.fullmatch(label):
+        return ""
+    name = label.title() if label.isupper() else label
+    if len(words) == 1:
+        full = re.search(rf"\b([A-Z][a-z]+)\s+{re.escape(label)}\b", text)
+        return f"{full.group(1)} {label}" if full else ""
+    return name
+
+
+def _title_person(text: str, title: str, paras: list[_Paragraph], mentions: list) -> tuple:
+    """The person a title or headline names as its speaker ("Name: …", "interview with Name")."""
+    names = []
+    if title:
+        match = TITLE_NAME.search(title)
+        if match:
+            names.append(match.group(1) or match.group(2))
+    for p in paras[:3]:  # a headline line: "Name: words" without a final stop
+        if p.label and not text[p.start : p.end].rstrip().endswith(TERMINAL):
+            names.append(p.label)
+    for name in names:
+        named = _person_named(name, mentions)
+        if named:
+            return named
+        if len(name.split()) >= 2 and _label_speaker(text, name, mentions):
+            return _label_speaker(text, name, mentions), ""
+    return "", ""
+
+
+def _interviewee(
+    text: str, mentions: list, first_question: int, labels: set[str], title: str = ""
+) -> tuple:
+    """The person interviewed: a label naming a person, the title's, or whom the intro names."""
+    name, role, _ = _interviewee_evidence(text, mentions, first_question, labels, title)
+    return name, role
+
+
+def _interviewee_evidence(
+    text: str, mentions: list, first_question: int, labels: set[str], title: str = ""
+) -> tuple[str, str, str]:
+    """The interviewee with the kind of evidence: "label", "intro" or "title" ("" if none)."""
     people = [m for m in mentions if m.actor_type == "person" and m.start < first_question]
     for label in sorted(labels):
-        for m in people:
-            if m.actor.split()[-1] == label.split()[-1] or m.actor == label:
-                return m.actor, m.role
-    intro = re.search(
-        r"\b(?:spoke|talked|speaks|talks)\s+(?:\w+\s+)?(?:with|to)\s+|interview\s+with\s+",
-        text[:first_question],
-    )
-    if intro:
-        after = [m for m in people if m.start >= intro.end()]
-        if after:
-            return after[0].actor, after[0].role
+        named = _person_named(label, mentions)
+        if named:
+            return *named, "label"
+    for match in INTRO_CUE.finditer(text[:first_question]):
+        named = _introduced(text, people, match)
+        if named:
+            return named.actor, named.role, "intro"
+    named = _title_person(text, title, _paragraphs(text[:first_question]), mentions)
+    if named[0]:
+        return *named, "title"
+    return "", "", ""
+
+
+def _introduced(text: str, people: list[ActorMention], cue: re.Match) -> ActorMention | None:
+    """Who the sentence with an interview cue introduces: the person right after "interview
+    with" / "spoke with", else the subject of a reporting verb there, else its first person."""
+    start = max(text.rfind(". ", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1
+    stop = re.search(r"[.!?](?:\s|$)|\n", text[cue.end() :])
+    end = cue.end() + (stop.start() if stop else len(text) - cue.end())
+    inside = [m for m in people if start <= m.start < end and m.via in ("name", "alias", "surname")]
+    if cue.group("with"):
+        right = [
+            m
+            for m in inside
+            if 0 <= m.start - cue.end() <= 60
+            and not re.search(
+                r"\b(?:with|ahead|before|after|his|her|their|about|on|at)\b|[.,;]",
+                text[cue.end() : m.start],
+            )
+        ]
+        if right:
+            return right[0]
+    for verb in VERB.finditer(text, start, end):
+        before = [m for m in inside if m.end <= verb.start()]
+        if before and SUBJECT_GAP.match(text[before[-1].end : verb.start()]):
+            return before[-1]
+    return inside[0] if inside else None
+
+
+def _lead_person(text: str, paras: list[_Paragraph], index: int, mentions: list) -> tuple:
+    """A newly named person in the paragraph right before an early first question, who is
+    introduced there, not reported ("Analyst X said …" makes X a source, not the interviewee)."""
+    if index == 0 or index > INTRO_PARAGRAPHS:
+        return "", ""
+    question = text[paras[index].body : paras[index].end]
+    if len(question.split()) < LONG_QUESTION and not re.search(r"\b[Yy]ou(?:r)?\b", question):
+        return "", ""  # "Why does it matter?": an explainer's subheading
+    before = paras[index - 1]
+    for m in mentions:
+        if m.actor_type == "person" and before.start <= m.start < before.end and m.via == "name":
+            cue = VERB.search(text, m.end, min(before.end, m.end + 120))
+            gap = text[m.end : cue.start()] if cue else ""
+            if cue and SUBJECT_GAP.match(gap) and not re.search(r"\b(?:who|whom)\b", gap):
+                return "", ""
+            return m.actor, m.role
+    return "", ""
+
+
+def _counted(mentions: list, first_question: int) -> tuple:
+    """The person the intro names most often (by full name or surname)."""
     counts: dict[str, int] = {}
-    for m in people:
-        if m.start < first_question and m.via in ("name", "surname"):
+    roles: dict[str, str] = {}
+    for m in mentions:
+        if m.actor_type == "person" and m.start < first_question and m.via in ("name", "surname"):
             counts[m.actor] = counts.get(m.actor, 0) + 1
+            roles.setdefault(m.actor, m.role)
     if counts:
         best = max(sorted(counts), key=counts.get)
-        return best, next(m.role for m in people if m.actor == best)
+        return best, roles[best]
     return "", ""
 
 
@@ -456,38 +774,188 @@ def _bio_paragraph(text: str, start: int, end: int, interviewee: str) -> bool:
     return bool(match) and match.group(1).split()[-1] not in interviewee
 
 
-def interview_turns(text: str, mentions: list[ActorMention] | None = None) -> list[Turn]:
-    """Questions and answers of a question-and-answer article ([] if it is not one)."""
-    mentions = mentions if mentions is not None else find_actors(text, load_registry())
-    paragraphs = paragraph_spans(text)
-    labelled = _labels(text, paragraphs)
-    interviewers = _interviewer_labels(text, labelled)
-    if not interviewers:
+def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) -> list[Turn]:
+    """Question-and-answer layout: questions (labelled or not) each followed by answers."""
+    tally: dict[str, list[int]] = {}
+    for p in paras:
+        if p.label:
+            tally.setdefault(p.label, [0, 0])[0 if "?" in text[p.body : p.end] else 1] += 1
+    askers = {k for k, (q, a) in tally.items() if q > a or INTERVIEWER_LABEL.fullmatch(k)}
+    if any(_person_named(k, mentions) for k in askers):
+        return []  # a person asks: a transcript of a conversation (see _transcript_turns)
+
+    def asking(p: _Paragraph) -> bool:
+        return p.label in askers or (not p.label and p.asks)
+
+    questions = [i for i, p in enumerate(paras) if asking(p)]
+    answered = [i for i in questions if i + 1 < len(paras) and not asking(paras[i + 1])]
+    if not answered:
         return []
-    first_q = min(s for s, _, label, _ in labelled if label in interviewers)
-    other = {label for _, _, label, _ in labelled if label not in interviewers}
-    interviewee, _ = _interviewee(text, mentions, first_q, other)
-    by_start = {s: (label, body) for s, _, label, body in labelled}
+    first = questions[0]
+    first_q = paras[first].start
+    answerers = {p.label for p in paras[first:] if p.label and p.label not in askers}
+    labelled = sum(1 for i in questions if paras[i].label in askers)
+    interviewee, _, evidence = _interviewee_evidence(text, mentions, first_q, answerers, title)
+    if evidence == "title" and not labelled and len(answered) < 2:
+        interviewee = ""  # "Lukashenko: No merger" heads news; one question is rhetorical
+    if not interviewee:
+        interviewee, _ = _lead_person(text, paras, first, mentions)
+    if not labelled and not (interviewee or any(_person_named(a, mentions) for a in answerers)):
+        return []
+    if labelled and labelled + len(questions) < 3 and not interviewee and not answerers:
+        return []
+    if labelled and not interviewee:
+        interviewee, _ = _counted(mentions, first_q)
     turns: list[Turn] = []
-    for start, end in paragraphs:
-        if start < first_q:
+    current = interviewee
+    for p in paras[first:]:
+        if asking(p):
+            turns.append(Turn(p.body, p.end, p.label or "interviewer", "question", p.label))
             continue
-        label, body = by_start.get(start, ("", start))
-        if label in interviewers or (not label and text[start:end].rstrip().endswith("?")):
-            turns.append(Turn(body, end, label or "interviewer", "question", label))
-        elif not label and _bio_paragraph(text, start, end, interviewee):
+        if not p.label and _bio_paragraph(text, p.start, p.end, interviewee):
             break
-        else:
-            turns.append(Turn(body, end, interviewee, "answer", label))
+        speaker = current
+        if p.label and not ANSWER_LABEL.fullmatch(p.label):
+            speaker = _label_speaker(text, p.label, mentions) or current
+            current = speaker
+        turns.append(Turn(p.body, p.end, speaker, "answer", p.label))
     return turns
 
 
-def _interview(text: str, mentions: list) -> list[Quote]:
+def _transcript_turns(text: str, paras: list[_Paragraph], mentions: list) -> list[Turn]:
+    """A transcript: person labels ("President Vladimir Putin: …") and the speech after them.
+
+    An unlabelled paragraph carries on the last labelled speaker's turn when it speaks in the
+    first or second person, asks, or the transcript is a dialogue of several labels; an
+    unlabelled question goes to the one speaker whose labelled turns ask, and the paragraph
+    after it back to the last one who answered.
+    """
+    speakers: dict[int, str] = {}
+    for i, p in enumerate(paras):
+        statement = text[p.start : p.end].rstrip().endswith(TERMINAL)
+        named = _person_named(p.label, mentions) if p.label and statement else None
+        if named:
+            speakers[i] = named[0]
+    if not speakers:
+        return []
+    askers = {speakers[i] for i in speakers if "?" in text[paras[i].body : paras[i].end]} - {
+        speakers[i] for i in speakers if "?" not in text[paras[i].body : paras[i].end]
+    }
+    asker = next(iter(askers)) if len(askers) == 1 else ""
+    dialogue = len(set(speakers.values())) >= 2
+    turns: list[Turn] = []
+    current, answerer, asked = "", "", False
+    for i, p in enumerate(paras):
+        if p.label:
+            current, asked = speakers.get(i, ""), False
+            answerer = current if current and current != asker else answerer
+            if current:
+                turns.append(Turn(p.body, p.end, current, "answer", p.label))
+            continue
+        if current and asker and p.asks and current != asker:
+            current, asked = asker, True
+        elif current and asked and not p.asks and answerer:
+            current, asked = answerer, False
+        elif not current or not (dialogue or p.asks or FIRST_PERSON.search(text[p.body : p.end])):
+            current = ""
+            continue
+        turns.append(Turn(p.body, p.end, current, "answer", ""))
+    return turns
+
+
+def _name_line(text: str, p: _Paragraph) -> bool:
+    """A line holding only a name (one to three capitalised words) that heads a block."""
+    words = text[p.start : p.end].split()
+    return (
+        not p.label
+        and not p.marker
+        and 1 <= len(words) <= 3
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+    )
+
+
+def _block_turns(text: str, paras: list[_Paragraph], mentions: list) -> list[Turn]:
+    """A discussion: a name on its own line, then that speaker's bullet points."""
+    turns: list[Turn] = []
+    current = ""
+    for i, p in enumerate(paras):
+        if _name_line(text, p):
+            follows = i + 1 < len(paras) and paras[i + 1].marker == "bullet"
+            current = _label_speaker(text, text[p.start : p.end], mentions) if follows else ""
+            continue
+        if current and (p.marker == "bullet" or p.indented) and not p.label:
+            turns.append(Turn(p.body, p.end, current, "answer", ""))
+        else:
+            current = ""
+    return turns
+
+
+def _dash_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) -> list[Turn]:
+    """Dash-led answers ("— …") of the person the title or intro names, without questions.
+
+    Unlabelled paragraphs after an answer carry it on up to the last one in the first person
+    ("In my view, …"); a question, a label, or a paragraph naming the speaker ends it.
+    """
+    dashed = [i for i, p in enumerate(paras) if p.marker == "dash" and not p.label]
+    if not dashed:
+        return []
+    first = dashed[0]
+    speaker, _ = _title_person(text, title, paras, mentions)
+    if not speaker:
+        speaker, _ = _interviewee(text, mentions, paras[first].start, set())
+    introduced = first > 0 and text[paras[first - 1].start : paras[first - 1].end].rstrip()
+    if not speaker or not (len(dashed) >= 2 or str(introduced).endswith(":")):
+        return []
+    surname = _fold(speaker.split()[-1])
+    turns: list[Turn] = []
+    pending: list[Turn] = []
+    going = False
+    for i, p in enumerate(paras[first:], first):
+        body = text[p.body : p.end]
+        if i in dashed and not p.asks:
+            going, pending = True, []
+            turns.append(Turn(p.body, p.end, speaker, "answer", ""))
+        elif p.label or p.asks or surname in _fold(body) or not going:
+            going, pending = False, []
+        elif FIRST_PERSON.search(body):
+            turns += pending + [Turn(p.body, p.end, speaker, "answer", "")]
+            pending = []
+        else:
+            pending.append(Turn(p.body, p.end, speaker, "answer", ""))
+    return turns
+
+
+def interview_turns(
+    text: str, mentions: list[ActorMention] | None = None, title: str = ""
+) -> list[Turn]:
+    """Questions and answers of a question-and-answer article ([] if it is not one).
+
+    Formats: labelled questions and answers ("Q:"/"A:", the outlet's and the interviewee's
+    names), unlabelled answers after question paragraphs, dash-led questions and answers,
+    transcripts with speaker labels, a name line heading bullet-point answers, and dash-led
+    answers of the person the title or headline names.
+    """
+    mentions = mentions if mentions is not None else find_actors(text, load_registry())
+    paras = [
+        p
+        if not p.label or len(p.label.split()) <= 3 or _person_named(p.label, mentions)
+        else _Paragraph(p.start, p.end, p.body, "", p.marker, p.asks, p.indented)
+        for p in _paragraphs(text)
+    ]
+    return (
+        _qa_turns(text, paras, mentions, title or "")
+        or _transcript_turns(text, paras, mentions)
+        or _block_turns(text, paras, mentions)
+        or _dash_turns(text, paras, mentions, title or "")
+    )
+
+
+def _interview(turns: list[Turn], mentions: list) -> list[Quote]:
     """Interview answers as quotations of the interviewee."""
     people = {m.actor: m.role for m in mentions if m.actor_type == "person"}
     return [
         Quote(t.start, t.end, t.speaker, "interview", "answer", people.get(t.speaker, ""))
-        for t in interview_turns(text, mentions)
+        for t in turns
         if t.kind == "answer" and t.speaker
     ]
 
@@ -496,7 +964,8 @@ def _interview(text: str, mentions: list) -> list[Quote]:
 
 
 def _merge(direct: list[Quote], indirect: list[Quote], interview: list[Quote]) -> list[Quote]:
-    """All quotes in order; indirect clauses mostly covered by a direct quote are dropped."""
+    """All quotes in order; indirect clauses mostly covered by a direct quote (or by an
+    answer of the same speaker) are dropped: an answer may report what someone else said."""
     kept = list(direct) + list(interview)
     spans = {(q.start, q.end) for q in kept}
     index = SpanIndex(kept, lambda q: (q.start, q.end))
@@ -505,6 +974,7 @@ def _merge(direct: list[Quote], indirect: list[Quote], interview: list[Quote]) -
         covered = sum(
             min(quote.end, d.end) - max(quote.start, d.start)
             for d in index.overlapping(quote.start, quote.end)
+            if d.kind != "interview" or d.speaker == quote.speaker
         )
         if covered / length < 0.5 and (quote.start, quote.end) not in spans:
             kept.append(quote)
@@ -517,8 +987,10 @@ def find_quotes(
     registry: Registry | None = None,
     mentions: list[ActorMention] | None = None,
     sentences: list[tuple[int, int]] | None = None,
+    title: str = "",
+    turns: list[Turn] | None = None,
 ) -> list[Quote]:
-    """Every attributed quotation in ``text``.
+    """Every attributed quotation in ``text`` (``turns``: the interview turns, if already found).
 
     >>> [(q.speaker, q.kind) for q in find_quotes('"We agreed," Putin said.')]
     [('Vladimir Putin', 'direct')]
@@ -528,12 +1000,15 @@ def find_quotes(
     people = SpanIndex([m for m in mentions if m.actor_type == "person"], _span)
     sentences = SpanIndex(sentences or split_sentences(text), lambda s: s)
     quoted = SpanIndex(find_quoted(text), lambda q: (q.open, q.close))
-    interview = _interview(text, mentions)
+    if turns is None:
+        turns = interview_turns(text, mentions, title)
+    interview = _interview(turns, mentions)
     answers = SpanIndex(interview, _span)
-    direct = _direct(text, quoted.items, people, sentences)
+    reported = _indirect(text, people, sentences, quoted)
+    direct = _direct(text, quoted.items, people, sentences, reported)
     indirect = [
         q
-        for q in _indirect(text, people, sentences, quoted)
+        for q in reported
         if answers.containing(q.start) is None or q.speaker != answers.containing(q.start).speaker
     ]
     return _merge(direct, indirect, interview)

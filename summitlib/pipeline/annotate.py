@@ -84,6 +84,7 @@ def cache_key(article: Document, pipeline: Pipeline) -> str:
         "published": article.published.isoformat(),
         "author": article.meta.get("author", ""),
         "genre": article.meta.get("genre", ""),
+        "title": article.meta.get("title", ""),
         **pipeline.cache_parts(),
     }
     return cache_store.entry_key(parts)

@@ -65,7 +65,7 @@ def actors(doc: ArticleDoc) -> None:
 @component("turns")
 def turns(doc: ArticleDoc) -> None:
     """Questions and answers of an interview."""
-    doc.turns = interview_turns(doc.text, doc.mentions)
+    doc.turns = interview_turns(doc.text, doc.mentions, doc.title)
     doc.add_rows(
         "turns",
         [doc.row(t.start, t.end, speaker=t.speaker, kind=t.kind, label=t.label) for t in doc.turns],
@@ -75,7 +75,9 @@ def turns(doc: ArticleDoc) -> None:
 @component("quotes")
 def quotes(doc: ArticleDoc) -> None:
     """Attributed quotations: direct, indirect and interview answers."""
-    doc.quotes = find_quotes(doc.text, load_registry(), doc.mentions, doc.sentences)
+    doc.quotes = find_quotes(
+        doc.text, load_registry(), doc.mentions, doc.sentences, doc.title, doc.turns
+    )
     doc.add_rows(
         "quotes",
         [

@@ -46,6 +46,11 @@ class ArticleDoc:
         return self.article.doc_id
 
     @property
+    def title(self) -> str:
+        """The article's title from its metadata ("" when it has none)."""
+        return self.article.meta.get("title", "") or ""
+
+    @property
     def published(self) -> dt.date:
         """The article's publication date."""
         return self.article.published

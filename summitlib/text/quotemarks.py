@@ -98,7 +98,7 @@ def _pair(text: str, marks: list[tuple[int, str]]) -> list[Quoted]:
 def _single_quoted(text: str) -> list[Quoted]:
     """Spans between curly single marks ‘…’ (a closing ’ must not be an apostrophe)."""
     spans = []
-    for match in re.finditer(r"[‘‚]([^‘’\n]{1,300}?[^\s\w]?)’(?!\w)", text):
+    for match in re.finditer(r"[‘‚]((?:[^‘’\n]|’(?=\w)){1,300}?[^\s\w]?)’(?!\w)", text):
         before = text[match.start() - 1] if match.start() else " "
         if before in BEFORE_OPEN or before in DOUBLE:
             spans.append(Quoted(match.start(), match.end() - 1, match.start(1), match.end(1)))

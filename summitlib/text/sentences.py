@@ -17,7 +17,8 @@ from summitlib.text.spans import trim_span
 LIST_MARKER = re.compile(r"[ \t\u00a0]*(?:[•●▪◦·*\-–—]|\d{1,2}[.)])[ \t\u00a0]+")
 TERMINAL = set('.!?:;"”’»)]')
 SPEAKER_LABEL = re.compile(
-    r"((?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*){0,3}|Q|A)[ \t]*:[ \t\u00a0]*(?=\S)"
+    r"((?:[A-Z][\w’'./&-]*)(?: (?:(?:of|the|and|for|de) )*[A-Z][\w’'./&-]*){0,11}|Q|A)"
+    r"[ \t]*:[ \t\u00a0]*(?=\S)"
 )
 
 

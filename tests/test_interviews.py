@@ -1,0 +1,413 @@
+"""Interview formats and the reporting-verb lexicon, on short invented texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from summitlib.extract.quotes import (
+    PARTICIPLES,
+    VERBS,
+    find_quotes,
+    interview_turns,
+    load_reporting_verbs,
+)
+
+
+def turns(text: str, title: str = "") -> list[tuple[str, str, str]]:
+    """(kind, speaker, first words) of every interview turn."""
+    return [
+        (t.kind, t.speaker, " ".join(text[t.start : t.end].split()[:2]))
+        for t in interview_turns(text, title=title)
+    ]
+
+
+def quotes(text: str, title: str = "") -> list[tuple[str, str, str]]:
+    """(quoted text, speaker, kind) of every quote."""
+    return [(text[q.start : q.end], q.speaker, q.kind) for q in find_quotes(text, title=title)]
+
+
+# --- interview formats -------------------------------------------------------------------
+
+
+def test_unlabelled_answers_after_questions_belong_to_the_person_in_the_title():
+    text = (
+        "How do you read the summit?\n\n"
+        "The two leaders mostly repeated old promises. Nothing new was signed.\n\n"
+        "Will the armies be merged?\n\n"
+        "Not in the coming years. The generals on both sides resist it.\n"
+    )
+    title = "Marek Zielonka: Minsk will not give up its army"
+    assert turns(text, title) == [
+        ("question", "interviewer", "How do"),
+        ("answer", "Marek Zielonka", "The two"),
+        ("question", "interviewer", "Will the"),
+        ("answer", "Marek Zielonka", "Not in"),
+    ]
+    assert {(q[1], q[2]) for q in quotes(text, title)} == {("Marek Zielonka", "interview")}
+
+
+def test_questions_without_an_interviewee_are_not_an_interview():
+    text = (
+        "What did the summit change?\n\n"
+        "Very little, judging by the communique.\n\n"
+        "Will the loan arrive?\n\n"
+        "Nobody in Minsk knows yet.\n"
+    )
+    assert turns(text) == []
+
+
+def test_dash_led_questions_and_answers():
+    text = (
+        "Political analyst Jonas Petrauskas commented on the talks in an interview "
+        "to our radio service.\n\n"
+        "- Was anything agreed on gas?\n\n"
+        "- Very little. Prices stay where they were last year.\n\n"
+        "- And the loan?\n\n"
+        "- It will come, but later and smaller than Minsk hoped.\n"
+    )
+    assert turns(text) == [
+        ("question", "interviewer", "Was anything"),
+        ("answer", "Jonas Petrauskas", "Very little."),
+        ("question", "interviewer", "And the"),
+        ("answer", "Jonas Petrauskas", "It will"),
+    ]
+
+
+def test_q_and_a_labels_and_capitalised_name_labels():
+    text = (
+        "Our correspondent spoke with economist Tomas Varga about the loan.\n\n"
+        "Q: Is the loan big?\n\n"
+        "A: Not really. It covers two months of imports.\n\n"
+        "Q: Who gains more?\n\n"
+        "TOMAS VARGA: Moscow, clearly.\n\n"
+        "The conditions are political.\n"
+    )
+    assert turns(text) == [
+        ("question", "Q", "Is the"),
+        ("answer", "Tomas Varga", "Not really."),
+        ("question", "Q", "Who gains"),
+        ("answer", "Tomas Varga", "Moscow, clearly."),
+        ("answer", "Tomas Varga", "The conditions"),
+    ]
+
+
+def test_transcript_with_role_labels():
+    text = (
+        "The President met the head of the Belarusian government.\n\n"
+        "President of Russia Vladimir Putin: Good afternoon. How are the programmes going?\n\n"
+        "I know you have had a difficult year.\n\n"
+        "Prime Minister of Belarus Roman Golovchenko: Thank you. Most of them are ready.\n\n"
+        "We expect the parliament to approve the rest in spring.\n"
+    )
+    assert turns(text) == [
+        ("answer", "Vladimir Putin", "Good afternoon."),
+        ("answer", "Vladimir Putin", "I know"),
+        ("answer", "Roman Golovchenko", "Thank you."),
+        ("answer", "Roman Golovchenko", "We expect"),
+    ]
+
+
+def test_speech_after_a_single_label_runs_while_it_speaks_in_the_first_person():
+    text = (
+        "The speeches at the council\n\n"
+        "Vladimir Putin: Dear colleagues, friends,\n\n"
+        "I am glad to welcome you in Moscow.\n\n"
+        "Our countries have done a great deal together.\n\n"
+        "The leaders then moved to the closed session.\n"
+    )
+    assert turns(text) == [
+        ("answer", "Vladimir Putin", "Dear colleagues,"),
+        ("answer", "Vladimir Putin", "I am"),
+        ("answer", "Vladimir Putin", "Our countries"),
+    ]
+
+
+def test_name_lines_head_bullet_point_answers():
+    text = (
+        "Two commentators discussed the summit: Ilona Kask and Petras Vilkas.\n\n"
+        "Kask\n\n"
+        "  • The summit changed little.\n\n"
+        "    Moscow wants more control.\n\n"
+        "Petras Vilkas\n\n"
+        "  • I read it differently.\n"
+    )
+    assert turns(text) == [
+        ("answer", "Ilona Kask", "The summit"),
+        ("answer", "Ilona Kask", "Moscow wants"),
+        ("answer", "Petras Vilkas", "I read"),
+    ]
+
+
+def test_dash_led_answer_of_the_person_in_the_title():
+    text = (
+        "Hanna Lisowska: The Summit Was Theatre\n\n"
+        "The editor spoke to a podcast about the summit. She thinks it was staged:\n\n"
+        "— The date had been fixed long before. Nobody expected a breakthrough.\n\n"
+        "What both leaders said made it clear that the war goes on.\n\n"
+        "In my view, the press conference was meant for the domestic audience.\n\n"
+        "The podcast is published every Friday.\n"
+    )
+    found = turns(text, "Hanna Lisowska: The summit was theatre")
+    assert [t[1] for t in found] == ["Hanna Lisowska"] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lukashenko: Russia is no threat to us\n\n"
+        "MINSK, 3 May – Russia does not threaten Belarus, Alexander Lukashenko said.\n\n"
+        "The two countries are allies, he added.\n",
+        "Talks in Sochi\n\n  • Putin and Lukashenko met.\n\n  • No deal was signed.\n",
+        "Highlights\n\n  • Putin and Lukashenko met.\n\n  • No deal was signed.\n",
+    ],
+)
+def test_headlines_and_bullet_summaries_are_not_interviews(text):
+    assert turns(text) == []
+
+
+# --- the reporting-verb lexicon ----------------------------------------------------------
+
+
+def test_lexicon_inflects_and_tags():
+    lexicon = load_reporting_verbs()
+    for form in ["emphasised", "points out", "concedes", "tweeted", "admitted", "vowed", "says"]:
+        assert form in lexicon.finite
+    for form in ["vowing", "pointing out", "conceding", "admitting"]:
+        assert form in lexicon.participles
+    assert "claim" not in lexicon.finite and "claims" in lexicon.finite  # base is a noun
+    assert "believes" in lexicon.forms("cognition") and "asked" in lexicon.forms("noquote")
+    assert "said" in lexicon.forms("clause") and "announced" not in lexicon.forms("clause")
+    assert "pointed\\s+out" in VERBS and "stressing" in PARTICIPLES
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will not yield,” Lukashenko vowed.", ("We will not yield,", "direct")),
+        ("“The price is fair,” Putin conceded on Friday.", ("The price is fair,", "direct")),
+        (
+            "Lavrov acknowledged that the talks had been hard.",
+            ("the talks had been hard", "indirect"),
+        ),
+        (
+            "Peskov tweeted that the leaders would meet again soon.",
+            ("the leaders would meet again soon", "indirect"),
+        ),
+    ],
+)
+def test_reporting_verbs_beyond_the_old_lists(text, expected):
+    assert [(q[0], q[2]) for q in quotes(text)] == [expected]
+
+
+def test_nouns_that_look_like_verbs_are_not_cues():
+    text = "Lukashenko, weakened by the protests that followed the election, needs Moscow more."
+    assert quotes(text) == []
+
+
+# --- direct and indirect quotes ----------------------------------------------------------
+
+
+def test_a_quote_after_its_speakers_cue_sentence_carries_on():
+    text = (
+        "“We have agreed on gas,” Golovchenko said. "
+        "“The oil question will take a few more months to settle.”"
+    )
+    assert [q[1] for q in quotes(text)] == ["Roman Golovchenko"] * 2
+
+
+def test_a_quote_after_a_reported_sentence_belongs_to_its_speaker():
+    text = (
+        "Belarus will not block the treaty, Lavrov stressed. "
+        "“We have no intention of obstructing the signing at all.”"
+    )
+    assert [(q[1], q[2]) for q in quotes(text)] == [
+        ("Sergei Lavrov", "indirect"),
+        ("Sergei Lavrov", "direct"),
+    ]
+
+
+def test_listed_fragments_share_their_cue():
+    text = "Lukashenko has been berating his critics (“traitors”, “puppets”, “lice”)."
+    assert quotes(text) == [
+        ("traitors", "Alexander Lukashenko", "direct"),
+        ("puppets", "Alexander Lukashenko", "direct"),
+        ("lice", "Alexander Lukashenko", "direct"),
+    ]
+
+
+def test_a_cited_speaker_and_a_progressive_cue():
+    text = "“We will keep building the union,” state media cite Putin. "
+    text += "Putin then started speaking about “a brotherly union”."
+    assert [(q[0], q[1]) for q in quotes(text)] == [
+        ("We will keep building the union,", "Vladimir Putin"),
+        ("a brotherly union", "Vladimir Putin"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lavrov referred to the summit as a success and said the road maps were ready.",
+            ("the road maps were ready", "Sergei Lavrov"),
+        ),
+        (
+            "In Marta Kowalewska's opinion, the summit changed nothing at all.",
+            ("the summit changed nothing at all", "Marta Kowalewska"),
+        ),
+        (
+            "Russia is no threat to Belarus, Lukashenko said while speaking to journalists.",
+            ("Russia is no threat to Belarus", "Alexander Lukashenko"),
+        ),
+        (
+            "Minister Andrei Zhuravsky upon the talks announced that the base was not discussed.",
+            ("the base was not discussed", "Andrei Zhuravsky"),
+        ),
+    ],
+)
+def test_indirect_speech_forms_beyond_the_verb(text, expected):
+    assert [(q[0], q[1]) for q in quotes(text)] == [expected]
+
+
+def test_a_person_after_a_preposition_is_not_the_speaker():
+    assert (
+        quotes("Critics of Lukashenko have described Belarus as ‘Europe’s last dictatorship’.")
+        == []
+    )
+
+
+def test_an_explainer_with_question_subheadings_is_not_an_interview():
+    text = (
+        "The two presidents signed a security treaty on Friday.\n\n"
+        "Political analyst Tomas Berzins said the pact was expected.\n\n"
+        "What does the treaty say?\n\n"
+        "It obliges both states to defend each other with all means.\n\n"
+        "Why does it matter?\n\n"
+        "It formalises the presence of Russian troops in Belarus.\n"
+    )
+    assert turns(text) == []
+
+
+def test_one_rhetorical_question_under_a_quote_headline_is_not_an_interview():
+    text = (
+        "Putin met Lukashenko in Sochi on Monday. The leaders talked for five hours.\n\n"
+        "So what did they agree?\n\n"
+        "Very little, it seems. The communique was short.\n"
+    )
+    assert turns(text, "Lukashenko: No merger") == []
+
+
+def test_a_lead_paragraph_introducing_the_interviewee():
+    text = (
+        "Moscow and Minsk keep moving closer. Economist Paulina Zeman, who advises "
+        "several banks in Vilnius, offers her reading of the relationship.\n\n"
+        "How did the relationship change in recent years, and who gains from it?\n\n"
+        "The treaty was signed long ago but never carried out. Moscow now links "
+        "cheap energy to deeper integration.\n"
+    )
+    assert [(t[0], t[1]) for t in turns(text)] == [
+        ("question", "interviewer"),
+        ("answer", "Paulina Zeman"),
+    ]
+
+
+def test_dash_quotes_in_news_stop_at_the_reporters_text():
+    text = (
+        "MINSK, 3 May. Alexander Lukashenko spoke at a rally on Monday.\n\n"
+        "— We will never be part of any other state, — the president said.\n\n"
+        "— Our sovereignty is not for sale, — he added.\n\n"
+        "The rally was attended by thousands of people.\n\n"
+        "Lukashenko later met the governor of the region.\n"
+    )
+    found = turns(text, "Lukashenko: We will never be part of Russia")
+    assert [t[2] for t in found] == ["We will", "Our sovereignty"]
+
+
+def test_the_former_and_the_latter_name_their_speakers():
+    text = (
+        "Lukashenko sharply criticised Russian President Vladimir Putin. "
+        "The former insisted that gas was too expensive. The latter replied that prices were fair."
+    )
+    assert [q[1] for q in quotes(text)] == ["Alexander Lukashenko", "Vladimir Putin"]
+
+
+def test_an_agency_citing_the_countrys_leader():
+    text = (
+        "Lukashenko met the governors on Monday. “We will keep the factories running "
+        "whatever it costs,” the agency cites the country’s leader as saying."
+    )
+    assert [(q[1], q[2]) for q in quotes(text)] == [("Alexander Lukashenko", "direct")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sergei Lavrov, for his part, said that Moscow would keep its promises.",
+            [("Moscow would keep its promises", "Sergei Lavrov", "indirect")],
+        ),
+        (
+            "Lavrov said the road maps were ready, but stressed that no currency was planned.",
+            [
+                ("the road maps were ready", "Sergei Lavrov", "indirect"),
+                ("no currency was planned", "Sergei Lavrov", "indirect"),
+            ],
+        ),
+        (
+            "Golovchenko has described the programmes as a “technical” agenda.",
+            [("technical", "Roman Golovchenko", "direct")],
+        ),
+        (
+            "Later, the activist claimed that any deal signed by Lukashenko would be void.",
+            [],
+        ),
+        (
+            "Putin and Lukashenko, it has been said for years, dislike each other and say little.",
+            [],
+        ),
+    ],
+)
+def test_subjects_across_asides_and_coordination(text, expected):
+    assert quotes(text) == expected
+
+
+def test_an_agency_interview_with_dash_led_turns_and_an_outlet_label():
+    text = (
+        "In an interview with TASS ahead of his talks with Putin, Foreign Minister "
+        "Pavel Drozdovich said the union would deepen.\n\n"
+        "— Minister, what do you expect from the talks?\n\n"
+        "— We expect to sign the remaining programmes.\n\n"
+        "RFE/RL: And the airbase?\n\n"
+        "— It is not on the agenda.\n"
+    )
+    assert [(t[0], t[1]) for t in turns(text)] == [
+        ("question", "interviewer"),
+        ("answer", "Pavel Drozdovich"),
+        ("question", "RFE/RL"),
+        ("answer", "Pavel Drozdovich"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lukashenko spoke in Minsk. In his words, “we will not give up our sovereignty.”",
+            ("we will not give up our sovereignty.", "Alexander Lukashenko", "direct"),
+        ),
+        (
+            "Putin was quoted by a news agency as saying that the talks were constructive.",
+            ("the talks were constructive", "Vladimir Putin", "indirect"),
+        ),
+        (
+            "“Nobody will dictate to us,” Lukashenko was cited as saying by the agency.",
+            ("Nobody will dictate to us,", "Alexander Lukashenko", "direct"),
+        ),
+        (
+            "“We will not give up our sovereignty,” Peskov said, according to the agency.",
+            ("We will not give up our sovereignty,", "Dmitry Peskov", "direct"),
+        ),
+    ],
+)
+def test_quoted_as_saying_and_in_his_words(text, expected):
+    assert quotes(text) == [expected]
