@@ -229,6 +229,10 @@ def _role(group: list[ActorMention]) -> str:
     return "|".join(roles.values()) if len(roles) > 1 else next(iter(roles.values()), "")
 
 
+PREPOSITION_BEFORE = re.compile(r"\b(?:of|by|with|for|from|against)\s+$")
+COORDINATED_BEFORE = re.compile(r"(?:\band|,\s*but)\s+(?:\w+ly\s+)?$")
+
+
 def _subject(
     text: str, people: SpanIndex, sent_start: int, verb_start: int, relaxed: bool = False
 ) -> list:
@@ -237,7 +241,7 @@ def _subject(
     nearest = [m for m in people.before(verb_start, 3) if m.start >= sent_start]
     for m in reversed([m for m in nearest if m.text.lower() not in NOT_SUBJECT]):
         gap = text[m.end : verb_start]
-        after_preposition = re.search(r"\b(?:of|by|with|for|from|against)\s+$", text[: m.start])
+        after_preposition = PREPOSITION_BEFORE.search(text, max(0, m.start - 40), m.start)
         if NOUN_BEFORE.search(gap) or after_preposition:
             break  # "weakened by the protests", "gave his comments": the word is a noun
         if SUBJECT_GAP.match(gap) or (relaxed and PREPOSITION_GAP.match(gap)):
@@ -492,7 +496,7 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
                 continue  # the cue of a direct quote: "…," Mezhevich added
             if not group and participle and last_group:
                 group = last_group
-            coordinated = re.search(r"(?:\band|,\s*but)\s+(?:\w+ly\s+)?$", text[:v0])
+            coordinated = COORDINATED_BEFORE.search(text, max(0, v0 - 60), v0)
             if not group and last_group and coordinated and last_v1 == previous_v1:
                 group = last_group  # "He referred to Macron as a comrade and said he …"
             if not group:
