@@ -94,14 +94,14 @@ def document_stance(spans: list[StanceSpan]) -> float:
     return POSITION_RANGE * sum(s.relevance * s.score for s in spans) / weight
 
 
-def speaker_score(texts: list[str], models: tuple[Model, Model] | None = None) -> float:
+def speaker_score(texts: list[str], stance: Model | None = None) -> float:
     """A speaker's stance score on -2…+2: 2 × the mean score of their quotations' sentences."""
-    _, stance = models or load_models()
+    stance = stance or load_models()[1]
     pieces = [p.strip() for t in texts for p in QUOTE_SENTENCE_END.split(t) if len(p.strip()) > 2]
     scores = [predict(stance, featurize_for(stance["meta"], p))[1] for p in pieces]
     return POSITION_RANGE * sum(scores) / len(scores) if scores else 0.0
 
 
-def speaker_stance(texts: list[str], models: tuple[Model, Model] | None = None) -> int:
+def speaker_stance(texts: list[str], stance: Model | None = None) -> int:
     """A speaker's position on the -2…+2 scale (0 within the dead band)."""
-    return position(speaker_score(texts, models), SPEAKER_DEAD_BAND)
+    return position(speaker_score(texts, stance), SPEAKER_DEAD_BAND)

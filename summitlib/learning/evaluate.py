@@ -6,13 +6,13 @@ and threshold from stance_model.json / target_model.json, which train.py tuned o
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Sequence
 
 from scipy.stats import spearmanr
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from summitlib.extract.stance import speaker_score
 from summitlib.learning.datasets import Article, Example, gold_examples, load_bank, load_corpus
 from summitlib.learning.features import featurize_for, featurize_target
 from summitlib.learning.model import Model, load_model, predict, probabilities
@@ -28,8 +28,8 @@ from summitlib.learning.train import (
     train_target,
 )
 from summitlib.paths import models_dir
+from summitlib.scales import position, sign
 
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’]?\s+")
 DEAD_BANDS = tuple(round(0.05 * i, 2) for i in range(0, 21))
 
 
@@ -100,31 +100,6 @@ def target_prf(articles: Sequence[Article], target: Model) -> tuple[float, float
     return tp / max(1, tp + fp), tp / max(1, tp + fn)
 
 
-def quote_pieces(text: str) -> list[str]:
-    """A quotation cut into sentence-like pieces."""
-    return [p.strip() for p in SENTENCE_END.split(text) if len(p.strip()) > 2]
-
-
-def speaker_score(stance: Model, texts: Sequence[str]) -> float:
-    """A speaker's raw stance score: 2 x the mean signed score (P(+1) - P(-1)) of their words."""
-    scores = [
-        predict(stance, featurize_for(stance["meta"], p))[1] for t in texts for p in quote_pieces(t)
-    ]
-    return 2 * sum(scores) / len(scores) if scores else 0.0
-
-
-def speaker_position(score: float, dead_band: float) -> int:
-    """A speaker's stance on -2..+2 from the raw score (|score| < dead_band -> 0)."""
-    if abs(score) < dead_band:
-        return 0
-    return max(-2, min(2, round(score))) or (1 if score > 0 else -1)
-
-
-def _sign(x: float) -> int:
-    """Sign of x."""
-    return (x > 0) - (x < 0)
-
-
 def speakers(article: Article) -> list[tuple[str, float, list[str]]]:
     """(speaker, gold stance, gold quote texts) for each gold position with at least one quote."""
     out = []
@@ -139,7 +114,7 @@ def best_band(items: Sequence[tuple[float, float]]) -> float:
     """The dead band with the best sign agreement on (score, gold) pairs (smallest on ties)."""
     return max(
         DEAD_BANDS,
-        key=lambda d: (sum(_sign(speaker_position(s, d)) == _sign(g) for s, g in items), -d),
+        key=lambda d: (sum(sign(position(s, d)) == sign(g) for s, g in items), -d),
     )
 
 
@@ -231,7 +206,7 @@ def main() -> None:
         )
         for i in test_idx:
             for _, gstance, texts in speakers(articles[i]):
-                items.append((articles[i].corpus, speaker_score(model, texts), gstance))
+                items.append((articles[i].corpus, speaker_score(texts, model), gstance))
     # dead band chosen by an inner CV over speakers: fold k's band is tuned on the other folds
     agree = {c: [0, 0] for c in corp}
     order = list(range(len(items)))
@@ -240,7 +215,7 @@ def main() -> None:
         band = best_band([(items[i][1], items[i][2]) for i in order if i % 5 != k])
         for i in test:
             c, s, gs = items[i]
-            agree[c][0] += _sign(speaker_position(s, band)) == _sign(gs)
+            agree[c][0] += sign(position(s, band)) == sign(gs)
             agree[c][1] += 1
     final_band = best_band([(s, gs) for _, s, gs in items])
     for c, (a_, n) in agree.items():

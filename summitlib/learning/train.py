@@ -18,6 +18,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
+from summitlib.evaluation import metrics
 from summitlib.learning.datasets import (
     Article,
     Example,
@@ -46,16 +47,8 @@ LABELS = (-1, 0, 1)
 
 
 def macro_f1(gold: Sequence[int], pred: Sequence[int], labels: Sequence[int] = LABELS) -> float:
-    """Macro-averaged F1 over ``labels`` (as in the project scorer)."""
-    scores = []
-    for c in labels:
-        tp = sum(1 for g, p in zip(gold, pred, strict=False) if g == c and p == c)
-        fp = sum(1 for g, p in zip(gold, pred, strict=False) if g != c and p == c)
-        fn = sum(1 for g, p in zip(gold, pred, strict=False) if g == c and p != c)
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        scores.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
-    return sum(scores) / len(scores)
+    """Macro-averaged F1 over ``labels``: the project scorer's, on parallel label lists."""
+    return metrics.macro_f1(list(zip(gold, pred, strict=True)), tuple(labels))
 
 
 def accuracy(gold: Sequence[int], pred: Sequence[int]) -> float:
