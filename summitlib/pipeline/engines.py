@@ -8,14 +8,15 @@
   bytes are still the validated ones, annotates, and returns plain rows. The corpus folder
   (and the cache folder, if any) must be readable at the same path on every worker.
 
-Results come back in corpus order, so every engine gives identical tables.
+Every engine yields the rows article by article in the order given, so every engine gives
+identical tables and a caller can write them away in batches as they come.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 PARALLEL_THRESHOLD = 64
 LOCAL_WORKERS = 2
+GATHER_BATCH = 500
 Rows = dict[str, list[dict]]
 Progress = Callable[[Iterable], Iterable] | None
 
@@ -47,16 +49,33 @@ def run_local(
     workers: int | None = None,
     progress: Progress = None,
     **_: object,
-) -> list[Rows]:
+) -> Iterator[Rows]:
     """Annotate in this process, or in a process pool when the corpus is large enough."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
     n = len(articles)
     if workers > 1 and n >= PARALLEL_THRESHOLD:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             results = pool.map(annotate_one, articles, [folder] * n, [pipeline] * n, chunksize=8)
-            return list(progress(results) if progress else results)
+            yield from progress(Sized(results, n)) if progress else results
+        return
     items = progress(articles) if progress else articles
-    return [annotate_one(article, folder, pipeline) for article in items]
+    for article in items:
+        yield annotate_one(article, folder, pipeline)
+
+
+class Sized:
+    """An iterator that knows its length (for a progress bar)."""
+
+    def __init__(self, items: Iterable, n: int):
+        self.items, self.n = items, n
+
+    def __iter__(self) -> Iterator:
+        """The items."""
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        """How many items there are."""
+        return self.n
 
 
 def _verified(article: Document, cache_folder: Path | None, pipeline: Pipeline) -> Rows:
@@ -73,7 +92,7 @@ def run_dask(
     *,
     scheduler: str | None = None,
     **_: object,
-) -> list[Rows]:
+) -> Iterator[Rows]:
     """Annotate on the Dask scheduler at ``scheduler``, or on a local two-process cluster."""
     try:
         from distributed import Client, LocalCluster  # expensive and optional: imported here
@@ -82,15 +101,20 @@ def run_dask(
             "the dask engine needs dask.distributed: pip install 'summitlib[dask]'"
         ) from err
 
-    def gather(client: Client) -> list[Rows]:
+    def gather(client: Client) -> Iterator[Rows]:
         futures = client.map(
             _verified, articles, cache_folder=folder, pipeline=pipeline, pure=False
         )
-        return client.gather(futures)
+        for start in range(0, len(futures), GATHER_BATCH):
+            chunk = futures[start : start + GATHER_BATCH]
+            yield from client.gather(chunk)
+            for future in chunk:
+                future.release()
 
     if scheduler:
         with Client(scheduler) as client:
-            return gather(client)
+            yield from gather(client)
+        return
     with (
         LocalCluster(
             n_workers=LOCAL_WORKERS,
@@ -101,15 +125,15 @@ def run_dask(
         ) as cluster,
         Client(cluster) as client,
     ):
-        return gather(client)
+        yield from gather(client)
 
 
-ENGINES: dict[str, Callable[..., list[Rows]]] = {"local": run_local, "dask": run_dask}
+ENGINES: dict[str, Callable[..., Iterator[Rows]]] = {"local": run_local, "dask": run_dask}
 
 
 def run_engine(
     engine: str, articles: list[Document], folder: Path | None, pipeline: Pipeline, **options
-) -> list[Rows]:
+) -> Iterator[Rows]:
     """Run the per-article function over ``articles`` on the named engine."""
     if engine not in ENGINES:
         raise ParameterError(f"engine {engine!r} is not one of {', '.join(ENGINES)}")

@@ -3,7 +3,8 @@
 Writing is atomic (a temporary file in the same folder, then a rename), byte-identical for
 the same input, and safe for spreadsheets: a text cell that starts with ``=``, ``+``, ``-``,
 ``@`` (or a tab or carriage return) gets a leading apostrophe so it cannot run as a formula.
-The in-memory tables keep the exact text, so ``raw[start:end] == text`` holds there.
+The in-memory tables keep the exact text, so ``raw[start:end] == text`` holds there, and so
+do the Parquet files (typed data, not opened by spreadsheets).
 """
 
 from __future__ import annotations
@@ -73,8 +74,10 @@ class Tables:
             return getattr(self, name)
         raise KeyError(f"no table {name!r}; tables: {', '.join(self.names())}")
 
-    def write(self, out_dir: Path, corpus_root: Path | None = None) -> list[Path]:
-        """Write every table as ``<name>.csv`` into ``out_dir``; return the paths written."""
+    def write(
+        self, out_dir: Path, corpus_root: Path | None = None, suffix: str = "csv"
+    ) -> list[Path]:
+        """Write every table as ``<name>.csv`` (or ``.parquet``) into ``out_dir``; the paths."""
         out_dir = Path(out_dir)
         if corpus_root is not None and _inside(out_dir, corpus_root):
             raise ParameterError(
@@ -83,9 +86,10 @@ class Tables:
             )
         out_dir.mkdir(parents=True, exist_ok=True)
         written = []
+        write = write_csv if suffix == "csv" else write_parquet_table
         for name in self.names():
-            path = out_dir / f"{name}.csv"
-            write_csv(self[name], path)
+            path = out_dir / f"{name}.{suffix}"
+            write(self[name], path)
             written.append(path)
         return written
 
@@ -123,6 +127,13 @@ def to_csv_text(table: pd.DataFrame) -> str:
 def write_csv(table: pd.DataFrame, path: Path) -> None:
     """Write one table atomically (temporary file, then rename)."""
     atomic_write_text(path, to_csv_text(table))
+
+
+def write_parquet_table(table: pd.DataFrame, path: Path) -> None:
+    """Write one table as Parquet atomically, its text exact (Parquet is read as data)."""
+    from summitlib.pipeline.columnar import frame_table, write_parquet
+
+    write_parquet(frame_table(table), path)
 
 
 def atomic_write_text(path: Path, text: str) -> None:

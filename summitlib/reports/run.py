@@ -2,8 +2,9 @@
 
 1. **Plan** (:mod:`summitlib.reports.plan`): the notebooks and their parameters, every name, type
    and value checked, the corpus validated. Nothing is written before this passes.
-2. **Annotate once**, in this process, so every notebook's kernel finds the tables in the
-   on-disk cache (its folder is passed to the kernels as ``$SUMMIT_CACHE_DIR``).
+2. **Annotate once**, in this process: the articles the corpus's Parquet store lacks are added
+   to it, so every notebook's kernel only reads the tables (the cache folder is passed to the
+   kernels as ``$SUMMIT_CACHE_DIR``).
 3. **Execute** (:mod:`summitlib.reports.execute`) into a staging folder ``reports/.staging-<pid>``, a
    few notebooks at a time; each worker also writes the reader's HTML.
 4. **Publish**: only when every notebook succeeded are the files moved into ``reports/``, one
@@ -121,12 +122,12 @@ def _keep_failed(task: Task, reports: Path) -> str:
 
 
 def _annotate(corpora: Iterable[Path | None]) -> None:
-    """Annotate each corpus once so that the kernels read the annotation from the cache."""
-    from summitlib.pipeline.annotate import annotate
+    """Add each corpus's missing articles to its store, so that the kernels only read it."""
+    from summitlib.pipeline.annotate import update_store
     from summitlib.corpus.reader import load_corpus
 
     for corpus_dir in corpora:
-        annotate(load_corpus(corpus_dir))
+        update_store(load_corpus(corpus_dir))
 
 
 def _execute(plan: Plan, staging: Path, reports: Path, workers: int, tick) -> dict[str, dict]:
