@@ -35,8 +35,8 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def same_tables(a, b) -> None:
     """Two Tables with identical CSV text, table by table."""
-    assert a.names() == b.names()
-    for name in a.names():
+    assert a.names() == b.names() and sorted(a.extra) == sorted(b.extra)
+    for name in [*a.names(), *a.extra]:
         assert a[name].to_csv() == b[name].to_csv(), name
         assert list(a[name].dtypes) == list(b[name].dtypes), name
 

@@ -105,7 +105,8 @@ def window_mask(
 def resolve_dates(dates: pd.DataFrame) -> pd.DataFrame:
     """The dates table with ``first``, ``last``, ``resolution`` and ``mid`` (calendar) columns."""
     table = dates.copy()
-    parsed = [_parse_value(v) for v in table["value"]] if len(table) else []
+    known = {v: _parse_value(v) for v in table["value"].unique()} if len(table) else {}
+    parsed = [known[v] for v in table["value"]]
     table["first"] = [p[0] if p else None for p in parsed]
     table["last"] = [p[1] if p else None for p in parsed]
     table["resolution"] = [p[2] if p else None for p in parsed]

@@ -9,6 +9,8 @@ import pandas as pd
 from summitlib.analysis.lexicons import ISSUES
 from summitlib.evaluation.metrics import surname
 
+PAIR_CHUNK = 20000
+
 __all__ = [
     "ISSUES",
     "issue_matrix",
@@ -26,19 +28,25 @@ def issues_of(text: str) -> list[str]:
 
 
 def quote_stance(quotes: pd.DataFrame, stance: pd.DataFrame) -> pd.Series:
-    """Each quote's stance: the score of the stance sentence overlapping it most (NaN if none)."""
-    by_doc = {doc: part for doc, part in stance.groupby("doc_id")} if len(stance) else {}
-    values = []
-    for q in quotes.itertuples():
-        part = by_doc.get(q.doc_id)
-        best, best_overlap = math.nan, 0
-        if part is not None:
-            for s in part.itertuples():
-                shared = min(q.end, s.end) - max(q.start, s.start)
-                if shared > best_overlap:
-                    best, best_overlap = float(s.score), shared
-        values.append(best)
-    return pd.Series(values, index=quotes.index, dtype=float)
+    """Each quote's stance: the score of the stance sentence overlapping it most (NaN if none).
+
+    Quotes and stance sentences are joined per article in chunks of quotes, so the work is
+    linear in the number of pairs that share an article, never all quotes by all sentences.
+    """
+    found = pd.Series(math.nan, index=quotes.index, dtype=float)
+    if quotes.empty or stance.empty:
+        return found
+    sentences = stance[["doc_id", "start", "end", "score"]].reset_index(drop=True)
+    sentences["order"] = sentences.index
+    left = quotes[["doc_id", "start", "end"]].assign(quote=range(len(quotes)))
+    for first in range(0, len(left), PAIR_CHUNK):
+        pairs = left.iloc[first : first + PAIR_CHUNK].merge(sentences, on="doc_id")
+        shared = pairs[["end_x", "end_y"]].min(axis=1) - pairs[["start_x", "start_y"]].max(axis=1)
+        pairs = pairs.assign(shared=shared)[shared > 0]
+        best = pairs.sort_values(["quote", "shared", "order"], ascending=[True, False, True])
+        best = best.drop_duplicates("quote")
+        found.iloc[best["quote"].to_numpy()] = best["score"].astype(float).to_numpy()
+    return found
 
 
 def split_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -68,16 +76,16 @@ def issue_matrix(quotes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Speaker-by-issue mean stance (quotes with no stance count 0) and quotes per cell."""
     issues = list(ISSUES)
     speakers = sorted(set(quotes["speaker"])) if len(quotes) else []
-    means = pd.DataFrame(math.nan, index=speakers, columns=issues)
-    counts = pd.DataFrame(0, index=speakers, columns=issues)
-    for q in quotes.itertuples():
-        for issue in issues_of(q.text):
-            counts.loc[q.speaker, issue] += 1
-    for speaker in speakers:
-        said = quotes[quotes["speaker"] == speaker]
-        for issue in issues:
-            mask = said["text"].map(lambda t, i=issue: i in issues_of(t))
-            if mask.any():
-                means.loc[speaker, issue] = said.loc[mask, "quote_stance"].fillna(0.0).mean()
+    lowered = quotes["text"].astype(str).str.lower() if len(quotes) else pd.Series(dtype=str)
+    hits = pd.DataFrame(
+        {i: lowered.map(lambda t, w=ISSUES[i]: any(x in t for x in w)) for i in issues},
+        index=quotes.index,
+        columns=issues,
+    ).astype(bool)
+    stance = quotes["quote_stance"].fillna(0.0) if len(quotes) else pd.Series(dtype=float)
+    by_speaker = quotes["speaker"] if len(quotes) else pd.Series(dtype=str)
+    counts = hits.astype(int).groupby(by_speaker).sum().reindex(speakers, fill_value=0)
+    sums = hits.mul(stance, axis=0).groupby(by_speaker).sum().reindex(speakers, fill_value=0)
+    means = (sums / counts.where(counts > 0)).astype(float)
     means.index.name = counts.index.name = "speaker"
-    return means, counts
+    return means, counts.astype(int)

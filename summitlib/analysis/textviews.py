@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from summitlib.analysis.lexicons import INTEGRATION_TERMS
-from summitlib.corpus.reader import Corpus
+from summitlib.pipeline.tables import Tables
 
 __all__ = [
     "INTEGRATION_TERMS",
@@ -24,20 +24,12 @@ __all__ = [
 ]
 
 
-def removals(corpus: Corpus) -> pd.DataFrame:
+def removals(tables: Tables) -> pd.DataFrame:
     """What cleaning removed: one row per removed span (article, kind, size, the text)."""
-    rows = [
-        {
-            "doc_id": doc.doc_id,
-            "kind": r.kind,
-            "chars": r.end - r.start,
-            "text": cleaned.raw[r.start : r.end],
-        }
-        for doc in corpus
-        for cleaned in [doc.cleaned()]
-        for r in cleaned.removed
-    ]
-    return pd.DataFrame(rows, columns=["doc_id", "kind", "chars", "text"])
+    columns = ["doc_id", "kind", "chars", "text"]
+    if "_removed" not in tables.extra:
+        return pd.DataFrame(columns=columns).astype({"chars": int})
+    return tables["_removed"][columns]
 
 
 def term_pattern(term: str) -> re.Pattern:

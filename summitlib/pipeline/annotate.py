@@ -26,7 +26,13 @@ from summitlib.errors import ParameterError
 from summitlib.paths import cache_dir as default_cache_dir
 from summitlib.pipeline import cache as cache_store
 from summitlib.pipeline.columnar import DOCUMENT, KEY, Batch, batch_tables, concat, select, to_frame
-from summitlib.pipeline.components import COMPONENTS, DEFAULT_COMPONENTS, Component, summary
+from summitlib.pipeline.components import (
+    COMPONENTS,
+    DEFAULT_COMPONENTS,
+    Component,
+    summary,
+    text_rows,
+)
 from summitlib.pipeline.doc import ArticleDoc
 from summitlib.pipeline.engines import run_engine
 from summitlib.pipeline.store import Store, fill, load_tables, store_dir
@@ -66,6 +72,7 @@ class Pipeline:
         rows = {name: doc.rows.get(name, []) for name in CONTRACT_TABLES}
         rows.update({k: v for k, v in doc.rows.items() if k not in rows})
         rows["document"] = [summary(doc)]
+        rows.update(text_rows(doc))
         return rows
 
     def pipe(self, articles: Iterable[Document]) -> Iterator[dict[str, list[dict]]]:

@@ -63,8 +63,11 @@ class Tables:
     extra: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def names(self) -> list[str]:
-        """Table names, in the order they are written (tables of users' components last)."""
-        return ["documents", *CONTRACT_TABLES, *self.extra]
+        """Table names, in the order they are written (tables of users' components last).
+
+        Tables whose name starts with ``_`` (the cleaned texts and what cleaning removed, kept
+        for the notebooks) are not written; ``tables["_texts"]`` still reads them."""
+        return ["documents", *CONTRACT_TABLES, *(n for n in self.extra if not n.startswith("_"))]
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         """A table by name: ``tables["quotes"]``, or a user component's ``tables["topics"]``."""
