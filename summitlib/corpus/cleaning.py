@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 
 # (kind, pattern, group to keep or None to drop the whole match)
 MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
@@ -64,16 +65,18 @@ class CleanText:
 def clean_text(raw: str) -> CleanText:
     """Clean ``raw`` and keep the offset map (see the module docstring)."""
     removals = _removals(raw)
-    drop = bytearray(len(raw))
-    for r in removals:
-        drop[r.start : r.end] = b"\x01" * (r.end - r.start)
-    chars: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(raw):
-        if not drop[i]:
-            chars.append(SPACE_LIKE.get(ch, ch))
-            offsets.append(i)
-    return CleanText(raw=raw, text="".join(chars), offsets=offsets, removed=removals)
+    kept, position = [], 0
+    for r in removals:  # sorted by start; removals may overlap
+        if r.start > position:
+            kept.append((position, r.start))
+        position = max(position, r.end)
+    if position < len(raw):
+        kept.append((position, len(raw)))
+    text = "".join(raw[a:b] for a, b in kept)
+    for char, space in SPACE_LIKE.items():  # str.replace is much faster than str.translate
+        text = text.replace(char, space)
+    offsets = list(chain.from_iterable(range(a, b) for a, b in kept))
+    return CleanText(raw=raw, text=text, offsets=offsets, removed=removals)
 
 
 def _removals(raw: str) -> list[Removal]:
