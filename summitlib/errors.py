@@ -40,6 +40,11 @@ class ParameterError(SummitError):
     """A parameter with a bad name, type or value; the message names the parameter."""
 
 
+class InconsistentResults(SummitError):
+    """A notebook's closing check found results that contradict each other (a bug to report,
+    or a corpus the analysis cannot handle); the message says which figures disagree."""
+
+
 class RunError(SummitError):
     """A notebook run that failed; the message names the notebook and the failing cell."""
 

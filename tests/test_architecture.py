@@ -69,3 +69,23 @@ def test_a_user_error_in_a_notebook_shows_one_line_and_still_fails_the_run(tmp_p
     error = next(o for c in cells for o in c.get("outputs", []) if o.get("ename"))
     assert len(error["traceback"]) == 1
     assert "no-such-folder" in error["traceback"][0]
+
+
+def test_notebook_consistency_errors_are_user_facing_summit_errors():
+    from summitlib.analysis.results import InconsistentResults, require
+    from summitlib.errors import SummitError
+
+    assert issubclass(InconsistentResults, SummitError)
+    with pytest.raises(InconsistentResults, match="shares do not add up"):
+        require(False, "shares do not add up")
+
+
+@pytest.mark.parametrize(
+    ("cell", "values"),
+    [("Putin|Lukashenko", ["Putin", "Lukashenko"]), (" A | |B ", ["A", "B"]), ("", []), (None, [])],
+)
+def test_joint_cells_split_one_way_everywhere(cell, values):
+    from summitlib.joint import join_values, split_values
+
+    assert split_values(cell) == values
+    assert split_values(join_values(values)) == values

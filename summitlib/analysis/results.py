@@ -8,11 +8,8 @@ import math
 from collections.abc import Mapping
 from pathlib import Path
 
+from summitlib.errors import InconsistentResults
 from summitlib.pipeline.tables import atomic_write_text
-
-
-class InconsistentResults(RuntimeError):
-    """A closing check of a notebook found results that contradict each other."""
 
 
 def jsonable(value: object) -> object:

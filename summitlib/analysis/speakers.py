@@ -8,6 +8,7 @@ import pandas as pd
 
 from summitlib.analysis.lexicons import ISSUES
 from summitlib.evaluation.metrics import surname
+from summitlib.joint import split_values
 
 PAIR_CHUNK = 20000
 
@@ -53,10 +54,8 @@ def split_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     """One row per (quote, speaker): joint speakers ``A|B`` are split, unknown ones dropped."""
     if quotes.empty:
         return quotes.assign(speaker=pd.Series(dtype=object))
-    table = quotes.assign(speaker=quotes["speaker"].fillna("").astype(str).str.split("|"))
-    table = table.explode("speaker")
-    table["speaker"] = table["speaker"].str.strip()
-    return table[table["speaker"] != ""].reset_index(drop=True)
+    table = quotes.assign(speaker=quotes["speaker"].map(split_values)).explode("speaker")
+    return table[table["speaker"].notna()].reset_index(drop=True)
 
 
 def select_speakers(

@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from summitlib.corpus.reader import Corpus
+from summitlib.joint import split_values
 from summitlib.pipeline.tables import Tables
 from summitlib.scales import sign
 from summitlib.text.spans import overlap, shorter_overlap
@@ -44,7 +45,7 @@ def surname(name: str) -> str:
 
 def speakers(field: str) -> set[str]:
     """Surnames of the speakers in a ``|``-separated field."""
-    return {surname(s) for s in (field or "").split("|") if s.strip()}
+    return {surname(s) for s in split_values(field)}
 
 
 def f1(p: float, r: float) -> float:

@@ -24,6 +24,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from summitlib.joint import split_values
 from summitlib.text.quotemarks import find_quoted
 from summitlib.text.spans import SpanIndex
 
@@ -174,7 +175,7 @@ def first_names_path() -> Path:
 
 def _split(cell: str | None) -> tuple[str, ...]:
     """A ``|``-separated cell as a tuple of non-empty strings."""
-    return tuple(p.strip() for p in (cell or "").split("|") if p.strip())
+    return tuple(split_values(cell))
 
 
 def read_registry(path: Path, names_path: Path | None = None) -> Registry:

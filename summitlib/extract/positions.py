@@ -12,6 +12,7 @@ import re
 
 from summitlib.corpus.reader import Document
 from summitlib.extract.stance import SPEAKER_DEAD_BAND, speaker_score
+from summitlib.joint import SEPARATOR, split_values
 from summitlib.scales import position, sign
 
 AUTHOR_GENRES = {"opinion", "analysis", "column", "commentary", "blog", "editorial"}
@@ -25,8 +26,8 @@ def positions_rows(
     by_speaker: dict[str, list[dict]] = {}
     roles: dict[str, str] = {}
     for quote in quotes:
-        names = quote["speaker"].split("|")
-        parts = quote["role"].split("|") if len(names) > 1 else [quote["role"]]
+        names = split_values(quote["speaker"])
+        parts = quote["role"].split(SEPARATOR) if len(names) > 1 else [quote["role"]]
         for i, name in enumerate(names):
             if name:
                 by_speaker.setdefault(name, []).append(quote)

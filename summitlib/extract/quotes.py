@@ -35,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from summitlib.extract.actors import ActorMention, Registry, find_actors, load_registry
+from summitlib.joint import SEPARATOR, join_values, split_values
 from summitlib.paths import lexicons_dir
 from summitlib.text.quotemarks import Quoted, find_quoted
 from summitlib.text.sentences import LIST_MARKER, paragraph_spans, speaker_label, split_sentences
@@ -112,6 +113,7 @@ LEXICON = load_reporting_verbs()
 VERBS = _alternation(LEXICON.finite)
 PARTICIPLES = _alternation(LEXICON.participles)
 VERB = re.compile(rf"\b(?:{VERBS})\b")
+DATELINE = re.compile(r"[A-Z][A-Z ]+,[^.]{0,30}\.\s*(?:/[A-Z]+/\.?)?\s*")  # "MINSK, May 5. /TASS/."
 PARTICIPLE = re.compile(rf"\b(?:{PARTICIPLES})\b")
 ADVERBS = (
     r"(?:also|then|later|later on|once again|again|recently|directly|repeatedly|previously|"
@@ -218,15 +220,15 @@ def _names(group: list[ActorMention]) -> str:
     for m in group:
         if m.actor not in seen:
             seen.append(m.actor)
-    return "|".join(seen)
+    return join_values(seen)
 
 
 def _role(group: list[ActorMention]) -> str:
     """The roles of the speakers, joined with ``|`` like their names."""
     roles: dict[str, str] = {}
     for m in group:
-        roles.setdefault(m.actor, m.role.replace("|", "/"))
-    return "|".join(roles.values()) if len(roles) > 1 else next(iter(roles.values()), "")
+        roles.setdefault(m.actor, m.role.replace(SEPARATOR, "/"))
+    return join_values(list(roles.values())) if len(roles) > 1 else next(iter(roles.values()), "")
 
 
 PREPOSITION_BEFORE = re.compile(r"\b(?:of|by|with|for|from|against)\s+$")
@@ -383,7 +385,7 @@ def _continues(text: str, last: Quote, q: Quoted, people: SpanIndex | None = Non
         return len(gap) <= 40
     own_cue = verbs == [last.cue] and re.search(r"[.!?]\s*$", gap)
     others = [m for m in people.within(last.end, q.open)] if people is not None else []
-    return bool(own_cue) and all(m.actor in last.speaker.split("|") for m in others)
+    return bool(own_cue) and all(m.actor in split_values(last.speaker) for m in others)
 
 
 def _listed(text: str, last: Quote, q: Quoted, people: SpanIndex) -> bool:
@@ -393,7 +395,7 @@ def _listed(text: str, last: Quote, q: Quoted, people: SpanIndex) -> bool:
     if len(gap) > 80 or re.search(r"[.!?;]\s|\n", gap) or VERB.search(gap):
         return False
     between = people.within(last.end, q.open)
-    return all(m.actor in last.speaker.split("|") for m in between)
+    return all(m.actor in split_values(last.speaker) for m in between)
 
 
 def _previous_sentence_speaker(
@@ -449,9 +451,9 @@ def _backward_clause(text: str, sent_start: int, subject_start: int) -> tuple[in
     if comma < 0:
         return None
     start, end = _trim_span(text, sent_start, sent_start + comma)
-    dateline = re.match(r"[A-Z][A-Z ]+,[^.]{0,30}\.\s*(?:/[A-Z]+/\.?)?\s*", text[start:end])
+    dateline = DATELINE.match(text, start, end)
     if dateline:
-        start += dateline.end()
+        start = dateline.end()
     if start >= end or len(text[start:end].split()) < MIN_CLAUSE_WORDS:
         return None
     return start, end
@@ -531,8 +533,8 @@ def _inverted(text: str, people: SpanIndex, sent_start: int, sent_end: int, quot
         if not re.fullmatch(r"[\w\s.'’-]*", between) or re.search(r"\bthat\b", between):
             continue  # "…, claimed that any deal signed by Lukashenka": not the speaker
         start, end = _trim_span(text, sent_start, sent_start + verb.start())
-        dateline = re.match(r"[A-Z][A-Z ]+,[^.]{0,30}\.\s*(?:/[A-Z]+/\.?)?\s*", text[start:end])
-        start += dateline.end() if dateline else 0
+        dateline = DATELINE.match(text, start, end)
+        start = dateline.end() if dateline else start
         if text[start:end][:1] in '“"«„' or len(text[start:end].split()) < MIN_CLAUSE_WORDS:
             continue
         group = _joint(text, people, near[0])

@@ -5,7 +5,9 @@ Every feature name says what fired: ``cue:against:deadlock`` (a lexicon cue), ``
 valence, negation-scoped), ``hedge``, ``deontic``, ``conditional``, ``counterfactual``,
 ``target:union_state`` (an integration term), ``neg_target`` (a negated integration term),
 ``w:...`` (stemmed word uni/bigrams) and ``prev:...`` (cue and target hits of the sentence
-before). Lexicons are plain files in ``lexicons/`` (one ``name = regex`` or regex a line).
+before). Lexicons are plain files in ``lexicons/`` (one ``name = regex`` or regex a line),
+written in lowercase and matched against the folded (lowercased) sentence. Each family is
+computed once per distinct sentence (cached), so the target and stance models share the work.
 """
 
 from __future__ import annotations
@@ -40,10 +42,11 @@ TARGET_FAMILIES = frozenset(ALL_FAMILIES - {"bigrams", "prev"})
 
 WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 CONTRAST = re.compile(
-    r"\b(?:but|however|yet|although|though|while|whereas|nevertheless|nonetheless)\b|;", re.I
+    r"\b(?:but|however|yet|although|though|while|whereas|nevertheless|nonetheless)\b|;"
 )
 BREAK = re.compile(r"[,;:()\u2013\u2014]")
 STEMMER = SnowballStemmer("english")
+QUOTED = re.compile(r"[\"“”«»]")
 
 
 def _read_lines(name: str) -> list[str]:
@@ -61,14 +64,19 @@ def _named(line: str) -> tuple[str, str]:
 
 
 def _compile_named(name: str) -> list[tuple[str, re.Pattern[str]]]:
-    """A named lexicon file compiled to (name, word-bounded case-insensitive regex) pairs."""
-    return [(n, re.compile(rf"\b(?:{p})\b", re.I)) for n, p in map(_named, _read_lines(name))]
+    """A named lexicon file compiled to (name, word-bounded regex) pairs, for folded text."""
+    return [(n, re.compile(rf"\b(?:{p})\b")) for n, p in map(_named, _read_lines(name))]
 
 
-def _compile_any(name: str, bounded: bool = True) -> re.Pattern[str]:
-    """A lexicon file compiled to one alternation regex."""
+def _compile_any(name: str) -> re.Pattern[str]:
+    """A lexicon file compiled to one word-bounded alternation, for folded text."""
     body = "|".join(f"(?:{p})" for p in _read_lines(name))
-    return re.compile(rf"\b(?:{body})\b" if bounded else body, re.I)
+    return re.compile(rf"\b(?:{body})\b")
+
+
+def any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """One regex that matches where any of ``patterns`` does (a cheap pre-check)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
 CUES: list[tuple[str, str, re.Pattern[str]]] = [
@@ -77,13 +85,12 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
 TARGETS = _compile_named("targets.txt")
 RELATIONS = _compile_named("relations.txt")
 NEGATORS = re.compile(
-    "|".join(rf"\b{p}\b" if not p.startswith("n[") else p for p in _read_lines("negators.txt")),
-    re.I,
+    "|".join(rf"\b{p}\b" if not p.startswith("n[") else p for p in _read_lines("negators.txt"))
 )
 HEDGES = _compile_any("hedges.txt")
 DEONTIC = _compile_any("deontic.txt")
 CONDITIONALS = _compile_any("conditionals.txt")
-COUNTERFACTUALS = _compile_any("counterfactuals.txt", bounded=False)
+COUNTERFACTUALS = re.compile("|".join(f"(?:{p})" for p in _read_lines("counterfactuals.txt")))
 
 
 def _vader_path() -> Path:
@@ -108,6 +115,12 @@ def stem(word: str) -> str:
     return STEMMER.stem(word)
 
 
+def fold(text: str) -> str:
+    """Lowercase a text without changing its length (the lexicon regexes match folded text)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else "".join(c.lower()[:1] for c in text)
+
+
 def _negated_before(text: str, at: int) -> bool:
     """Whether a negation stands within a few words before ``at`` in the same clause."""
     window = text[max(0, at - 60) : at]
@@ -116,31 +129,55 @@ def _negated_before(text: str, at: int) -> bool:
     return bool(words) and bool(NEGATORS.search(" ".join(words)))
 
 
-def cue_hits(text: str) -> list[tuple[str, str, bool, int]]:
-    """The cue hits of a text: (side, cue name, negated?, offset), in lexicon order."""
+CUE_BLOCK = 8
+
+
+CUE_BLOCKS = [
+    (any_of([p for _s, _n, p in block]), block)
+    for block in (CUES[i : i + CUE_BLOCK] for i in range(0, len(CUES), CUE_BLOCK))
+]
+TARGET_ANY = any_of([p for _n, p in TARGETS])
+RELATION_ANY = any_of([p for _n, p in RELATIONS])
+Items = tuple[tuple[str, float], ...]
+
+
+@lru_cache(maxsize=8192)
+def cue_hits(text: str) -> tuple[tuple[str, str, bool, int], ...]:
+    """The cue hits of a folded text: (side, cue name, negated?, offset), in lexicon order."""
     hits = []
-    for side, name, pattern in CUES:
+    blocks = [block for pre_check, block in CUE_BLOCKS if pre_check.search(text)]
+    for side, name, pattern in (cue for block in blocks for cue in block):
         for m in pattern.finditer(text):
             own_negation = NEGATORS.match(m.group()) is not None
             hits.append(
                 (side, name, (not own_negation) and _negated_before(text, m.start()), m.start())
             )
-    return hits
+    return tuple(hits)
 
 
-def target_hits(text: str) -> list[tuple[str, bool]]:
-    """The integration-term hits of a text: (term name, negated?)."""
+@lru_cache(maxsize=8192)
+def target_hits(text: str) -> tuple[tuple[str, bool], ...]:
+    """The integration-term hits of a folded text: (term name, negated?)."""
+    if not TARGET_ANY.search(text):
+        return ()
     hits = []
     for name, pattern in TARGETS:
         for m in pattern.finditer(text):
             window = BREAK.split(text[max(0, m.start() - 80) : m.start()])[-1]
             words = window.split()[-NEGATED_TARGET_WORDS:]
             hits.append((name, bool(words) and bool(NEGATORS.search(" ".join(words)))))
-    return hits
+    return tuple(hits)
 
 
-def _cue_features(text: str, feats: dict[str, float]) -> None:
-    """Add cue, negated-cue, contrast and hedge-interaction features."""
+def _add(feats: dict[str, float], name: str, value: float = 1.0) -> None:
+    """Increment a feature."""
+    feats[name] = feats.get(name, 0.0) + value
+
+
+@lru_cache(maxsize=8192)
+def _cue_features(text: str) -> Items:
+    """Cue, negated-cue, contrast and hedge-interaction features."""
+    feats: dict[str, float] = {}
     contrast = [m.end() for m in CONTRAST.finditer(text)]
     last_contrast = contrast[-1] if contrast else -1
     hedged = bool(HEDGES.search(text) or DEONTIC.search(text))
@@ -156,13 +193,16 @@ def _cue_features(text: str, feats: dict[str, float]) -> None:
     net += feats.get("neg_cues:against", 0.0) - feats.get("neg_cues:for", 0.0)
     if net:
         feats["cue_net"] = max(-3.0, min(3.0, net))
+    return tuple(feats.items())
 
 
-def _polar_features(words: list[str], feats: dict[str, float]) -> None:
-    """Add VADER-lexicon polarity sums, flipped into ``neg_polar:*`` under negation."""
+@lru_cache(maxsize=8192)
+def _polar_features(lower: str) -> Items:
+    """VADER-lexicon polarity sums, flipped into ``neg_polar:*`` under negation."""
     lexicon = vader_lexicon()
+    feats: dict[str, float] = {}
     negated_until = -1
-    for i, word in enumerate(words):
+    for i, word in enumerate(WORD.findall(lower)):
         if NEGATORS.fullmatch(word) or word.endswith("n't") or word.endswith("n’t"):
             negated_until = i + NEGATION_WINDOW
             continue
@@ -172,76 +212,78 @@ def _polar_features(words: list[str], feats: dict[str, float]) -> None:
         side = "pos" if valence > 0 else "neg"
         prefix = "neg_polar" if i <= negated_until else "polar"
         feats[f"{prefix}:{side}"] = feats.get(f"{prefix}:{side}", 0.0) + abs(valence) / 4
+    return tuple(feats.items())
 
 
-def _word_features(words: list[str], feats: dict[str, float], bigrams: bool) -> None:
-    """Add stemmed unigram (and bigram) presence features."""
-    stems = [stem(w) for w in words]
-    for s in stems:
-        feats[f"w:{s}"] = 1.0
+@lru_cache(maxsize=8192)
+def _modal_features(text: str) -> Items:
+    """Hedge, deontic, conditional, counterfactual and negation flags."""
+    pairs = (("hedge", HEDGES), ("deontic", DEONTIC), ("conditional", CONDITIONALS))
+    feats = [(name, 1.0) for name, pattern in pairs if pattern.search(text)]
+    if COUNTERFACTUALS.search(text):
+        feats.append(("counterfactual", 1.0))
+    if NEGATORS.search(text):
+        feats.append(("negation", 1.0))
+    return tuple(feats)
+
+
+@lru_cache(maxsize=8192)
+def _word_features(lower: str, bigrams: bool) -> Items:
+    """Stemmed unigram (and bigram) presence features."""
+    stems = [stem(w) for w in WORD.findall(lower)]
+    feats = dict.fromkeys((f"w:{s}" for s in stems), 1.0)
     if bigrams:
-        for a, b in zip(stems, stems[1:], strict=False):
-            feats[f"w:{a}_{b}"] = 1.0
+        feats.update(
+            dict.fromkeys((f"w:{a}_{b}" for a, b in zip(stems, stems[1:], strict=False)), 1.0)
+        )
+    return tuple(feats.items())
 
 
-def _target_features(text: str, feats: dict[str, float], prefix: str = "") -> None:
-    """Add integration-term and negated-term features."""
+@lru_cache(maxsize=8192)
+def _target_features(text: str, prefix: str = "") -> Items:
+    """Integration-term and negated-term features."""
+    feats: dict[str, float] = {}
     for name, negated in target_hits(text):
         feats[f"{prefix}target:{name}"] = 1.0
         feats[f"{prefix}target_any"] = 1.0
         if negated:
             feats[f"{prefix}neg_target"] = 1.0
-
-
-def _add(feats: dict[str, float], name: str, value: float = 1.0) -> None:
-    """Increment a feature."""
-    feats[name] = feats.get(name, 0.0) + value
+    return tuple(feats.items())
 
 
 def featurize(
     text: str, before: str = "", families: frozenset[str] = STANCE_FAMILIES
 ) -> dict[str, float]:
     """Stance features of a sentence (with the sentence before it as context)."""
-    feats: dict[str, float] = {"bias": 1.0}
-    lower = text.lower()
-    words = WORD.findall(lower)
+    feats: dict[str, float] = {}
+    lower = fold(text)
     if "cue" in families:
-        _cue_features(text, feats)
+        feats.update(_cue_features(lower))
     if "polar" in families:
-        _polar_features(words, feats)
+        feats.update(_polar_features(lower))
     if "modal" in families:
-        for name, pattern in (
-            ("hedge", HEDGES),
-            ("deontic", DEONTIC),
-            ("conditional", CONDITIONALS),
-        ):
-            if pattern.search(text):
-                feats[name] = 1.0
-        if COUNTERFACTUALS.search(text):
-            feats["counterfactual"] = 1.0
-        if NEGATORS.search(text):
-            feats["negation"] = 1.0
+        feats.update(_modal_features(lower))
     if "target" in families:
-        _target_features(text, feats)
+        feats.update(_target_features(lower))
     if "words" in families:
-        _word_features(words, feats, bigrams="bigrams" in families)
+        feats.update(_word_features(lower, "bigrams" in families))
     if "shape" in families:
         if "?" in text:
             feats["question"] = 1.0
-        if re.search(r"[\"“”«»]", text):
+        if QUOTED.search(text):
             feats["quoted"] = 1.0
+    before = fold(before)
     if "prev" in families and before:
         for side, _name, negated, _ in cue_hits(before):
             feats[f"prev:{'neg_cue' if negated else 'cue'}:{side}"] = 1.0
     if "prev_target" in families and before:
-        _target_features(before, feats, prefix="prev:")
-    if "relation" in families:
+        feats.update(_target_features(before, "prev:"))
+    if "relation" in families and RELATION_ANY.search(lower):
         for name, pattern in RELATIONS:
-            if pattern.search(text):
+            if pattern.search(lower):
                 feats[f"rel:{name}"] = 1.0
                 if before and pattern.search(before):
                     feats[f"prev:rel:{name}"] = 1.0
-    feats.pop("bias")
     return feats
 
 
