@@ -8,6 +8,8 @@ each in a fresh subprocess so that peak memory is its own: the full annotation w
 off (local engine: both cores once the corpus is large enough), the same on one process, and a
 minimal pass over the same texts (NLTK Punkt sentence split plus VADER on every sentence,
 nothing else). It prints articles/s, MB/s, peak RSS and the ratio full/minimal, and with
+``--modes paired`` the full pipeline and the minimal pass alternate on blocks of 50 articles
+in one process on one core (the fairest ratio on a shared machine), and with
 ``--dask N`` the Dask engine's throughput with one and with two local workers. With
 ``--incremental N`` it fills an empty Parquet store with the N articles (``update_store``,
 corpus validation included), adds 1% more articles to the folder and times the update that
@@ -44,6 +46,28 @@ if mode == "minimal":
         for sentence in tokenizer.tokenize(doc.raw):
             analyzer.polarity_scores(sentence)
             n += 1
+elif mode == "paired":
+    # one core, the full pipeline and the minimal pass alternating on blocks of 50 articles,
+    # so that a machine shared with others slows both alike
+    from summitlib.pipeline.annotate import Pipeline
+    from summitlib.text.resources import punkt, vader
+    tokenizer, analyzer, pipeline = punkt(), vader(), Pipeline()
+    docs = list(corpus)
+    pipeline(docs[0])
+    minimal = full = 0.0
+    for block in range(0, len(docs), 50):
+        part = docs[block : block + 50]
+        tick = time.perf_counter()
+        for doc in part:
+            for sentence in tokenizer.tokenize(doc.raw):
+                analyzer.polarity_scores(sentence)
+        tock = time.perf_counter()
+        for doc in part:
+            pipeline(doc)
+        minimal, full = minimal + tock - tick, full + time.perf_counter() - tock
+    print(json.dumps({"seconds": full, "minimal": minimal, "articles": len(docs), "bytes": size,
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    sys.exit(0)
 elif mode == "incremental":
     import shutil
     from summitlib.pipeline.annotate import update_store
@@ -145,15 +169,25 @@ def main() -> None:
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
-    names = {"full": "full", "single": "full, 1 process", "minimal": "minimal"}
+    names = {
+        "full": "full",
+        "single": "full, 1 process",
+        "minimal": "minimal",
+        "paired": "full, 1 core, interleaved",
+    }
     rows = []
     for n in args.sizes:
         root = corpus_of(n)
         figures = {mode: measure(mode, root) for mode in args.modes}
         done = [row(n, names[mode], figures[mode]) for mode in args.modes]
+        if "paired" in figures:
+            paired = figures["paired"]
+            done[args.modes.index("paired")]["full/minimal"] = round(
+                paired["minimal"] / paired["seconds"], 2
+            )
         if "minimal" in figures:
             for entry, mode in zip(done, args.modes, strict=True):
-                if mode != "minimal":
+                if mode not in ("minimal", "paired"):
                     entry["full/minimal"] = round(
                         figures["minimal"]["seconds"] / figures[mode]["seconds"], 2
                     )
