@@ -25,15 +25,17 @@ import json
 import re
 import shutil
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from summitlib.errors import SummitError
-from summitlib.pipeline.columnar import DOCUMENT, KEY, Batch, concat, select, write_parquet
+from summitlib.pipeline.columnar import DOCUMENT, KEY, Batch, concat, in_order, write_parquet
 from summitlib.pipeline.tables import atomic_write_text
 
 MANIFEST = "manifest.json"
@@ -116,14 +118,16 @@ class Store:
         wanted: dict[str, list[str]] = {}
         for key in keys:
             wanted.setdefault(owner[key], []).append(key)
+        held = Counter(owner.values())
         pieces: dict[str, list[pa.Table]] = {}
         for part, own in wanted.items():
-            own_keys = pa.array(own, type=pa.string())
             for table in parts[part]:
-                found = select(self.read_part(part, table, parts[part]), own_keys)
+                found = self.read_part(part, table, parts[part])
+                if len(own) < held[part]:  # the part also holds articles not wanted here
+                    found = found.filter(pc.is_in(found[KEY], pa.array(own, type=pa.string())))
                 pieces.setdefault(table, []).append(found)
         order = pa.array(keys, type=pa.string())
-        return {name: select(concat(found), order) for name, found in pieces.items()}
+        return {name: in_order(concat(found), order) for name, found in pieces.items()}
 
     def add(self, batch: Batch) -> None:
         """Write one batch of articles as a new part, then name it in the manifest."""
