@@ -204,7 +204,7 @@ def main() -> None:
 
     if rows:
         print()
-        print(pd.DataFrame(rows).fillna("").to_string(index=False))
+        print(pd.DataFrame(rows).to_string(index=False, na_rep=""))
     per = {r["N"]: r["ms/article"] for r in rows if r["mode"] == names[args.modes[0]]}
     if len(per) >= 2:
         a, b = sorted(per)[-2:]

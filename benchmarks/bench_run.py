@@ -125,7 +125,7 @@ def main() -> None:
         import pandas as pd
 
         rows = [row for n in args.sizes for row in at_scale(n)]
-        print(pd.DataFrame(rows).fillna("").to_string(index=False))
+        print(pd.DataFrame(rows).to_string(index=False, na_rep=""))
         return
     corpus = args.corpus.resolve()
     rounds = [once(corpus) for _ in range(args.repeat)]

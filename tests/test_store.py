@@ -169,3 +169,10 @@ def test_a_notebook_only_reads_the_store(corpus_copy, tmp_path, monkeypatch):
         progress_bar=False,
     )
     assert (manifest.read_bytes(), manifest.stat().st_mtime_ns, parts(cache)) == before
+
+
+def test_a_cache_folder_that_cannot_be_written_annotates_without_the_store(tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    tables = annotate(load_corpus(CORPUS), cache_dir=blocked)
+    same_tables(tables, annotate(load_corpus(CORPUS), cache=False))

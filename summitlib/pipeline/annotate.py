@@ -142,9 +142,13 @@ def annotate(
     articles = list(corpus)
     keys = [cache_key(article, pipeline) for article in articles]
     batches = _batches(articles, keys, pipeline, engine, workers, scheduler, progress)
+    found = None
     if cache:
-        found = load_tables(corpus_store(corpus, cache_dir), keys, batches)
-    else:
+        try:
+            found = load_tables(corpus_store(corpus, cache_dir), keys, batches)
+        except OSError:  # a cache folder that cannot be written: annotate without the store
+            found = None
+    if found is None:
         parts = list(batches(list(range(len(articles)))))
         order = pa.array(keys, type=pa.string())
         names = {name for part in parts for name in part}
