@@ -91,3 +91,15 @@ def test_dask_engine_gives_identical_tables(tmp_path):
     distributed = annotate(corpus, cache=False, engine="dask")
     for name in local.names():
         assert getattr(local, name).to_csv() == getattr(distributed, name).to_csv(), name
+
+
+def test_dask_engine_keeps_corpus_order_across_batches(monkeypatch):
+    pytest.importorskip("distributed")
+    from summitlib.pipeline import engines
+
+    monkeypatch.setattr(engines, "GATHER_BATCH", 2)
+    corpus = load_corpus(CORPUS)
+    local = annotate(corpus, cache=False)
+    distributed = annotate(corpus, cache=False, engine="dask")
+    for name in local.names():
+        assert getattr(local, name).to_csv() == getattr(distributed, name).to_csv(), name

@@ -102,14 +102,19 @@ def run_dask(
         ) from err
 
     def gather(client: Client) -> Iterator[Rows]:
-        futures = client.map(
-            _verified, articles, cache_folder=folder, pipeline=pipeline, pure=False
-        )
-        for start in range(0, len(futures), GATHER_BATCH):
-            chunk = futures[start : start + GATHER_BATCH]
-            yield from client.gather(chunk)
-            for future in chunk:
+        """Results in order, with at most two batches submitted at a time (bounded memory)."""
+
+        def submit(start: int) -> list:
+            chunk = articles[start : start + GATHER_BATCH]
+            return client.map(_verified, chunk, cache_folder=folder, pipeline=pipeline, pure=False)
+
+        pending = submit(0)
+        for start in range(0, len(articles), GATHER_BATCH):
+            following = submit(start + GATHER_BATCH) if start + GATHER_BATCH < len(articles) else []
+            yield from client.gather(pending)
+            for future in pending:
                 future.release()
+            pending = following
 
     if scheduler:
         with Client(scheduler) as client:
