@@ -168,6 +168,13 @@ def test_bundled_results_are_plausible(bundled_runs: dict) -> None:
         assert 0 <= validation["scores"][key] <= 1
     assert 0 <= validation["baseline_vader_stance"]["stance_sentence_macro_f1"] <= 1
     assert 0 <= validation["baseline_dateparser_dates"]["date_f1"] <= 1
+    methods = validation["stance_methods"]
+    assert set(methods) == {"summitlib", "earlier rules", "VADER sign"}
+    vader = validation["baseline_vader_stance"]["stance_sentence_macro_f1"]
+    assert methods["VADER sign"] == pytest.approx(vader, abs=5e-4)
+    shipped = validation["model_figures"]
+    assert shipped["cv_all"]["n"] > shipped["cv_bundled"]["n"] > 0
+    assert 0 < shipped["devset"]["macro_f1"] < validation["scores"]["stance_sentence_macro_f1"]
 
 
 def test_fixture_results_respect_the_filters(fixture_runs: dict) -> None:

@@ -248,3 +248,23 @@ def error_tally(name: str, errors: pd.DataFrame, max_rows: int) -> str:
 def window(date_from: dt.date | None, date_to: dt.date | None) -> str:
     """A date window as ``start to end`` with ``open`` for a missing end."""
     return f"{date_from or 'open'} to {date_to or 'open'}"
+
+
+def generalisation(figures: Mapping) -> str:
+    """The stance model's out-of-sample figures in one sentence, against plain VADER."""
+    needed = ("cv_all", "devset", "vader_devset")
+    if not all(k in figures for k in needed):
+        return (
+            "No measured figures are stored beside the models; run "
+            "`python -m summitlib.learning.evaluate --json <model folder>/evaluation.json`."
+        )
+    cv, dev, vader = (figures[k] for k in needed)
+    return (
+        f"On articles it was not trained on, the learned stance model reaches a sentence "
+        f"macro-F1 of **{cv['macro_f1']:.2f}** (grouped cross-validation by article, "
+        f"{cv['n']} gold sentences) and **{dev['macro_f1']:.2f}** on the devset "
+        f"({dev['n']} sentences, models trained without it), against {vader['macro_f1']:.2f} "
+        f"for plain VADER on the same devset sentences. For comparison, a second human coder "
+        f"agreed with the gold at 0.88: the model is well above plain sentiment and well below "
+        f"a careful reader."
+    )

@@ -6,6 +6,7 @@ import pandas as pd
 
 from summitlib.analysis.groups import with_column
 from summitlib.analysis.textviews import shorten
+from summitlib.evaluation.metrics import macro_f1
 from summitlib.pipeline.tables import Tables
 
 FORMS = ["direct", "indirect", "interview"]
@@ -156,4 +157,44 @@ def score_comparison(scores: dict, baseline: dict) -> pd.DataFrame:
             "baseline method": [method(n) for n in SCORE_NAMES],
         },
         index=SCORE_NAMES,
+    )
+
+
+MODEL_FIGURE_ROWS = [
+    ("cv_all", "grouped CV by article, all gold articles", "macro_f1"),
+    ("cv_bundled", "  of which the bundled corpus", "macro_f1"),
+    ("cv_devset", "  of which the devset", "macro_f1"),
+    ("cv_heldout", "  of which the held-out fixtures", "macro_f1"),
+    ("devset_end_to_end", "devset, models trained without it (end to end)", "macro_f1"),
+    ("heldout_end_to_end", "held-out fixtures, same models (end to end)", "macro_f1"),
+    ("bank_cv", "stance bank, grouped CV by page", "macro_f1"),
+    ("vader_devset", "plain VADER sign on the devset", "macro_f1"),
+    ("rules_devset", "earlier rule model on the devset", "macro_f1"),
+    ("vader_heldout", "plain VADER sign on the held-out fixtures", "macro_f1"),
+    ("rules_heldout", "earlier rule model on the held-out fixtures", "macro_f1"),
+    ("spearman_devset", "document stance Spearman, devset (models without it)", "spearman"),
+    ("speaker_sign_cv", "speaker sign agreement, out of fold by article", "agreement"),
+]
+
+
+def model_figures(figures: dict[str, dict]) -> pd.DataFrame:
+    """The shipped stance model's measured figures on articles it was not trained on."""
+    rows = [
+        {"measured on": label, "figure": metric.replace("_", "-"), "value": figures[key][metric]}
+        | {"n": figures[key].get("n")}
+        for key, label, metric in MODEL_FIGURE_ROWS
+        if key in figures
+    ]
+    return pd.DataFrame(rows, columns=["measured on", "figure", "value", "n"])
+
+
+def stance_methods(pairs: dict[str, list[tuple[int, int]]]) -> pd.DataFrame:
+    """Sentence macro-F1 and accuracy of each stance method on the same gold sentences."""
+    return pd.DataFrame(
+        {
+            "macro-F1": [macro_f1(p) for p in pairs.values()],
+            "accuracy": [sum(g == q for g, q in p) / len(p) if p else None for p in pairs.values()],
+            "n": [len(p) for p in pairs.values()],
+        },
+        index=list(pairs),
     )

@@ -31,6 +31,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from summitlib.pipeline.components import component
+from summitlib.pipeline.doc import ArticleDoc
 from summitlib.text.resources import tone
 from summitlib.text.sentences import same_paragraph
 from summitlib.text.spans import trim_span
@@ -356,3 +358,16 @@ def _pieces(text: str) -> list[str]:
     for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
         pieces += [sentence[a:b] for a, b in clauses(sentence, 0, len(sentence))]
     return [p for p in pieces if p.strip()]
+
+
+@component("rule_stance")
+def rule_stance_component(doc: ArticleDoc) -> None:
+    """Pipeline component: the rule model's stance rows, in a table of their own."""
+    spans = find_stance(doc.text, doc.sentences, doc.tones)
+    doc.add_rows(
+        "rule_stance",
+        [
+            doc.row(s.start, s.end, stance=s.stance, score=s.score, evidence=s.evidence)
+            for s in spans
+        ],
+    )
