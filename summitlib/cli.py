@@ -41,13 +41,16 @@ def cli() -> None:
     help="Also annotate and score against a gold folder (default: <corpus>/gold).",
 )
 def validate(corpus_dir: Path | None, gold_dir: Path | None) -> None:
-    """Check a corpus folder and print a summary of its articles."""
+    """Check a corpus folder, print a summary of its articles and the reprint groups."""
     from summitlib.corpus.reader import corpus_summary, load_corpus
+    from summitlib.corpus.reprints import corpus_articles, describe_groups, find_reprints
     from summitlib.paths import gold_dir as bundled_gold
 
     corpus = load_corpus(corpus_dir or default_corpus_dir())
     click.echo(f"{corpus.root}: {len(corpus)} articles, valid.")
     click.echo(corpus_summary(corpus).to_string(index=False))
+    click.echo("\nReprints (the same story in several articles; earliest first):")
+    click.echo(describe_groups(find_reprints(corpus_articles(corpus))))
     if gold_dir is not None:
         from summitlib.evaluation.metrics import format_scores, score_tables
         from summitlib.pipeline.annotate import annotate
