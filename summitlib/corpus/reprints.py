@@ -152,13 +152,21 @@ def describe_groups(stories: pd.DataFrame) -> str:
     if groups.empty:
         return head + "; no reprints found."
     n_copies = int((stories["copy_of"] != "").sum())
-    lines = [f"{head}; {len(groups)} stories were reprinted ({n_copies} copies):"]
+    lines = [
+        f"{head}; {_count(len(groups), 'story was', 'stories were')} reprinted "
+        f"({_count(n_copies, 'copy', 'copies')}):"
+    ]
     for story_id, rows in stories[stories["story_id"].isin(groups["story_id"])].groupby(
         "story_id", sort=False
     ):
         copies = [f"{r.doc_id} ({r.similarity:.2f})" for r in rows.itertuples() if r.copy_of]
         lines.append(f"  {story_id} <- {', '.join(copies)}")
     return "\n".join(lines)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """``n`` with the singular or plural wording."""
+    return f"{n} {one if n == 1 else many}"
 
 
 def corpus_articles(documents: Iterable) -> list[Article]:
