@@ -110,3 +110,48 @@ def test_validate_prints_the_reprint_groups(capsys):
 def test_validate_says_when_there_are_no_reprints(capsys):
     assert main(["validate"]) == 0
     assert "5 articles tell 5 stories; no reprints found." in capsys.readouterr().out
+
+
+def run_notebook(stem: str, out: Path, **parameters) -> dict:
+    """Execute a notebook with papermill on the test set; return its results and its text."""
+    import json
+
+    import papermill
+
+    out.mkdir(parents=True, exist_ok=True)
+    notebook = Path(__file__).resolve().parent.parent / "notebooks" / f"{stem}.ipynb"
+    papermill.execute_notebook(
+        str(notebook),
+        str(out / f"{stem}.ipynb"),
+        parameters={"corpus_dir": str(TESTSET), "results_dir": str(out), **parameters},
+        kernel_name="python3",
+        cwd=str(out),
+        progress_bar=False,
+    )
+    results = json.loads((out / f"{stem}.results.json").read_text())["results"]
+    return results, (out / f"{stem}.ipynb").read_text()
+
+
+def test_stance_counts_one_vote_per_story_by_default_and_says_so(tmp_path):
+    story, text = run_notebook("03_stance", tmp_path / "story")
+    article, article_text = run_notebook("03_stance", tmp_path / "article", count_by="article")
+    assert story["count_by"] == "story" and story["n_articles_with_stance"] <= 15
+    assert article["n_articles_with_stance"] > story["n_articles_with_stance"]
+    assert article["n_integration_sentences"] > story["n_integration_sentences"]
+    assert "Counting one vote per story: 15 stories from 23 articles" in text
+    assert "Counting every article: 23 articles, of which 8 are reprints" in article_text
+
+
+def test_positions_leave_out_the_quotes_of_reprints(tmp_path):
+    story, _ = run_notebook("04_expert_positions", tmp_path / "story")
+    article, _ = run_notebook("04_expert_positions", tmp_path / "article", count_by="article")
+    assert article["n_quotes"] > story["n_quotes"] > 0
+
+
+def test_the_overview_lists_the_reprint_groups(tmp_path):
+    results, text = run_notebook("01_corpus_overview", tmp_path)
+    assert results["n_stories"] == 15
+    assert {r["original"]: r["copies"] for r in results["reprinted_stories"]}[
+        "o1_tass-2021-02-25"
+    ] == 3
+    assert "The 23 articles tell **15 stories**" in text

@@ -248,3 +248,15 @@ def error_tally(name: str, errors: pd.DataFrame, max_rows: int) -> str:
 def window(date_from: dt.date | None, date_to: dt.date | None) -> str:
     """A date window as ``start to end`` with ``open`` for a missing end."""
     return f"{date_from or 'open'} to {date_to or 'open'}"
+
+
+def story_count(n_stories: int, n_articles: int, reprints: pd.DataFrame) -> str:
+    """How many stories the articles tell and how many were reprinted."""
+    if reprints.empty:
+        return f"The {n_articles} articles tell {n_stories} different stories: no reprints."
+    top = reprints.sort_values("copies", ascending=False, kind="stable").iloc[0]
+    return (
+        f"The {n_articles} articles tell **{n_stories} stories**: {len(reprints)} stories appear "
+        f"in more than one article ({n_articles - n_stories} copies). The most reprinted, "
+        f"`{top['original']}`, appears {int(top['copies'])} times."
+    )
