@@ -79,8 +79,9 @@ def import_articles(items: Iterable[Imported | Skip], out: Path, force: bool) ->
     if not existing and not new_rows:
         reasons = "; ".join(str(s) for s in report.skipped[:5]) or "the inputs hold no rows"
         raise SourceError(f"no article could be imported into {out}: {reasons}")
-    _write(out, files, new_rows, header, metadata_text)
-    check_corpus(out)
+    if files:
+        _write(out, files, new_rows, header, metadata_text)
+        check_corpus(out)
     return report
 
 
