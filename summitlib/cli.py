@@ -41,13 +41,16 @@ def cli() -> None:
     help="Also annotate and score against a gold folder (default: <corpus>/gold).",
 )
 def validate(corpus_dir: Path | None, gold_dir: Path | None) -> None:
-    """Check a corpus folder and print a summary of its articles."""
+    """Check a corpus folder, print a summary of its articles and the reprint groups."""
     from summitlib.corpus.reader import corpus_summary, load_corpus
+    from summitlib.corpus.reprints import corpus_articles, describe_groups, find_reprints
     from summitlib.paths import gold_dir as bundled_gold
 
     corpus = load_corpus(corpus_dir or default_corpus_dir())
     click.echo(f"{corpus.root}: {len(corpus)} articles, valid.")
     click.echo(corpus_summary(corpus).to_string(index=False))
+    click.echo("\nReprints (the same story in several articles; earliest first):")
+    click.echo(describe_groups(find_reprints(corpus_articles(corpus))))
     if gold_dir is not None:
         from summitlib.evaluation.metrics import format_scores, score_tables
         from summitlib.pipeline.annotate import annotate
@@ -107,6 +110,130 @@ def annotate_command(
     written = tables.write(out_dir, corpus_root=corpus.root)
     for path in written:
         click.echo(path)
+
+
+OUT_OPTION = click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Corpus folder to create or add to (existing articles are left as they are).",
+)
+FORCE_OPTION = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace articles whose text changed, and write into a non-empty non-corpus folder.",
+)
+DATE_DEFAULT_OPTION = click.option(
+    "--date-default",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Publication date for articles without one (date_source says so; correct it later).",
+)
+
+
+@cli.group(name="import")
+def import_group() -> None:
+    """Bring your own articles: saved web pages or a table export into a corpus folder."""
+
+
+@import_group.command(name="html")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@OUT_OPTION
+@DATE_DEFAULT_OPTION
+@FORCE_OPTION
+def import_html(
+    inputs: tuple[Path, ...], out_dir: Path, date_default: str | None, force: bool
+) -> None:
+    """Extract the article, title, author, date, outlet and URL of saved .html/.htm pages."""
+    from dataclasses import replace
+
+    from summitlib.corpus.importers.pages import read_pages
+    from summitlib.corpus.importers.records import Imported, Skip
+    from summitlib.corpus.importers.writer import import_articles
+
+    default = _check_date_default(date_default)
+    fix = "pass --date-default YYYY-MM-DD (then correct the date in metadata.csv)"
+
+    def dated(items):
+        for item in items:
+            if isinstance(item, Imported) and not item.published:
+                if default is None:
+                    item = Skip(
+                        item.source, "no publication date found in the page", fix, "no_date"
+                    )
+                else:
+                    item = replace(item, published=default, date_source="--date-default")
+            yield item
+
+    report = import_articles(dated(read_pages(inputs)), out_dir, force)
+    for line in report.lines():
+        click.echo(line)
+
+
+@import_group.command(name="table")
+@click.argument("file", type=click.Path(path_type=Path))
+@OUT_OPTION
+@click.option("--text", "text_col", metavar="COL", help="Column with the article text.")
+@click.option("--date", "date_col", metavar="COL", help="Column with the publication date.")
+@click.option("--title", "title_col", metavar="COL", help="Column with the headline.")
+@click.option("--author", "author_col", metavar="COL", help="Column with the author.")
+@click.option("--outlet", "outlet_col", metavar="COL", help="Column with the outlet or site.")
+@click.option("--url", "url_col", metavar="COL", help="Column with the article's URL.")
+@click.option("--id", "id_col", metavar="COL", help="Column with an id (becomes the doc_id).")
+@click.option(
+    "--month-first/--day-first",
+    default=None,
+    help="Order of numeric dates such as 03/04/2021 (default: from the column, else day first).",
+)
+@DATE_DEFAULT_OPTION
+@FORCE_OPTION
+def import_table(
+    file: Path,
+    out_dir: Path,
+    text_col: str | None,
+    date_col: str | None,
+    title_col: str | None,
+    author_col: str | None,
+    outlet_col: str | None,
+    url_col: str | None,
+    id_col: str | None,
+    month_first: bool | None,
+    date_default: str | None,
+    force: bool,
+) -> None:
+    """Read a CSV, TSV, Excel (.xlsx) or JSON lines export, one article per row."""
+    from summitlib.corpus.importers.tables import read_table
+    from summitlib.corpus.importers.writer import import_articles
+
+    given = {"text": text_col, "published": date_col, "title": title_col}
+    given |= {"author": author_col, "outlet": outlet_col, "url": url_col, "id": id_col}
+    notes: list[str] = []
+    rows = read_table(
+        file,
+        given,
+        month_first=month_first,
+        date_default=_check_date_default(date_default),
+        notes=notes,
+    )
+    report = import_articles(rows, out_dir, force)
+    report.notes[:0] = notes
+    for line in report.lines():
+        click.echo(line)
+
+
+def _check_date_default(value: str | None) -> str | None:
+    """The --date-default value, checked to be an ISO date."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ParameterError(
+            f"--date-default {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2021-09-09"
+        ) from None
 
 
 @cli.command()

@@ -65,3 +65,7 @@ def show_user_errors_briefly() -> bool:
 
     shell.set_custom_exc((SummitError,), brief)
     return True
+
+
+class SourceError(SummitError):
+    """A file given to ``summit import`` that cannot be read; names the file, column and fix."""

@@ -268,3 +268,15 @@ def generalisation(figures: Mapping) -> str:
         f"agreed with the gold at 0.88: the model is well above plain sentiment and well below "
         f"a careful reader."
     )
+
+
+def story_count(n_stories: int, n_articles: int, reprints: pd.DataFrame) -> str:
+    """How many stories the articles tell and how many were reprinted."""
+    if reprints.empty:
+        return f"The {n_articles} articles tell {n_stories} different stories: no reprints."
+    top = reprints.sort_values("copies", ascending=False, kind="stable").iloc[0]
+    return (
+        f"The {n_articles} articles tell **{n_stories} stories**: {len(reprints)} stories appear "
+        f"in more than one article ({n_articles - n_stories} copies). The most reprinted, "
+        f"`{top['original']}`, appears {int(top['copies'])} times."
+    )

@@ -122,6 +122,7 @@ CHECKS: dict[str, Callable[[str, object], object]] = {
     "summit": lambda n, v: as_optional_str(n, v),
     "group_by": lambda n, v: as_choice(n, v, GROUPINGS),
     "threshold": lambda n, v: as_float(n, v, 0.0, 1.0),
+    "count_by": lambda n, v: as_choice(n, v, ("story", "article")),
 }
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from summitlib.corpus.reader import Corpus, Document
+from summitlib.corpus.reprints import corpus_articles, find_reprints
 from summitlib.errors import ParameterError
 from summitlib.paths import cache_dir as default_cache_dir
 from summitlib.pipeline import cache as cache_store
@@ -142,6 +143,7 @@ def assemble(corpus: Corpus, articles: list[Document], per_doc: list[dict]) -> T
     tables = {
         name: frame([r for rows in per_doc for r in rows.get(name, [])], name) for name in names
     }
+    stories = find_reprints(corpus_articles(articles)).set_index("doc_id")
     documents = []
     for article, rows in zip(articles, per_doc, strict=True):
         meta = {c: article.meta.get(c, "") for c in corpus.columns}
@@ -153,6 +155,8 @@ def assemble(corpus: Corpus, articles: list[Document], per_doc: list[dict]) -> T
                 "sha256": article.sha256,
                 "published": article.published.isoformat(),
                 **rows["document"][0],
+                "story_id": stories.at[article.doc_id, "story_id"],
+                "copy_of": stories.at[article.doc_id, "copy_of"],
             }
         )
     table = pd.DataFrame(documents)

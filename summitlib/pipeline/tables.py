@@ -42,6 +42,8 @@ DOCUMENT_COLUMNS = [
     "tone",
     "n_quotes",
     "n_dates",
+    "story_id",
+    "copy_of",
 ]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
