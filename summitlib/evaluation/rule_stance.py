@@ -18,7 +18,7 @@ integration cue lexicon:
    ("if … had …, it would have …") flips it.
 4. **Label.** The clause's score is the sum of its cues; ``stance`` is its sign when
    ``|score| >= THRESHOLD``, else 0. ``evidence`` lists the cue words that decided it.
-   ``tone`` is NLTK VADER's compound score of the clause's sentence, kept for comparison.
+   ``tone`` is VADER's compound score of the clause's sentence, kept for comparison.
 
 A document's stance is the net clause evidence (clipped scores summed, divided by the
 square root of their number) squashed onto the gold's -2…+2 scale; a speaker's stance is

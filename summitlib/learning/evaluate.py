@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from scipy.stats import spearmanr
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from summitlib.corpus.reader import load_corpus as read_corpus
 from summitlib.evaluation import baselines, metrics
@@ -44,6 +43,7 @@ from summitlib.learning.train import (
 )
 from summitlib.paths import models_dir
 from summitlib.scales import position, sign
+from summitlib.text.resources import vader
 
 DEAD_BANDS = tuple(round(0.05 * i, 2) for i in range(0, 21))
 FIGURES: dict[str, dict] = {}
@@ -59,7 +59,7 @@ def report(name: str, gold: Sequence[int], pred: Sequence[int], key: str = "") -
 
 def vader_labels(examples: Sequence[Example]) -> list[int]:
     """Plain VADER baseline: compound >= 0.05 -> +1, <= -0.05 -> -1, else 0."""
-    sia = SentimentIntensityAnalyzer()
+    sia = vader()
     out = []
     for e in examples:
         c = sia.polarity_scores(e.text)["compound"]
