@@ -22,6 +22,14 @@ CORPUS_OPTION = click.option(
     help="Corpus folder (metadata.csv + articles/). Default: the bundled corpus.",
 )
 
+STANCE_MODEL_OPTION = click.option(
+    "--stance-model",
+    "stance_model",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="A model folder written by 'summit train' (default: the shipped models).",
+)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="summitlib")
@@ -82,6 +90,7 @@ def validate(corpus_dir: Path | None, gold_dir: Path | None) -> None:
     help="With --engine dask: the scheduler address (default: a local two-worker cluster).",
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@STANCE_MODEL_OPTION
 def annotate_command(
     corpus_dir: Path | None,
     out_dir: Path,
@@ -89,10 +98,13 @@ def annotate_command(
     engine: str,
     scheduler: str | None,
     quiet: bool,
+    stance_model: Path | None,
 ) -> None:
     """Write sentences, actors, dates, quotes, stance and positions tables as CSV."""
     from summitlib.corpus.reader import load_corpus
-    from summitlib.pipeline.annotate import annotate
+    from summitlib.pipeline.annotate import Pipeline, annotate
+
+    pipeline = Pipeline(stance_model=stance_model)
 
     corpus = load_corpus(corpus_dir or default_corpus_dir())
     if scheduler and engine != "dask":
@@ -103,6 +115,7 @@ def annotate_command(
         engine=engine,
         scheduler=scheduler,
         progress=None if quiet else _progress(len(corpus)),
+        pipeline=pipeline,
     )
     written = tables.write(out_dir, corpus_root=corpus.root)
     for path in written:
