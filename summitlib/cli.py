@@ -122,6 +122,97 @@ def annotate_command(
         click.echo(path)
 
 
+def _annotated(corpus_dir: Path | None, stance_model: Path | None):
+    """The corpus and its annotation (cached), made with ``stance_model`` if given."""
+    from summitlib.corpus.reader import load_corpus
+    from summitlib.pipeline.annotate import Pipeline, annotate
+
+    pipeline = Pipeline(stance_model=stance_model)
+    corpus = load_corpus(corpus_dir or default_corpus_dir())
+    return corpus, annotate(corpus, pipeline=pipeline)
+
+
+@cli.command()
+@CORPUS_OPTION
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The coding sheet to write (SHEET.csv; SHEET.codebook.md is written beside it).",
+)
+@click.option("--n", "n", type=int, default=100, show_default=True, help="Rows in the sample.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Random seed.")
+@click.option(
+    "--kind",
+    type=click.Choice(["stance", "quotes"]),
+    default="stance",
+    show_default=True,
+    help="stance: integration sentences by machine label; quotes: candidate quotations.",
+)
+@click.option("--force", is_flag=True, help="Replace an existing sheet and codebook.")
+@STANCE_MODEL_OPTION
+def sample(
+    corpus_dir: Path | None,
+    out: Path,
+    n: int,
+    seed: int,
+    kind: str,
+    force: bool,
+    stance_model: Path | None,
+) -> None:
+    """Write a random coding sheet of the corpus, stratified by article and machine label."""
+    from summitlib.evaluation.sheets import make_sheet, population, write_sheet
+
+    corpus, tables = _annotated(corpus_dir, stance_model)
+    rows = population(kind, corpus, tables)
+    sheet = make_sheet(kind, rows, n, seed)
+    for path in write_sheet(sheet, kind, out, corpus, force):
+        click.echo(path)
+    click.echo(f"{len(sheet)} of {len(rows)} {kind} rows sampled (seed {seed}).")
+
+
+@cli.command()
+@CORPUS_OPTION
+@click.option(
+    "--sheet",
+    "sheet_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="A coding sheet written by 'summit sample' and filled in.",
+)
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Also write the figures as JSON to this file.",
+)
+@STANCE_MODEL_OPTION
+def agreement(
+    corpus_dir: Path | None, sheet_path: Path, json_out: Path | None, stance_model: Path | None
+) -> None:
+    """Agreement of a filled coding sheet with the machine, with corrected stance shares."""
+    import json
+
+    from summitlib.evaluation.agreement import agreement as measure
+    from summitlib.evaluation.agreement import format_agreement
+    from summitlib.evaluation.sheets import population, read_sheet
+    from summitlib.pipeline.tables import atomic_write_text
+
+    corpus, tables = _annotated(corpus_dir, stance_model)
+    sheet = read_sheet(sheet_path, corpus)
+    report = measure(sheet, population(sheet.kind, corpus, tables))
+    click.echo(format_agreement(report))
+    if json_out is not None:
+        from summitlib.analysis.results import jsonable
+
+        text = json.dumps(jsonable(report), indent=2, sort_keys=True, ensure_ascii=False)
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(json_out, text + "\n")
+        click.echo(f"figures written to {json_out}")
+
+
 @cli.command()
 @click.argument("names", nargs=-1)
 @CORPUS_OPTION
