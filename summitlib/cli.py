@@ -214,6 +214,49 @@ def agreement(
 
 
 @cli.command()
+@CORPUS_OPTION
+@click.option(
+    "--sheet",
+    "sheet_paths",
+    type=click.Path(path_type=Path, dir_okay=False),
+    multiple=True,
+    required=True,
+    help="A filled stance coding sheet (repeat for several).",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder for the model, its card.json and card.md.",
+)
+@click.option("--no-shipped", is_flag=True, help="Train on the coded rows only.")
+@click.option("--force", is_flag=True, help="Replace a model already in --out.")
+def train(
+    corpus_dir: Path | None,
+    sheet_paths: tuple[Path, ...],
+    out: Path,
+    no_shipped: bool,
+    force: bool,
+) -> None:
+    """Train the stance model on coded sheets (plus the shipped data) and write a model card."""
+    from summitlib.corpus.reader import load_corpus
+    from summitlib.evaluation.sheets import read_sheet
+    from summitlib.learning.adapt import check_out, retrain, write_model_folder
+
+    corpus = load_corpus(corpus_dir or default_corpus_dir())
+    check_out(out, corpus, force)
+    sheets = [read_sheet(path, corpus, kind="stance") for path in sheet_paths]
+    model, card = retrain(sheets, corpus, shipped=not no_shipped)
+    for path in write_model_folder(out, model, card):
+        click.echo(path)
+    cv = card["evaluation"]["grouped_cv"]
+    if "macro_f1" in cv:
+        click.echo(f"cross-validated macro-F1 on the coded rows: {cv['macro_f1']:.3f}")
+    click.echo(f"use it: summit annotate --stance-model {out}; summit run -p stance_model {out}")
+
+
+@cli.command()
 @click.argument("names", nargs=-1)
 @CORPUS_OPTION
 @click.option(
