@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from summitlib.corpus.reader import Corpus
 
 RESERVED = frozenset({"results_dir"})  # set by the runner: results go next to the report
-PATH_PARAMETERS = frozenset({"corpus_dir", "gold_dir"})
+PATH_PARAMETERS = frozenset({"corpus_dir", "gold_dir", "stance_model", "sheet"})
 RUN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 NO_DEFAULT = object()
 

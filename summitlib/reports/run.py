@@ -308,7 +308,18 @@ def fingerprint(job: Job) -> str:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     digest.update(library_fingerprint().encode())
+    _add_inputs(digest, job.parameters)
     return digest.hexdigest()
+
+
+def _add_inputs(digest, parameters: Mapping) -> None:
+    """Add the bytes of a report's other inputs: a stance model folder, a coding sheet."""
+    from summitlib.learning.model import folder_digest
+
+    if parameters.get("stance_model"):
+        digest.update(folder_digest(parameters["stance_model"]).encode())
+    if parameters.get("sheet"):
+        digest.update(Path(parameters["sheet"]).read_bytes())
 
 
 def _reusable(plan: Plan, reports: Path, prints: dict[str, str]) -> dict[str, dict]:
