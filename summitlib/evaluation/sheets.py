@@ -130,7 +130,7 @@ def quote_population(corpus: Corpus, tables: Tables) -> pd.DataFrame:
     files = _files(tables)
     rows = []
     for doc_id in corpus.doc_ids:
-        raw = corpus[doc_id].raw()
+        raw = corpus.raw(doc_id)
         sentences = tables.sentences[tables.sentences["doc_id"] == doc_id]
         quotes = tables.quotes[tables.quotes["doc_id"] == doc_id]
         found = [
