@@ -516,3 +516,18 @@ def test_the_readme_walkthrough_uses_real_commands_and_options():
         assert {w for w in words if w.startswith("--")} <= options, command
     for needed in ("sample size", "kappa", "corrected shares", "interval"):
         assert needed in section
+
+
+def test_train_refuses_a_quotes_sheet(tmp_path, capsys):
+    sheet = tmp_path / "quotes.csv"
+    assert summit("sample", "--kind", "quotes", "--out", sheet, "--n", 12) == 0
+    err = refused(capsys, "train", "--sheet", sheet, "--out", tmp_path / "m")
+    assert "is that of a quotes sheet" in err and "--kind stance" in err
+
+
+def test_a_corpus_without_integration_sentences_has_nothing_to_sample(tmp_path, capsys):
+    metadata = "file,published,title\nw.txt,2021-02-22,Weather\n"
+    text = "The football club won the cup on Saturday. Fans celebrated in the park until late.\n"
+    corpus = write_corpus(tmp_path / "c", {"w.txt": text}, metadata)
+    err = refused(capsys, "sample", "--corpus", corpus, "--out", tmp_path / "s.csv")
+    assert "no sentences about integration" in err and not (tmp_path / "s.csv").exists()

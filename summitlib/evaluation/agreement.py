@@ -150,6 +150,11 @@ def stance_agreement(sheet: CodedSheet, population: pd.DataFrame) -> dict:
         "shares_machine": shares,
         "shares_corrected": corrected_shares(rows, shares),
         "shares_corrected_interval": {str(k): intervals[f"share:{k}"] for k in LABELS},
+        "uncorrected_labels": [
+            label
+            for label, share in shares.items()
+            if share and not (rows["machine_label"] == int(label)).any()
+        ],
         "bootstrap": {"rounds": BOOTSTRAP_ROUNDS, "seed": BOOTSTRAP_SEED, "level": LEVEL},
     }
 
@@ -244,5 +249,11 @@ def format_agreement(report: dict) -> str:
             f"{label:>5s}   {report['shares_machine'][label]:.3f} | "
             f"{report['shares_corrected'][label]:.3f} "
             f"{_interval(report['shares_corrected_interval'][label])}"
+        )
+    if report["uncorrected_labels"]:
+        missing = ", ".join(report["uncorrected_labels"])
+        lines.append(
+            f"no coded row has the machine label {missing}: its share is taken uncorrected; "
+            "draw a larger sample"
         )
     return "\n".join(lines)

@@ -171,6 +171,9 @@ def make_sheet(kind: str, rows: pd.DataFrame, n: int, seed: int) -> pd.DataFrame
     """A sheet of ``n`` rows drawn from a population: numbered, coder columns left empty."""
     if n < 1:
         raise ParameterError(f"--n must be at least 1, not {n}")
+    if rows.empty:
+        what = "sentences about integration" if kind == "stance" else "candidate quotations"
+        raise ParameterError(f"the annotation found no {what} in this corpus: nothing to sample")
     sample = stratified_sample(rows, n, seed)
     sample.insert(0, "row", range(1, len(sample) + 1))
     for column in COLUMNS[kind]:
@@ -353,6 +356,17 @@ def read_sheet(
     table = _read_table(path)
     table.columns = [str(c).strip().lstrip("'") for c in table.columns]
     found = sheet_kind(list(table.columns))
+    if kind and found and found != kind:
+        raise SheetError(
+            path,
+            [
+                Problem(
+                    "the header",
+                    f"is that of a {found} sheet",
+                    f"give a {kind} sheet (summit sample --kind {kind})",
+                )
+            ],
+        )
     kind = kind or found or "stance"
     missing = [c for c in COLUMNS[kind] if c not in table.columns and c != "note"]
     if missing:

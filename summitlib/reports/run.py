@@ -120,13 +120,14 @@ def _keep_failed(task: Task, reports: Path) -> str:
     return f"; the partly executed notebook is in {target}"
 
 
-def _annotate(corpora: Iterable[Path | None]) -> None:
-    """Annotate each corpus once so that the kernels read the annotation from the cache."""
-    from summitlib.pipeline.annotate import annotate
+def _annotate(corpora: Iterable[Path | None], models: Mapping | None = None) -> None:
+    """Annotate each corpus once (per stance model) so that the kernels read the cache."""
+    from summitlib.pipeline.annotate import Pipeline, annotate
     from summitlib.corpus.reader import load_corpus
 
     for corpus_dir in corpora:
-        annotate(load_corpus(corpus_dir))
+        for model in (models or {}).get(corpus_dir) or [None]:
+            annotate(load_corpus(corpus_dir), pipeline=Pipeline(stance_model=model))
 
 
 def _execute(plan: Plan, staging: Path, reports: Path, workers: int, tick) -> dict[str, dict]:
@@ -357,7 +358,7 @@ def _run(plan: Plan, reports: Path, workers: int, tick, force: bool = False) -> 
         reused = {} if force else _reusable(plan, reports, prints)
         todo = [job for job in plan.jobs if job.key not in reused]
         if todo:
-            _annotate(plan.corpora)
+            _annotate(plan.corpora, plan.models)
         step = "starting the notebooks"
         for job, entry in ((j, reused[j.key]) for j in plan.jobs if j.key in reused):
             _stage_copy(job, entry, reports, staging)
