@@ -24,8 +24,8 @@ from sklearn.metrics import cohen_kappa_score, confusion_matrix, precision_recal
 from summitlib.evaluation.metrics import speakers
 from summitlib.evaluation.sampling import design_weights
 from summitlib.evaluation.sheets import CodedSheet, with_population
+from summitlib.learning.train import LABELS
 
-LABELS = (-1, 0, 1)
 NOT_ABOUT = "x"
 BOOTSTRAP_SEED = 0
 BOOTSTRAP_ROUNDS = 1000

@@ -29,8 +29,9 @@ from summitlib.errors import ParameterError, Problem, SheetError
 from summitlib.evaluation.sampling import stratified_sample
 from summitlib.extract.quotes import ACCORDING, VERB
 from summitlib.paths import data_dir
-from summitlib.pipeline.tables import Tables, atomic_write_text, neutralise, to_csv_text
+from summitlib.pipeline.tables import Tables, atomic_write_text, to_csv_text
 from summitlib.text.quotemarks import find_quoted
+from summitlib.text.spans import overlap
 
 KINDS = ("stance", "quotes")
 COLUMNS = {
@@ -91,7 +92,7 @@ def stance_population(tables: Tables) -> pd.DataFrame:
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``start:end`` shares a character with any span."""
-    return any(min(end, e) > max(start, s) for s, e in spans)
+    return any(overlap(start, end, s, e) > 0 for s, e in spans)
 
 
 def _missed_candidates(corpus: Corpus, doc_id: str, tables: Tables) -> list[tuple[int, int]]:
@@ -267,7 +268,7 @@ def same_text(cell: str, raw: str) -> bool:
         value = value[1:] if value.startswith("'") else value
         return " ".join(value.split())
 
-    return plain(cell) == plain(raw) or cell == neutralise(raw)
+    return plain(cell) == plain(raw)
 
 
 def _label(kind: str, value: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-LABELS = ("-1", "0", "1")
+from summitlib.learning.train import LABELS
 
 
 def _figures(name: str, scores: dict) -> str:
@@ -34,7 +34,7 @@ def card_markdown(card: dict) -> str:
         "|---|---|---|---|---|",
     ]
     for source, by_label in card["training_counts"].items():
-        cells = [str(by_label.get(label, 0)) for label in LABELS]
+        cells = [str(by_label.get(str(label), 0)) for label in LABELS]
         lines.append(f"| {source} | {' | '.join(cells)} | {sum(by_label.values())} |")
     lines += ["", "Sheets (rows coded `x`, not about integration, are not used for training):", ""]
     for sheet in card["sheets"]:
