@@ -22,6 +22,14 @@ CORPUS_OPTION = click.option(
     help="Corpus folder (metadata.csv + articles/). Default: the bundled corpus.",
 )
 
+STANCE_MODEL_OPTION = click.option(
+    "--stance-model",
+    "stance_model",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="A model folder written by 'summit train' (default: the shipped models).",
+)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="summitlib")
@@ -85,6 +93,7 @@ def validate(corpus_dir: Path | None, gold_dir: Path | None) -> None:
     help="With --engine dask: the scheduler address (default: a local two-worker cluster).",
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@STANCE_MODEL_OPTION
 def annotate_command(
     corpus_dir: Path | None,
     out_dir: Path,
@@ -92,10 +101,13 @@ def annotate_command(
     engine: str,
     scheduler: str | None,
     quiet: bool,
+    stance_model: Path | None,
 ) -> None:
     """Write sentences, actors, dates, quotes, stance and positions tables as CSV."""
     from summitlib.corpus.reader import load_corpus
-    from summitlib.pipeline.annotate import annotate
+    from summitlib.pipeline.annotate import Pipeline, annotate
+
+    pipeline = Pipeline(stance_model=stance_model)
 
     corpus = load_corpus(corpus_dir or default_corpus_dir())
     if scheduler and engine != "dask":
@@ -106,6 +118,7 @@ def annotate_command(
         engine=engine,
         scheduler=scheduler,
         progress=None if quiet else _progress(len(corpus)),
+        pipeline=pipeline,
     )
     written = tables.write(out_dir, corpus_root=corpus.root)
     for path in written:
@@ -234,6 +247,140 @@ def _check_date_default(value: str | None) -> str | None:
         raise ParameterError(
             f"--date-default {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2021-09-09"
         ) from None
+
+
+def _annotated(corpus_dir: Path | None, stance_model: Path | None):
+    """The corpus and its annotation (cached), made with ``stance_model`` if given."""
+    from summitlib.corpus.reader import load_corpus
+    from summitlib.pipeline.annotate import Pipeline, annotate
+
+    pipeline = Pipeline(stance_model=stance_model)
+    corpus = load_corpus(corpus_dir or default_corpus_dir())
+    return corpus, annotate(corpus, pipeline=pipeline)
+
+
+@cli.command()
+@CORPUS_OPTION
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The coding sheet to write (SHEET.csv; SHEET.codebook.md is written beside it).",
+)
+@click.option("--n", "n", type=int, default=100, show_default=True, help="Rows in the sample.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Random seed.")
+@click.option(
+    "--kind",
+    type=click.Choice(["stance", "quotes"]),
+    default="stance",
+    show_default=True,
+    help="stance: integration sentences by machine label; quotes: candidate quotations.",
+)
+@click.option("--force", is_flag=True, help="Replace an existing sheet and codebook.")
+@STANCE_MODEL_OPTION
+def sample(
+    corpus_dir: Path | None,
+    out: Path,
+    n: int,
+    seed: int,
+    kind: str,
+    force: bool,
+    stance_model: Path | None,
+) -> None:
+    """Write a random coding sheet of the corpus, stratified by article and machine label."""
+    from summitlib.evaluation.sheets import make_sheet, population, write_sheet
+
+    corpus, tables = _annotated(corpus_dir, stance_model)
+    rows = population(kind, corpus, tables)
+    sheet = make_sheet(kind, rows, n, seed)
+    for path in write_sheet(sheet, kind, out, corpus, force):
+        click.echo(path)
+    click.echo(f"{len(sheet)} of {len(rows)} {kind} rows sampled (seed {seed}).")
+
+
+@cli.command()
+@CORPUS_OPTION
+@click.option(
+    "--sheet",
+    "sheet_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="A coding sheet written by 'summit sample' and filled in.",
+)
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Also write the figures as JSON to this file.",
+)
+@STANCE_MODEL_OPTION
+def agreement(
+    corpus_dir: Path | None, sheet_path: Path, json_out: Path | None, stance_model: Path | None
+) -> None:
+    """Agreement of a filled coding sheet with the machine, with corrected stance shares."""
+    import json
+
+    from summitlib.evaluation.agreement import agreement as measure
+    from summitlib.evaluation.agreement import format_agreement
+    from summitlib.evaluation.sheets import population, read_sheet
+    from summitlib.pipeline.tables import atomic_write_text
+
+    corpus, tables = _annotated(corpus_dir, stance_model)
+    sheet = read_sheet(sheet_path, corpus)
+    report = measure(sheet, population(sheet.kind, corpus, tables))
+    click.echo(format_agreement(report))
+    if json_out is not None:
+        from summitlib.analysis.results import jsonable
+
+        text = json.dumps(jsonable(report), indent=2, sort_keys=True, ensure_ascii=False)
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(json_out, text + "\n")
+        click.echo(f"figures written to {json_out}")
+
+
+@cli.command()
+@CORPUS_OPTION
+@click.option(
+    "--sheet",
+    "sheet_paths",
+    type=click.Path(path_type=Path, dir_okay=False),
+    multiple=True,
+    required=True,
+    help="A filled stance coding sheet (repeat for several).",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder for the model, its card.json and card.md.",
+)
+@click.option("--no-shipped", is_flag=True, help="Train on the coded rows only.")
+@click.option("--force", is_flag=True, help="Replace a model already in --out.")
+def train(
+    corpus_dir: Path | None,
+    sheet_paths: tuple[Path, ...],
+    out: Path,
+    no_shipped: bool,
+    force: bool,
+) -> None:
+    """Train the stance model on coded sheets (plus the shipped data) and write a model card."""
+    from summitlib.corpus.reader import load_corpus
+    from summitlib.evaluation.sheets import read_sheet
+    from summitlib.learning.adapt import check_out, retrain, write_model_folder
+
+    corpus = load_corpus(corpus_dir or default_corpus_dir())
+    check_out(out, corpus, force)
+    sheets = [read_sheet(path, corpus, kind="stance") for path in sheet_paths]
+    model, card = retrain(sheets, corpus, shipped=not no_shipped)
+    for path in write_model_folder(out, model, card):
+        click.echo(path)
+    cv = card["evaluation"]["grouped_cv"]
+    if "macro_f1" in cv:
+        click.echo(f"cross-validated macro-F1 on the coded rows: {cv['macro_f1']:.3f}")
+    click.echo(f"use it: summit annotate --stance-model {out}; summit run -p stance_model {out}")
 
 
 @cli.command()

@@ -69,3 +69,17 @@ def show_user_errors_briefly() -> bool:
 
 class SourceError(SummitError):
     """A file given to ``summit import`` that cannot be read; names the file, column and fix."""
+
+
+class SheetError(SummitError):
+    """A coding sheet that cannot be used; lists every problem with its line, row and fix."""
+
+    def __init__(self, path: Path, problems: list[Problem]):
+        self.path = path
+        self.problems = list(problems)
+        count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
+        lines = [f"coding sheet {path} cannot be used ({count}):"]
+        lines += [f"  - {p}" for p in problems[:20]]
+        if len(problems) > 20:
+            lines.append(f"  - … and {len(problems) - 20} more")
+        super().__init__("\n".join(lines))

@@ -21,7 +21,7 @@ from summitlib.analysis.params import check_parameters, check_summit
 from summitlib.analysis.results import write_results
 from summitlib.corpus.reader import Corpus, load_corpus
 from summitlib.evaluation.metrics import read_gold
-from summitlib.pipeline.annotate import annotate
+from summitlib.pipeline.annotate import Pipeline, annotate
 from summitlib.pipeline.tables import Tables
 
 SUMMIT_COLUMNS = ["summit_id", "start", "end", "place", "description"]
@@ -90,7 +90,7 @@ def open_study(stem: str, **parameters: object) -> Study:
     """Check a notebook's parameters, load and annotate its corpus (cached), return a Study."""
     params = check_parameters(**parameters)
     corpus = load_corpus(params.get("corpus_dir"))
-    tables = annotate(corpus)
+    tables = annotate(corpus, pipeline=Pipeline(stance_model=params.get("stance_model")))
     if "summit" in params:
         params["summit"] = check_summit(params["summit"], known_summits(corpus, tables.documents))
     return Study(stem, params, corpus, tables)

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from summitlib.corpus.reader import Corpus
 
 RESERVED = frozenset({"results_dir"})  # set by the runner: results go next to the report
-PATH_PARAMETERS = frozenset({"corpus_dir", "gold_dir"})
+PATH_PARAMETERS = frozenset({"corpus_dir", "gold_dir", "stance_model", "sheet"})
 RUN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 NO_DEFAULT = object()
 
@@ -73,6 +73,7 @@ class Plan:
     jobs: list[Job]
     sets: list[str]
     corpora: list[Path | None] = field(default_factory=list)
+    models: dict[Path | None, list] = field(default_factory=dict)  # stance models per corpus
 
 
 # --- notebooks --------------------------------------------------------------------------
@@ -261,7 +262,7 @@ def plan_run(
 
     defaults = {nb: notebook_parameters(nb) for nb in notebooks}
     sets = {name: {**params, **own} for name, own in grid.items()} if grid else {"": dict(params)}
-    jobs, corpora = [], []
+    jobs, corpora, models = [], [], {}
     for run_set, values in sets.items():
         where = f"grid run {run_set!r}: " if run_set else ""
         try:
@@ -274,9 +275,11 @@ def plan_run(
             if any("corpus_dir" in names for names in defaults.values()):
                 check_summit(load_corpus(corpus_dir), values.get("summit"))
                 corpora += [] if corpus_dir in corpora else [corpus_dir]
+                used = models.setdefault(corpus_dir, [])
+                used += [] if values.get("stance_model") in used else [values.get("stance_model")]
         except ParameterError as err:
             raise ParameterError(f"{where}{err}") from None
-    return Plan(jobs, list(sets), corpora)
+    return Plan(jobs, list(sets), corpora, models)
 
 
 def _check_names(values: Mapping, defaults: Mapping[Path, dict]) -> None:

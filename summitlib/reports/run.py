@@ -120,13 +120,14 @@ def _keep_failed(task: Task, reports: Path) -> str:
     return f"; the partly executed notebook is in {target}"
 
 
-def _annotate(corpora: Iterable[Path | None]) -> None:
-    """Annotate each corpus once so that the kernels read the annotation from the cache."""
-    from summitlib.pipeline.annotate import annotate
+def _annotate(corpora: Iterable[Path | None], models: Mapping | None = None) -> None:
+    """Annotate each corpus once (per stance model) so that the kernels read the cache."""
+    from summitlib.pipeline.annotate import Pipeline, annotate
     from summitlib.corpus.reader import load_corpus
 
     for corpus_dir in corpora:
-        annotate(load_corpus(corpus_dir))
+        for model in (models or {}).get(corpus_dir) or [None]:
+            annotate(load_corpus(corpus_dir), pipeline=Pipeline(stance_model=model))
 
 
 def _execute(plan: Plan, staging: Path, reports: Path, workers: int, tick) -> dict[str, dict]:
@@ -308,7 +309,18 @@ def fingerprint(job: Job) -> str:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     digest.update(library_fingerprint().encode())
+    _add_inputs(digest, job.parameters)
     return digest.hexdigest()
+
+
+def _add_inputs(digest, parameters: Mapping) -> None:
+    """Add the bytes of a report's other inputs: a stance model folder, a coding sheet."""
+    from summitlib.learning.model import folder_digest
+
+    if parameters.get("stance_model"):
+        digest.update(folder_digest(parameters["stance_model"]).encode())
+    if parameters.get("sheet"):
+        digest.update(Path(parameters["sheet"]).read_bytes())
 
 
 def _reusable(plan: Plan, reports: Path, prints: dict[str, str]) -> dict[str, dict]:
@@ -346,7 +358,7 @@ def _run(plan: Plan, reports: Path, workers: int, tick, force: bool = False) -> 
         reused = {} if force else _reusable(plan, reports, prints)
         todo = [job for job in plan.jobs if job.key not in reused]
         if todo:
-            _annotate(plan.corpora)
+            _annotate(plan.corpora, plan.models)
         step = "starting the notebooks"
         for job, entry in ((j, reused[j.key]) for j in plan.jobs if j.key in reused):
             _stage_copy(job, entry, reports, staging)
