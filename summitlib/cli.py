@@ -415,14 +415,14 @@ def train(
     "notebooks_dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Folder of notebooks (default: the project's notebooks/).",
+    help="Folder of notebooks (default: the shipped ones; see summit notebooks).",
 )
 @click.option(
     "--reports",
     "reports_dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Folder for the reports (default: the project's reports/).",
+    help="Folder for the reports (default: reports/ of the checkout, else of this folder).",
 )
 @click.option(
     "--jobs",
@@ -477,6 +477,22 @@ def run(
         progress.close()
     folder = Path(reports_dir or default_reports()).resolve()
     click.echo(f"{len(entries)} reports written; open {folder / 'index.html'}")
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite notebooks that are already in FOLDER.")
+def notebooks(folder: Path, force: bool) -> None:
+    """Copy the research notebooks into FOLDER, to edit them in JupyterLab.
+
+    Run your edited copies with ``summit run --notebooks FOLDER``."""
+    from summitlib.reports.copies import copy_notebooks
+
+    for path in copy_notebooks(folder, force=force):
+        click.echo(path)
+    click.echo(
+        f"open them with: jupyter lab {folder}; run them with: summit run --notebooks {folder}"
+    )
 
 
 class _NotebookProgress:

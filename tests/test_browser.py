@@ -4,6 +4,7 @@ parameter values) ever runs."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -139,3 +140,68 @@ def test_payload_shows_as_text(hostile_reports: Path) -> None:
     assert "&lt;img src=x onerror=" in positions  # inside a quotation
     index, _ = render(hostile_reports / "index.html")
     assert "&lt;script&gt;" in index and "corpus &lt;img" in index  # parameter values
+
+
+PROBE = """<script>
+addEventListener('load', () => {
+  const box = e => e.getBoundingClientRect();
+  const scrolls = e => getComputedStyle(e).overflowX === 'auto';
+  const inBox = e => { for (let p = e; p; p = p.parentElement) if (scrolls(p)) return true;
+                       return false; };
+  const tables = [...document.querySelectorAll('table')];
+  const images = [...document.querySelectorAll('img')];
+  parent.postMessage(JSON.stringify({
+    viewport: innerWidth,
+    page: document.documentElement.scrollWidth,
+    tables: tables.map(t => ({right: box(t).right, wide: t.scrollWidth > t.clientWidth + 1,
+                              scrolls: scrolls(t)})),
+    images: images.map(i => ({width: box(i).width, natural: i.naturalWidth, inBox: inBox(i)})),
+    cells: [...document.querySelectorAll('tbody td')].slice(0, 5).map(c => box(c).width),
+  }), '*');
+});
+</script>"""
+FRAME = """<!DOCTYPE html><html><head><title>waiting</title></head><body style="margin:0">
+<iframe src="{src}" style="width:{width}px;height:900px;border:0"></iframe>
+<script>addEventListener('message', e => {{ document.title = e.data; }});</script>
+</body></html>"""
+
+
+def measured(page: Path, folder: Path, width: int) -> dict:
+    """Layout facts of a page in a ``width`` px wide frame, read by a probe script.
+
+    The page is loaded in an iframe of that width (a headless window is at least 500 px
+    wide; a frame is exactly as wide as asked, like a phone's screen). The test copy drops
+    the page's Content-Security-Policy so that the probe may run; what is measured is the
+    page's own CSS (the CSP itself is tested above)."""
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r"<meta[^>]*Content-Security-Policy[^>]*>", "", text)
+    copy = folder / f"{width}-{page.name}"
+    copy.write_text(text.replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    frame = folder / f"frame-{width}-{page.name}"
+    frame.write_text(FRAME.format(src=copy.name, width=width), encoding="utf-8")
+    done = subprocess.run(
+        [CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+         "--hide-scrollbars", "--window-size=1400,1000", "--virtual-time-budget=5000",
+         "--allow-file-access-from-files", "--dump-dom", frame.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    return json.loads(html.unescape(title_of(done.stdout)))
+
+
+def test_phone_width_index_stacks_and_reports_scroll_in_their_own_boxes(
+    published: Path, tmp_path: Path
+) -> None:
+    index = measured(published / "index.html", tmp_path, 390)
+    assert index["viewport"] == 390 and index["page"] <= 390, "the index fits the phone"
+    assert all(width > 300 for width in index["cells"]), "index rows are stacked blocks"
+    for page in sorted(published.glob("0*.html")):
+        facts = measured(page, tmp_path, 390)
+        assert facts["page"] <= 390, f"{page.name}: the page itself scrolls sideways"
+        for table in facts["tables"]:
+            assert table["right"] <= 391, f"{page.name}: a table runs off the screen"
+            assert not table["wide"] or table["scrolls"], f"{page.name}: a wide table is cut"
+        for image in facts["images"]:
+            assert image["inBox"], page.name
+            assert image["width"] >= min(600, image["natural"]), f"{page.name}: figure shrunk"
+    desktop = measured(published / "03_stance.html", tmp_path, 1280)
+    assert all(i["width"] <= 1000 for i in desktop["images"]), "figures fit a desktop page"

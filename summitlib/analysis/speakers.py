@@ -8,13 +8,13 @@ import pandas as pd
 
 from summitlib.analysis.lexicons import ISSUES
 from summitlib.evaluation.metrics import surname
-from summitlib.joint import split_values
+from summitlib.joint import SEPARATOR, split_values
 
 __all__ = [
     "ISSUES",
     "issue_matrix",
     "issues_of",
-    "quote_stance",
+    "quote_position",
     "select_speakers",
     "split_speakers",
 ]
@@ -26,28 +26,37 @@ def issues_of(text: str) -> list[str]:
     return [issue for issue, words in ISSUES.items() if any(w in lowered for w in words)]
 
 
-def quote_stance(quotes: pd.DataFrame, stance: pd.DataFrame) -> pd.Series:
-    """Each quote's stance: the score of the stance sentence overlapping it most (NaN if none)."""
-    by_doc = {doc: part for doc, part in stance.groupby("doc_id")} if len(stance) else {}
-    values = []
-    for q in quotes.itertuples():
-        part = by_doc.get(q.doc_id)
-        best, best_overlap = math.nan, 0
-        if part is not None:
-            for s in part.itertuples():
-                shared = min(q.end, s.end) - max(q.start, s.start)
-                if shared > best_overlap:
-                    best, best_overlap = float(s.score), shared
-        values.append(best)
+def quote_position(quotes: pd.DataFrame) -> pd.Series:
+    """Each quote's stance on the codebook's -2..+2 scale, by the model that scores speakers.
+
+    This is :func:`summitlib.extract.stance.speaker_score` of the quote alone; a speaker's
+    position in an article is the same score over all their quotes there (``positions``)."""
+    from summitlib.extract.stance import speaker_score
+
+    values = [round(speaker_score([str(text)]), 2) for text in quotes["text"]]
     return pd.Series(values, index=quotes.index, dtype=float)
 
 
 def split_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
-    """One row per (quote, speaker): joint speakers ``A|B`` are split, unknown ones dropped."""
+    """One row per (quote, speaker): joint speakers ``A|B`` (and roles) split, unknown dropped."""
     if quotes.empty:
         return quotes.assign(speaker=pd.Series(dtype=object))
-    table = quotes.assign(speaker=quotes["speaker"].map(split_values)).explode("speaker")
-    return table[table["speaker"].notna()].reset_index(drop=True)
+    pairs = [_pairs(s, r) for s, r in zip(quotes["speaker"], quotes["role"], strict=True)]
+    table = quotes.assign(pair=pairs).explode("pair")
+    table = table[table["pair"].notna()]
+    table["speaker"] = table["pair"].str[0]
+    table["role"] = table["pair"].str[1]
+    table = table.drop(columns="pair")
+    return table[table["speaker"] != ""].reset_index(drop=True)
+
+
+def _pairs(speaker: object, role: object) -> list[tuple[str, str]]:
+    """(speaker, role) for each name of ``A|B``; the roles split alike when they match up."""
+    names = split_values(speaker)
+    roles = [r.strip() for r in role.split(SEPARATOR)] if isinstance(role, str) else [""]
+    if len(roles) != len(names):
+        roles = [roles[0] if len(names) == 1 else ""] * len(names)
+    return [(n, r) for n, r in zip(names, roles, strict=True) if n]
 
 
 def select_speakers(
@@ -64,7 +73,7 @@ def select_speakers(
 
 
 def issue_matrix(quotes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Speaker-by-issue mean stance (quotes with no stance count 0) and quotes per cell."""
+    """Speaker-by-issue mean quote position (-2..+2) and the number of quotes in each cell."""
     issues = list(ISSUES)
     speakers = sorted(set(quotes["speaker"])) if len(quotes) else []
     means = pd.DataFrame(math.nan, index=speakers, columns=issues)
@@ -77,6 +86,6 @@ def issue_matrix(quotes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         for issue in issues:
             mask = said["text"].map(lambda t, i=issue: i in issues_of(t))
             if mask.any():
-                means.loc[speaker, issue] = said.loc[mask, "quote_stance"].fillna(0.0).mean()
+                means.loc[speaker, issue] = said.loc[mask, "position"].mean()
     means.index.name = counts.index.name = "speaker"
     return means, counts

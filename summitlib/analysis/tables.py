@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pandas as pd
 
 from summitlib.analysis.groups import with_column
@@ -25,6 +27,7 @@ SCORE_NAMES = [
     "expert_recall",
     "expert_stance_sign_agreement",
 ]
+CONTROLS = {"\r": "carriage return", "\n": "line break", "\t": "tab", "\x00": "null"}
 BASELINE_SCORES = ("date_prec", "date_rec", "date_f1", "date_val", "stance_sentence")
 
 
@@ -44,14 +47,26 @@ def article_overview(docs: pd.DataFrame, removed: pd.DataFrame) -> pd.DataFrame:
 
 
 def removal_kinds(removed: pd.DataFrame) -> pd.DataFrame:
-    """Removals, characters and articles per kind of removed debris, with one example."""
+    """Removals, characters and articles per kind of removed debris, with the longest example."""
     kinds = (
         removed.groupby("kind")
         .agg(removals=("chars", "size"), chars=("chars", "sum"), articles=("doc_id", "nunique"))
         .sort_values("chars", ascending=False)
     )
-    kinds["example"] = removed.groupby("kind")["text"].first().map(lambda t: shorten(repr(t), 70))
+    longest = removed.groupby("kind")["text"].agg(lambda texts: max(texts, key=len))
+    kinds["example"] = longest.map(removed_text)
     return kinds
+
+
+def removed_text(text: str, limit: int = 70) -> str:
+    """Removed debris as a reader can see it: the text, or the names of invisible characters."""
+    if text.strip() and text.isprintable():
+        return shorten(text, limit)
+    visible = " ".join(text.split())
+    if visible and all(ch.isprintable() or ch.isspace() for ch in text):
+        return shorten(visible, limit)
+    names = dict.fromkeys(CONTROLS.get(c) or unicodedata.name(c, f"U+{ord(c):04X}") for c in text)
+    return shorten(", ".join(f"[{name}]" for name in names), limit)
 
 
 def with_sentence(rows: pd.DataFrame, tables: Tables) -> pd.DataFrame:
@@ -120,17 +135,19 @@ def quote_forms(said: pd.DataFrame) -> pd.DataFrame:
 def speaker_table(
     said: pd.DataFrame, kinds: pd.DataFrame, positions: pd.DataFrame, min_quotes: int
 ) -> pd.DataFrame:
-    """Speakers with at least ``min_quotes`` quotes: role, quotes, articles, stance, forms."""
+    """Speakers with at least ``min_quotes`` quotes: role, quotes, articles, position, forms.
+
+    ``position`` is the mean of the speaker's per-article positions (``positions.score``,
+    -2..+2), the numbers listed in each speaker's record."""
     roles = positions[positions["role"].fillna("") != ""].groupby("speaker")["role"].first()
     quote_roles = said[said["role"].fillna("") != ""].groupby("speaker")["role"].first()
+    by_article = positions[positions["speaker"].isin(kinds.index)]
     who = pd.DataFrame(
         {
             "role": kinds.index.map(lambda s: quote_roles.get(s) or roles.get(s) or ""),
             "quotes": said.groupby("speaker").size(),
             "articles": said.groupby("speaker")["doc_id"].nunique(),
-            "mean_stance": said.groupby("speaker")["quote_stance"].apply(
-                lambda v: v.fillna(0).mean()
-            ),
+            "position": by_article.groupby("speaker")["score"].mean().round(4),
         },
         index=kinds.index,
     ).join(kinds)

@@ -1,13 +1,17 @@
 """Removal of scraping debris, keeping a map from every cleaned character to the raw text.
 
 Cleaning only deletes characters or swaps one character for another (a non-breaking space
-for a space), so each character of the cleaned text has exactly one raw offset. Analysis
+for a space), so each character of the cleaned text has exactly one raw offset. The removed
+spans never overlap: their lengths add up to the characters dropped. Web addresses (a bare
+``https://…`` or ``<https://…>``, a ``www.`` host) are debris too, so that they never become
+sentences, quotes or keyword-in-context lines. Analysis
 runs on the cleaned text; every span it finds is mapped back with :meth:`CleanText.to_raw`
 so that the published tables always point into the article exactly as stored.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -26,6 +30,8 @@ TRAILER = re.compile(
     r"You must be logged in to post a comment\.?|Comments are closed\.?)[ \t]*$",
     re.M | re.I,
 )
+_ADDRESS = r"<?\b(?:https?://|www\.)[^\s<>\[\]()]*[^\s<>\[\]().,;:!?'\"’”]>?"
+URL = re.compile(rf"[ \t]*\(\s*{_ADDRESS}\s*\)|{_ADDRESS}")  # with its brackets when alone in them
 AUTHOR_LINE = re.compile(r"^[ \t]*[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}[ \t]*$")
 SPACE_LIKE = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " "}
 INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -55,6 +61,11 @@ class CleanText:
             point = self.offsets[start] if start < len(self.offsets) else len(self.raw)
             return point, point
         return self.offsets[start], self.offsets[end - 1] + 1
+
+    def span_text(self, raw_start: int, raw_end: int) -> str:
+        """The cleaned text of a raw span (what is left of it once the debris is gone)."""
+        first = bisect.bisect_left(self.offsets, raw_start)
+        return self.text[first : bisect.bisect_left(self.offsets, raw_end, lo=first)]
 
     def removed_chars(self) -> int:
         """How many raw characters cleaning dropped."""
@@ -87,11 +98,23 @@ def _removals(raw: str) -> list[Removal]:
         found.append(Removal(m.end(1), m.end(), "link"))
     found += [Removal(m.start(), m.end(), "shortcode") for m in SHORTCODE.finditer(raw)]
     found += [Removal(m.start(), m.end(), "related") for m in RELATED_LINE.finditer(raw)]
+    found += [Removal(m.start(), m.end(), "url") for m in URL.finditer(raw)]
     found += [Removal(m.start(), m.end(), "invisible") for m in INVISIBLE.finditer(raw)]
     trailer = _trailer_start(raw)
     if trailer is not None:
         found.append(Removal(trailer, len(raw), "trailer"))
-    return sorted(found, key=lambda r: (r.start, r.end))
+    return disjoint(sorted(found, key=lambda r: (r.start, -r.end)))
+
+
+def disjoint(removals: list[Removal]) -> list[Removal]:
+    """Sorted removals cut so that none overlaps an earlier one (the earlier keeps its kind)."""
+    kept: list[Removal] = []
+    reached = 0
+    for r in removals:
+        if r.end > reached:
+            kept.append(Removal(max(r.start, reached), r.end, r.kind))
+            reached = r.end
+    return kept
 
 
 def _trailer_start(raw: str) -> int | None:

@@ -17,6 +17,8 @@ from urllib.parse import quote
 
 import nbformat
 
+from summitlib.reports.plan import PATH_PARAMETERS
+
 TEMPLATE = "summit_report"
 CSP = (
     "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; "
@@ -136,9 +138,17 @@ def _parameters(params: object) -> str:
     if not isinstance(params, dict) or not params:
         return "<em>defaults</em>"
     items = "".join(
-        f"<dt>{_cell(name)}</dt><dd>{_cell(repr(value))}</dd>" for name, value in params.items()
+        f"<dt>{_cell(name)}</dt><dd>{_cell(_shown(name, value))}</dd>"
+        for name, value in params.items()
     )
     return f"<dl>{items}</dl>"
+
+
+def _shown(name: str, value: object) -> str:
+    """A parameter value for readers: folders by their name only (no machine paths)."""
+    if name in PATH_PARAMETERS and isinstance(value, str) and value:
+        return f"{Path(value).name}/"
+    return repr(value)
 
 
 def render_index(entries: list[dict], title: str = "summitlib reports") -> str:
@@ -152,9 +162,9 @@ def render_index(entries: list[dict], title: str = "summitlib reports") -> str:
             "<tr>"
             f"<td>{name}<div class='nb'>{_cell(_where(entry))}</div></td>"
             f"<td>{_cell(entry.get('question', ''))}</td>"
-            f"<td>{_parameters(entry.get('parameters', {}))}</td>"
-            f"<td>{_cell(entry.get('run_date', ''))}</td>"
-            f"<td>{_cell(_blank_none(entry.get('duration')))}</td>"
+            f"<td data-label='Parameters'>{_parameters(entry.get('parameters', {}))}</td>"
+            f"<td data-label='Run'>{_cell(entry.get('run_date', ''))}</td>"
+            f"<td data-label='Duration (s)'>{_cell(_blank_none(entry.get('duration')))}</td>"
             "</tr>"
         )
     return INDEX_PAGE.format(title=_cell(title), rows="\n".join(rows), csp=CSP)
@@ -186,6 +196,16 @@ INDEX_PAGE = """<!DOCTYPE html>
   th {{ background: #f4f4f4; }}
   .nb {{ color: #777; font-size: .8rem; }}
   dl {{ margin: 0; font-size: .85rem; }} dt {{ font-weight: 600; }} dd {{ margin: 0 0 .3rem 0; }}
+  dd {{ overflow-wrap: anywhere; }}
+  @media (max-width: 40rem) {{
+    /* a phone: each report is a stacked block, its facts labelled */
+    body {{ margin: 1rem auto; padding: 0 .6rem; }}
+    thead {{ display: none; }}
+    table, tbody, tr, td {{ display: block; width: auto; }}
+    tr {{ border-bottom: 2px solid #ccc; padding: .4rem 0; }}
+    td {{ border: 0; padding: .2rem 0; }}
+    td[data-label]::before {{ content: attr(data-label) ": "; font-weight: 600; color: #555; }}
+  }}
 </style>
 </head>
 <body>

@@ -89,13 +89,20 @@ def find_notebooks(folder: Path, names: Iterable[str] = ()) -> list[Path]:
         raise ParameterError(f"no notebooks in {folder}; expected files like 01_name.ipynb")
     chosen: list[Path] = []
     for name in names:
-        stem = Path(name).stem
-        match = [p for p in available if stem in (p.stem, p.stem.split("_", 1)[0])]
+        match = [p for p in available if _names(p, name)]
         if not match:
             known = ", ".join(p.stem for p in available)
             raise ParameterError(f"no notebook named {name!r}; choose from {known}")
         chosen += [p for p in match if p not in chosen]
     return chosen or available
+
+
+def _names(notebook: Path, name: str) -> bool:
+    """Whether ``name`` (stem, file name, number such as ``03`` or ``3``) names ``notebook``."""
+    stem, number = Path(name).stem, notebook.stem.split("_", 1)[0]
+    if stem.isdigit() and number.isdigit():
+        return int(stem) == int(number)
+    return stem == notebook.stem
 
 
 def notebook_parameters(notebook: Path) -> dict[str, object]:
