@@ -148,7 +148,8 @@ def annotate_command(
     "reports_dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Folder for the reports (default: the project's reports/).",
+    help="Folder for this run's reports (default: reports/<corpus name>/; reports/index.html "
+    "then lists every corpus's set).",
 )
 @click.option(
     "--jobs",
@@ -156,7 +157,12 @@ def annotate_command(
     default=None,
     help="Notebooks executed at once (default and maximum: the number of CPUs).",
 )
-@click.option("--force", is_flag=True, help="Re-execute reports whose inputs have not changed.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Re-execute reports whose inputs have not changed; publish into a folder that holds "
+    "other files.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def run(
     names: tuple[str, ...],
@@ -174,7 +180,6 @@ def run(
 
     A report whose notebook, parameters, corpus and summitlib version are all unchanged since
     it was published is kept as it is (``--force`` executes it again)."""
-    from summitlib.paths import reports_dir as default_reports
     from summitlib.reports.plan import anchor_paths, parse_value, read_grid, read_params_file
     from summitlib.reports.run import run_reports
 
@@ -201,8 +206,7 @@ def run(
         )
     finally:
         progress.close()
-    folder = Path(reports_dir or default_reports()).resolve()
-    click.echo(f"{len(entries)} reports written; open {folder / 'index.html'}")
+    click.echo(f"{len(entries)} reports written; open {entries.folder / 'index.html'}")
 
 
 class _NotebookProgress:
