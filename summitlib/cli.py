@@ -46,6 +46,8 @@ def validate(corpus_dir: Path | None, gold_dir: Path | None) -> None:
     from summitlib.paths import gold_dir as bundled_gold
 
     corpus = load_corpus(corpus_dir or default_corpus_dir())
+    for warning in corpus.warnings:
+        click.echo(f"summit: warning: {warning}", err=True)
     click.echo(f"{corpus.root}: {len(corpus)} articles, valid.")
     click.echo(corpus_summary(corpus).to_string(index=False))
     if gold_dir is not None:
@@ -259,6 +261,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("summit: interrupted", err=True)
         return 130
+    except OSError as err:  # a last resort: the commands name the option where they can
+        click.echo(f"summit: error: {err}", err=True)
+        return 2
     return 0
 
 
