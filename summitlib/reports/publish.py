@@ -22,7 +22,7 @@ import secrets
 from pathlib import Path
 
 from summitlib.errors import RunError
-from summitlib.reports.lock import is_dead
+from summitlib.reports.lock import LOCK, is_dead
 
 INDEX_JSON = "index.json"
 INDEX_HTML = "index.html"
@@ -62,12 +62,13 @@ def read_manifest(folder: Path) -> dict:
 
 
 def is_report_folder(folder: Path) -> bool:
-    """Whether ``folder`` is missing, empty or a reports folder (it has a manifest)."""
+    """Whether ``folder`` is missing, empty (but for runs starting) or has a manifest."""
     if not folder.exists():
         return True
     if not folder.is_dir():
         return False
-    return not any(folder.iterdir()) or bool(read_manifest(folder))
+    others = [p for p in folder.iterdir() if p.name != LOCK and not RUN_FOLDER.match(p.name)]
+    return not others or bool(read_manifest(folder))
 
 
 def intact(folder: Path, entry: dict) -> bool:
