@@ -47,7 +47,11 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def quick_notebook(folder: Path, name: str, body: str = "print('fine')") -> Path:
     """A numbered notebook with a title, a parameters cell and ``body``."""
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nb.cells = [
         nbformat.v4.new_markdown_cell(f"# {name}\n\nDoes it run?"),
         nbformat.v4.new_code_cell("label = 'x'  # a label\n", metadata={"tags": ["parameters"]}),

@@ -140,7 +140,10 @@ def _keep_failed(task: Task, reports: Path) -> str:
     if not output.is_file():
         return ""
     target = reports / FAILED / f"{task.key}.ipynb"
-    keep_failed(output, target)
+    try:
+        keep_failed(output, target)
+    except (OSError, ValueError) as err:  # unreadable (e.g. cut short by a full disk)
+        return f"; its partly executed notebook could not be kept ({type(err).__name__})"
     return f"; the partly executed notebook is in {target}"
 
 
