@@ -540,3 +540,28 @@ def test_15_grid_run_names_and_repeated_keys(tmp_path):
     grid.write_text("runs:\n  a: {max_rows: 3, max_rows: 4}\n", encoding="utf-8")
     with pytest.raises(ParameterError, match="'max_rows' is repeated"):
         read_grid(grid)
+
+
+# --- 11. a very long article --------------------------------------------------------------------
+
+
+def test_11_cleaning_a_long_article_costs_a_few_bytes_per_character():
+    """The offset map is a packed array, not a list of Python ints (about 36 bytes each):
+    cleaning's memory is linear with a small constant. Time and the whole pipeline's peak are
+    measured by benchmarks/bench_long_article.py."""
+    import tracemalloc
+    from array import array
+
+    from summitlib.corpus.cleaning import clean_text
+
+    raw = (NEWS + "[a link](https://example.org/x) and\u00a0more\n") * 5_000
+    tracemalloc.start()
+    try:
+        cleaned = clean_text(raw)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert isinstance(cleaned.offsets, array) and cleaned.offsets.itemsize == 8
+    assert len(cleaned.offsets) == len(cleaned.text) < len(raw)
+    assert all(raw[cleaned.offsets[i]] in (c, "\u00a0") for i, c in enumerate(cleaned.text))
+    assert peak < 24 * len(raw), f"{peak / len(raw):.1f} bytes per character"
