@@ -136,7 +136,14 @@ def switch(folder: Path, run: str, entries: list[dict], facts: dict, title: str)
     }
     text = json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n"
     atomic_write_text(folder / INDEX_JSON, text)
-    atomic_write_text(folder / INDEX_HTML, render_index(entries, title, facts))
+    try:
+        atomic_write_text(folder / INDEX_HTML, render_index(entries, title, facts))
+    except OSError as err:
+        raise RunError(
+            f"the new reports are published in {folder / run} and index.json names them, but "
+            f"index.html could not be rewritten ({err.strerror or err}); it still lists the "
+            "previous set: free some space and run summit run again"
+        ) from None
 
 
 def write_set_index(folder: Path, run_set: str, entries: list[dict]) -> None:
