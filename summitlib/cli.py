@@ -55,6 +55,8 @@ def validate(corpus_dir: Path | None, gold_dir: Path | None) -> None:
     from summitlib.paths import gold_dir as bundled_gold
 
     corpus = load_corpus(corpus_dir or default_corpus_dir())
+    for warning in corpus.warnings:
+        click.echo(f"summit: warning: {warning}", err=True)
     click.echo(f"{corpus.root}: {len(corpus)} articles, valid.")
     click.echo(corpus_summary(corpus).to_string(index=False))
     click.echo("\nReprints (the same story in several articles; earliest first):")
@@ -422,7 +424,8 @@ def train(
     "reports_dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Folder for the reports (default: reports/ of the checkout, else of this folder).",
+    help="Folder for this run's reports (default: reports/<corpus name>/ under reports/ of the "
+    "checkout, else of this folder; reports/index.html lists every corpus's set).",
 )
 @click.option(
     "--jobs",
@@ -430,7 +433,12 @@ def train(
     default=None,
     help="Notebooks executed at once (default and maximum: the number of CPUs).",
 )
-@click.option("--force", is_flag=True, help="Re-execute reports whose inputs have not changed.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Re-execute reports whose inputs have not changed; publish into a folder that holds "
+    "other files.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def run(
     names: tuple[str, ...],
@@ -448,7 +456,6 @@ def run(
 
     A report whose notebook, parameters, corpus and summitlib version are all unchanged since
     it was published is kept as it is (``--force`` executes it again)."""
-    from summitlib.paths import reports_dir as default_reports
     from summitlib.reports.plan import anchor_paths, parse_value, read_grid, read_params_file
     from summitlib.reports.run import run_reports
 
@@ -475,8 +482,7 @@ def run(
         )
     finally:
         progress.close()
-    folder = Path(reports_dir or default_reports()).resolve()
-    click.echo(f"{len(entries)} reports written; open {folder / 'index.html'}")
+    click.echo(f"{len(entries)} reports written; open {entries.folder / 'index.html'}")
 
 
 @cli.command()
@@ -545,6 +551,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("summit: interrupted", err=True)
         return 130
+    except OSError as err:  # a last resort: the commands name the option where they can
+        click.echo(f"summit: error: {err}", err=True)
+        return 2
     return 0
 
 

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import report_file
 
 from summitlib.cli import main
 
@@ -91,7 +92,7 @@ def test_index_and_reports_render_without_errors(published: Path) -> None:
     assert title_of(dom) == "summitlib reports"
     assert len(re.findall(r"<tr>\s*<td", dom)) == 5
     assert "Stance toward Russia–Belarus integration" in dom
-    for page in sorted(published.glob("0*.html")):
+    for page in sorted(report_file(published, ".").glob("0*.html")):
         dom, console = render(page)
         assert console == [], page.name
         assert re.search(r"<h1[^>]*>", dom) and title_of(dom), page.name
@@ -124,7 +125,10 @@ def hostile_reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_no_script_from_the_corpus_runs(hostile_reports: Path) -> None:
-    pages = [hostile_reports / "index.html", *sorted(hostile_reports.glob("0*.html"))]
+    pages = [
+        hostile_reports / "index.html",
+        *sorted(report_file(hostile_reports, ".").glob("0*.html")),
+    ]
     assert len(pages) == 4
     for page in pages:
         dom, console = render(page)
@@ -134,9 +138,9 @@ def test_no_script_from_the_corpus_runs(hostile_reports: Path) -> None:
 
 
 def test_payload_shows_as_text(hostile_reports: Path) -> None:
-    overview, _ = render(hostile_reports / "01_corpus_overview.html")
+    overview, _ = render(report_file(hostile_reports, "01_corpus_overview.html"))
     assert "&lt;script&gt;document.title='PWNED'" in overview  # author and title columns
-    positions, _ = render(hostile_reports / "04_expert_positions.html")
+    positions, _ = render(report_file(hostile_reports, "04_expert_positions.html"))
     assert "&lt;img src=x onerror=" in positions  # inside a quotation
     index, _ = render(hostile_reports / "index.html")
     assert "&lt;script&gt;" in index and "corpus &lt;img" in index  # parameter values

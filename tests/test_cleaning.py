@@ -15,7 +15,7 @@ def assert_round_trip(raw: str) -> None:
     """Each cleaned character is the raw character at its offset (or its space substitute)."""
     cleaned = clean_text(raw)
     assert len(cleaned.offsets) == len(cleaned.text)
-    assert cleaned.offsets == sorted(set(cleaned.offsets))
+    assert list(cleaned.offsets) == sorted(set(cleaned.offsets))
     for i, ch in enumerate(cleaned.text):
         original = raw[cleaned.offsets[i]]
         assert ch == original or (original in SUBSTITUTED and ch == " ")

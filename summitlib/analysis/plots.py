@@ -28,6 +28,7 @@ STYLE = {
     "axes.grid": True,
     "grid.alpha": 0.3,
     "legend.frameon": False,
+    "text.parse_math": False,  # labels come from metadata: "$" is text, never TeX to parse
 }
 COLORS = {-1: "#c0392b", 0: "#7f8c8d", 1: "#2874a6"}
 STANCE_NAMES = {-1: "stalled / against", 0: "neutral", 1: "advancing / for"}

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # (kind, pattern, group to keep or None to drop the whole match)
@@ -34,6 +36,8 @@ _ADDRESS = r"<?\b(?:https?://|www\.)[^\s<>\[\]()]*[^\s<>\[\]().,;:!?'\"’”]>?
 URL = re.compile(rf"[ \t]*\(\s*{_ADDRESS}\s*\)|{_ADDRESS}")  # with its brackets when alone in them
 AUTHOR_LINE = re.compile(r"^[ \t]*[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}[ \t]*$")
 SPACE_LIKE = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " "}
+SPACE_TABLE = str.maketrans(SPACE_LIKE)
+KEPT = re.compile(rb"\x00+")  # runs of kept characters in the drop mask
 INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -52,7 +56,7 @@ class CleanText:
 
     raw: str
     text: str
-    offsets: list[int]
+    offsets: Sequence[int]  # an array('q'): the raw offset of each cleaned character
     removed: list[Removal] = field(default_factory=list)
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
@@ -73,18 +77,22 @@ class CleanText:
 
 
 def clean_text(raw: str) -> CleanText:
-    """Clean ``raw`` and keep the offset map (see the module docstring)."""
+    """Clean ``raw`` and keep the offset map (see the module docstring).
+
+    The kept characters are copied run by run (the stretches between removals), and the map
+    is an array of 8-byte integers: time and memory grow linearly with the text, with a small
+    constant (about 9 bytes per character besides the two texts).
+    """
     removals = _removals(raw)
     drop = bytearray(len(raw))
     for r in removals:
         drop[r.start : r.end] = b"\x01" * (r.end - r.start)
-    chars: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(raw):
-        if not drop[i]:
-            chars.append(SPACE_LIKE.get(ch, ch))
-            offsets.append(i)
-    return CleanText(raw=raw, text="".join(chars), offsets=offsets, removed=removals)
+    parts: list[str] = []
+    offsets = array("q")
+    for run in KEPT.finditer(drop):
+        parts.append(raw[run.start() : run.end()].translate(SPACE_TABLE))
+        offsets.extend(range(run.start(), run.end()))
+    return CleanText(raw=raw, text="".join(parts), offsets=offsets, removed=removals)
 
 
 def _removals(raw: str) -> list[Removal]:

@@ -9,6 +9,7 @@ The in-memory tables keep the exact text, so ``raw[start:end] == text`` holds th
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,20 +77,35 @@ class Tables:
         raise KeyError(f"no table {name!r}; tables: {', '.join(self.names())}")
 
     def write(self, out_dir: Path, corpus_root: Path | None = None) -> list[Path]:
-        """Write every table as ``<name>.csv`` into ``out_dir``; return the paths written."""
+        """Write every table as ``<name>.csv`` into ``out_dir``; return the paths written.
+
+        The tables are first written into a temporary folder inside ``out_dir`` and then moved
+        into place (renames, which need no space), so a full disk or any other failure leaves
+        the previous tables as they were and raises one ParameterError naming the folder.
+        """
         out_dir = Path(out_dir)
-        if corpus_root is not None and _inside(out_dir, corpus_root):
+        try:
+            if corpus_root is not None and _inside(out_dir, corpus_root):
+                raise ParameterError(
+                    f"--out {out_dir} is inside the corpus folder {corpus_root}; "
+                    "choose an output folder outside it (the corpus is never written to)"
+                )
+            out_dir.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".tables-", suffix=".tmp", dir=out_dir))
+            try:
+                for name in self.names():
+                    write_csv(self[name], staging / f"{name}.csv")
+                for name in self.names():
+                    os.replace(staging / f"{name}.csv", out_dir / f"{name}.csv")
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+        except (OSError, RuntimeError) as err:  # RuntimeError: a symlink loop (Python < 3.13)
+            reason = getattr(err, "strerror", None) or str(err)
             raise ParameterError(
-                f"--out {out_dir} is inside the corpus folder {corpus_root}; "
-                "choose an output folder outside it (the corpus is never written to)"
-            )
-        out_dir.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name in self.names():
-            path = out_dir / f"{name}.csv"
-            write_csv(self[name], path)
-            written.append(path)
-        return written
+                f"--out {out_dir}: cannot write the tables ({reason}); choose a writable folder "
+                "with free space (any previous tables there are unchanged)"
+            ) from None
+        return [out_dir / f"{name}.csv" for name in self.names()]
 
 
 def frame(rows: list[dict], name: str) -> pd.DataFrame:
