@@ -97,7 +97,7 @@ def test_index_and_reports_render_without_errors(published: Path) -> None:
         assert console == [], page.name
         assert re.search(r"<h1[^>]*>", dom) and title_of(dom), page.name
         assert re.search(r'<img[^>]+src="data:image/png;base64,', dom), page.name
-        assert '<a href="index.html">' in dom
+        assert '<a href="../index.html">' in dom, "back to the set's index"
 
 
 @pytest.fixture(scope="module")
@@ -198,7 +198,9 @@ def test_phone_width_index_stacks_and_reports_scroll_in_their_own_boxes(
     index = measured(published / "index.html", tmp_path, 390)
     assert index["viewport"] == 390 and index["page"] <= 390, "the index fits the phone"
     assert all(width > 300 for width in index["cells"]), "index rows are stacked blocks"
-    for page in sorted(published.glob("0*.html")):
+    pages = sorted(report_file(published, ".").glob("0*.html"))
+    assert len(pages) == 5
+    for page in pages:
         facts = measured(page, tmp_path, 390)
         assert facts["page"] <= 390, f"{page.name}: the page itself scrolls sideways"
         for table in facts["tables"]:
@@ -207,5 +209,5 @@ def test_phone_width_index_stacks_and_reports_scroll_in_their_own_boxes(
         for image in facts["images"]:
             assert image["inBox"], page.name
             assert image["width"] >= min(600, image["natural"]), f"{page.name}: figure shrunk"
-    desktop = measured(published / "03_stance.html", tmp_path, 1280)
+    desktop = measured(report_file(published, "03_stance.html"), tmp_path, 1280)
     assert all(i["width"] <= 1000 for i in desktop["images"]), "figures fit a desktop page"

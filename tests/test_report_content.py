@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import report_file
 
 from summitlib import annotate, load_corpus
 from summitlib.cli import main
@@ -37,7 +38,13 @@ def without_gold(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The validation report of a corpus that has no gold folder."""
     reports = tmp_path_factory.mktemp("nogold")
     assert main(["run", "5", "--corpus", str(FIXTURE), "--reports", str(reports), "--quiet"]) == 0
-    return reports
+    return report_file(reports, ".")
+
+
+@pytest.fixture(scope="module")
+def published(published: Path) -> Path:
+    """The current run folder of the bundled report set: the reports as published."""
+    return report_file(published, ".")
 
 
 def test_no_machine_paths_debris_or_negative_zero_in_any_report(published: Path) -> None:
