@@ -96,7 +96,7 @@ def test_index_and_reports_render_without_errors(published: Path) -> None:
         assert console == [], page.name
         assert re.search(r"<h1[^>]*>", dom) and title_of(dom), page.name
         assert re.search(r'<img[^>]+src="data:image/png;base64,', dom), page.name
-        assert '<a href="index.html">' in dom
+        assert '<a href="../index.html">' in dom, "back to the set's index"
 
 
 @pytest.fixture(scope="module")
