@@ -223,12 +223,12 @@ def _check_article(path: Path, name: str, problems: list[Problem]) -> str:
         problems.append(
             Problem(name, "is empty", "put the article text in it or remove it and its row")
         )
-    elif wrong := _not_text(text):
+    elif wrong := not_plain_text(text):
         problems.append(Problem(name, *wrong))
     return hashlib.sha256(data).hexdigest()
 
 
-def _not_text(text: str) -> tuple[str, str] | None:
+def not_plain_text(text: str) -> tuple[str, str] | None:
     """What is wrong with decoded text that holds NUL bytes or too many control characters."""
     nuls = text.count("\x00")
     if nuls:
