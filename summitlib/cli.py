@@ -482,7 +482,8 @@ def run(
         )
     finally:
         progress.close()
-    click.echo(f"{len(entries)} reports written; open {entries.folder / 'index.html'}")
+    written = f"{len(entries)} report" + ("" if len(entries) == 1 else "s")
+    click.echo(f"{written} written; open {entries.folder / 'index.html'}")
 
 
 @cli.command()

@@ -22,6 +22,7 @@ import venv
 from pathlib import Path
 
 import pytest
+from conftest import report_file
 
 from summitlib.cli import main
 from summitlib.errors import ParameterError
@@ -116,11 +117,14 @@ def test_the_wheel_runs_summit_from_any_folder(installed: Path, tmp_path: Path) 
 
     done = in_env(installed, ["summit", "run", "1", "--corpus", str(FIXTURE), "--quiet"], tmp_path)
     assert done.returncode == 0, done.stderr
-    reports = tmp_path / "reports"
+    root = tmp_path / "reports"
+    reports = root / FIXTURE.name  # each corpus gets its own report set under the root
     assert str(reports / "index.html") in done.stdout
+    assert (root / "index.html").is_file(), "the top index lists the report sets"
     index = json.loads((reports / "index.json").read_text(encoding="utf-8"))
     assert [e["notebook"] for e in index["reports"]] == ["01_corpus_overview"]
-    results = json.loads((reports / "01_corpus_overview.results.json").read_text("utf-8"))
+    results_file = report_file(reports, "01_corpus_overview.results.json")
+    results = json.loads(results_file.read_text("utf-8"))
     assert results["results"]["n_articles"] == 4  # the fixture corpus, not the bundled one
     assert (tmp_path / ".summit-cache").is_dir()
 

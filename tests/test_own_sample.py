@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import write_corpus
+from conftest import report_file, write_corpus
 
 from summitlib import Pipeline, annotate, load_corpus
 from summitlib.cli import cli, main
@@ -265,20 +265,20 @@ def test_notebook_05_shows_the_sample_and_others_take_the_model(loop, tmp_path, 
     reports = tmp_path / "reports"
     args = ["run", "05", "--corpus", DEVSET, "--reports", reports, "--quiet"]
     assert summit(*args, "-p", "sheet", loop["sheet"]) == 0
-    results = json.loads((reports / "05_validation.results.json").read_text(encoding="utf-8"))
+    results = json.loads(report_file(reports, "05_validation.results.json").read_text("utf-8"))
     own = results["results"]["own_sample"]
     for name in ("macro_f1", "kappa", "n_coded", "n_not_integration"):
         assert own[name] == pytest.approx(loop["report"][name], abs=1e-6)
     assert own["confusion"] == loop["report"]["confusion"]
     assert own["shares_corrected"] == pytest.approx(loop["report"]["shares_corrected"], abs=1e-6)
-    page = (reports / "05_validation.html").read_text(encoding="utf-8")
+    page = report_file(reports, "05_validation.html").read_text(encoding="utf-8")
     assert "Agreement on your own sample" in page and "devset-sample.csv" in page
     assert "corrected" in page and "gold standard" in page
 
     stance = tmp_path / "stance"
     args = ["run", "03", "--corpus", DEVSET, "--reports", stance, "--quiet"]
     assert summit(*args, "-p", "stance_model", loop["model"]) == 0
-    results = json.loads((stance / "03_stance.results.json").read_text(encoding="utf-8"))
+    results = json.loads(report_file(stance, "03_stance.results.json").read_text("utf-8"))
     assert results["parameters"]["stance_model"] == str(loop["model"].resolve())
 
 
