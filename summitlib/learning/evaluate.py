@@ -16,6 +16,7 @@ from pathlib import Path
 
 from scipy.stats import spearmanr
 
+from summitlib.analysis.stats import tone_sign
 from summitlib.corpus.reader import load_corpus as read_corpus
 from summitlib.evaluation import baselines, metrics
 from summitlib.extract.stance import speaker_score
@@ -43,7 +44,7 @@ from summitlib.learning.train import (
 )
 from summitlib.paths import models_dir
 from summitlib.scales import position, sign
-from summitlib.text.resources import vader
+from summitlib.text.resources import tone
 
 DEAD_BANDS = tuple(round(0.05 * i, 2) for i in range(0, 21))
 FIGURES: dict[str, dict] = {}
@@ -58,13 +59,8 @@ def report(name: str, gold: Sequence[int], pred: Sequence[int], key: str = "") -
 
 
 def vader_labels(examples: Sequence[Example]) -> list[int]:
-    """Plain VADER baseline: compound >= 0.05 -> +1, <= -0.05 -> -1, else 0."""
-    sia = vader()
-    out = []
-    for e in examples:
-        c = sia.polarity_scores(e.text)["compound"]
-        out.append(1 if c >= 0.05 else -1 if c <= -0.05 else 0)
-    return out
+    """Plain VADER baseline: the sign of each sentence's compound score (neutral within ±0.05)."""
+    return [tone_sign(tone(e.text)) for e in examples]
 
 
 def end_to_end(

@@ -213,20 +213,30 @@ def _where(entry: dict) -> str:
     return f"{run_set}/{notebook}" if run_set else str(notebook)
 
 
-INDEX_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<title>{title}</title>
-<style>
+SHARED_STYLE = """\
   body {{ font: 15px/1.5 system-ui, sans-serif; max-width: 72rem; margin: 2rem auto;
          padding: 0 1rem; color: #222; }}
   table {{ border-collapse: collapse; width: 100%; }}
   th, td {{ text-align: left; vertical-align: top; padding: .5rem; border-bottom: 1px solid #ddd; }}
   th {{ background: #f4f4f4; }}
   .nb {{ color: #777; font-size: .8rem; }}
+"""
+
+
+def _page_head(title: str, extra_style: str = "") -> str:
+    """The head of the index pages (a format template: ``{csp}`` and braces doubled)."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+        f"<title>{title}</title>\n<style>\n{SHARED_STYLE}{extra_style}"
+    )
+
+
+INDEX_PAGE = (
+    _page_head(
+        "{title}",
+        """\
   dl {{ margin: 0; font-size: .85rem; }} dt {{ font-weight: 600; }} dd {{ margin: 0 0 .3rem 0; }}
   dd {{ overflow-wrap: anywhere; }}
   @media (max-width: 40rem) {{
@@ -238,7 +248,9 @@ INDEX_PAGE = """<!DOCTYPE html>
     td {{ border: 0; padding: .2rem 0; }}
     td[data-label]::before {{ content: attr(data-label) ": "; font-weight: 600; color: #555; }}
   }}
-</style>
+""",
+    )
+    + """</style>
 </head>
 <body>
 <h1>{title}</h1>
@@ -255,22 +267,12 @@ INDEX_PAGE = """<!DOCTYPE html>
 </body>
 </html>
 """
+)
 
-CATALOGUE_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<title>summitlib report sets</title>
-<style>
-  body {{ font: 15px/1.5 system-ui, sans-serif; max-width: 72rem; margin: 2rem auto;
-         padding: 0 1rem; color: #222; }}
-  table {{ border-collapse: collapse; width: 100%; }}
-  th, td {{ text-align: left; vertical-align: top; padding: .5rem; border-bottom: 1px solid #ddd; }}
-  th {{ background: #f4f4f4; }}
-  .nb {{ color: #777; font-size: .8rem; }}
-</style>
+
+CATALOGUE_PAGE = (
+    _page_head("summitlib report sets")
+    + """</style>
 </head>
 <body>
 <h1>summitlib report sets</h1>
@@ -284,3 +286,4 @@ CATALOGUE_PAGE = """<!DOCTYPE html>
 </body>
 </html>
 """
+)
