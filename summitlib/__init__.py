@@ -17,6 +17,7 @@ from summitlib.errors import (
     ParameterError,
     Problem,
     RunError,
+    SheetError,
     SummitError,
     show_user_errors_briefly,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "Pipeline",
     "Problem",
     "RunError",
+    "SheetError",
     "SummitError",
     "Tables",
     "__version__",

@@ -22,6 +22,14 @@ CORPUS_OPTION = click.option(
     help="Corpus folder (metadata.csv + articles/). Default: the bundled corpus.",
 )
 
+STANCE_MODEL_OPTION = click.option(
+    "--stance-model",
+    "stance_model",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="A model folder written by 'summit train' (default: the shipped models).",
+)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="summitlib")
@@ -41,13 +49,18 @@ def cli() -> None:
     help="Also annotate and score against a gold folder (default: <corpus>/gold).",
 )
 def validate(corpus_dir: Path | None, gold_dir: Path | None) -> None:
-    """Check a corpus folder and print a summary of its articles."""
+    """Check a corpus folder, print a summary of its articles and the reprint groups."""
     from summitlib.corpus.reader import corpus_summary, load_corpus
+    from summitlib.corpus.reprints import corpus_articles, describe_groups, find_reprints
     from summitlib.paths import gold_dir as bundled_gold
 
     corpus = load_corpus(corpus_dir or default_corpus_dir())
+    for warning in corpus.warnings:
+        click.echo(f"summit: warning: {warning}", err=True)
     click.echo(f"{corpus.root}: {len(corpus)} articles, valid.")
     click.echo(corpus_summary(corpus).to_string(index=False))
+    click.echo("\nReprints (the same story in several articles; earliest first):")
+    click.echo(describe_groups(find_reprints(corpus_articles(corpus))))
     if gold_dir is not None:
         from summitlib.evaluation.metrics import format_scores, score_tables
         from summitlib.pipeline.annotate import annotate
@@ -89,6 +102,7 @@ def validate(corpus_dir: Path | None, gold_dir: Path | None) -> None:
     help="csv (the contract's files, default) or parquet; repeat for both.",
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@STANCE_MODEL_OPTION
 def annotate_command(
     corpus_dir: Path | None,
     out_dir: Path,
@@ -97,10 +111,13 @@ def annotate_command(
     scheduler: str | None,
     formats: tuple[str, ...],
     quiet: bool,
+    stance_model: Path | None,
 ) -> None:
     """Write sentences, actors, dates, quotes, stance and positions tables (CSV or Parquet)."""
     from summitlib.corpus.reader import load_corpus
-    from summitlib.pipeline.annotate import annotate
+    from summitlib.pipeline.annotate import Pipeline, annotate
+
+    pipeline = Pipeline(stance_model=stance_model)
 
     corpus = load_corpus(corpus_dir or default_corpus_dir())
     if scheduler and engine != "dask":
@@ -111,12 +128,271 @@ def annotate_command(
         engine=engine,
         scheduler=scheduler,
         progress=None if quiet else _progress(),
+        pipeline=pipeline,
     )
     written = []
     for suffix in dict.fromkeys(formats or ["csv"]):
         written += tables.write(out_dir, corpus_root=corpus.root, suffix=suffix)
     for path in written:
         click.echo(path)
+
+
+OUT_OPTION = click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Corpus folder to create or add to (existing articles are left as they are).",
+)
+FORCE_OPTION = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace articles whose text changed, and write into a non-empty non-corpus folder.",
+)
+DATE_DEFAULT_OPTION = click.option(
+    "--date-default",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Publication date for articles without one (date_source says so; correct it later).",
+)
+
+
+@cli.group(name="import")
+def import_group() -> None:
+    """Bring your own articles: saved web pages or a table export into a corpus folder."""
+
+
+@import_group.command(name="html")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@OUT_OPTION
+@DATE_DEFAULT_OPTION
+@FORCE_OPTION
+def import_html(
+    inputs: tuple[Path, ...], out_dir: Path, date_default: str | None, force: bool
+) -> None:
+    """Extract the article, title, author, date, outlet and URL of saved .html/.htm pages."""
+    from dataclasses import replace
+
+    from summitlib.corpus.importers.pages import read_pages
+    from summitlib.corpus.importers.records import Imported, Skip
+    from summitlib.corpus.importers.writer import import_articles
+
+    default = _check_date_default(date_default)
+    fix = "pass --date-default YYYY-MM-DD (then correct the date in metadata.csv)"
+
+    def dated(items):
+        for item in items:
+            if isinstance(item, Imported) and not item.published:
+                if default is None:
+                    item = Skip(
+                        item.source, "no publication date found in the page", fix, "no_date"
+                    )
+                else:
+                    item = replace(item, published=default, date_source="--date-default")
+            yield item
+
+    report = import_articles(dated(read_pages(inputs)), out_dir, force)
+    for line in report.lines():
+        click.echo(line)
+
+
+@import_group.command(name="table")
+@click.argument("file", type=click.Path(path_type=Path))
+@OUT_OPTION
+@click.option("--text", "text_col", metavar="COL", help="Column with the article text.")
+@click.option("--date", "date_col", metavar="COL", help="Column with the publication date.")
+@click.option("--title", "title_col", metavar="COL", help="Column with the headline.")
+@click.option("--author", "author_col", metavar="COL", help="Column with the author.")
+@click.option("--outlet", "outlet_col", metavar="COL", help="Column with the outlet or site.")
+@click.option("--url", "url_col", metavar="COL", help="Column with the article's URL.")
+@click.option("--id", "id_col", metavar="COL", help="Column with an id (becomes the doc_id).")
+@click.option(
+    "--month-first/--day-first",
+    default=None,
+    help="Order of numeric dates such as 03/04/2021 (default: from the column, else day first).",
+)
+@DATE_DEFAULT_OPTION
+@FORCE_OPTION
+def import_table(
+    file: Path,
+    out_dir: Path,
+    text_col: str | None,
+    date_col: str | None,
+    title_col: str | None,
+    author_col: str | None,
+    outlet_col: str | None,
+    url_col: str | None,
+    id_col: str | None,
+    month_first: bool | None,
+    date_default: str | None,
+    force: bool,
+) -> None:
+    """Read a CSV, TSV, Excel (.xlsx) or JSON lines export, one article per row."""
+    from summitlib.corpus.importers.tables import read_table
+    from summitlib.corpus.importers.writer import import_articles
+
+    given = {"text": text_col, "published": date_col, "title": title_col}
+    given |= {"author": author_col, "outlet": outlet_col, "url": url_col, "id": id_col}
+    notes: list[str] = []
+    rows = read_table(
+        file,
+        given,
+        month_first=month_first,
+        date_default=_check_date_default(date_default),
+        notes=notes,
+    )
+    report = import_articles(rows, out_dir, force)
+    report.notes[:0] = notes
+    for line in report.lines():
+        click.echo(line)
+
+
+def _check_date_default(value: str | None) -> str | None:
+    """The --date-default value, checked to be an ISO date."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ParameterError(
+            f"--date-default {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2021-09-09"
+        ) from None
+
+
+def _annotated(corpus_dir: Path | None, stance_model: Path | None):
+    """The corpus and its annotation (cached), made with ``stance_model`` if given."""
+    from summitlib.corpus.reader import load_corpus
+    from summitlib.pipeline.annotate import Pipeline, annotate
+
+    pipeline = Pipeline(stance_model=stance_model)
+    corpus = load_corpus(corpus_dir or default_corpus_dir())
+    return corpus, annotate(corpus, pipeline=pipeline)
+
+
+@cli.command()
+@CORPUS_OPTION
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The coding sheet to write (SHEET.csv; SHEET.codebook.md is written beside it).",
+)
+@click.option("--n", "n", type=int, default=100, show_default=True, help="Rows in the sample.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Random seed.")
+@click.option(
+    "--kind",
+    type=click.Choice(["stance", "quotes"]),
+    default="stance",
+    show_default=True,
+    help="stance: integration sentences by machine label; quotes: candidate quotations.",
+)
+@click.option("--force", is_flag=True, help="Replace an existing sheet and codebook.")
+@STANCE_MODEL_OPTION
+def sample(
+    corpus_dir: Path | None,
+    out: Path,
+    n: int,
+    seed: int,
+    kind: str,
+    force: bool,
+    stance_model: Path | None,
+) -> None:
+    """Write a random coding sheet of the corpus, stratified by article and machine label."""
+    from summitlib.evaluation.sheets import make_sheet, population, write_sheet
+
+    corpus, tables = _annotated(corpus_dir, stance_model)
+    rows = population(kind, corpus, tables)
+    sheet = make_sheet(kind, rows, n, seed)
+    for path in write_sheet(sheet, kind, out, corpus, force):
+        click.echo(path)
+    click.echo(f"{len(sheet)} of {len(rows)} {kind} rows sampled (seed {seed}).")
+
+
+@cli.command()
+@CORPUS_OPTION
+@click.option(
+    "--sheet",
+    "sheet_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="A coding sheet written by 'summit sample' and filled in.",
+)
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Also write the figures as JSON to this file.",
+)
+@STANCE_MODEL_OPTION
+def agreement(
+    corpus_dir: Path | None, sheet_path: Path, json_out: Path | None, stance_model: Path | None
+) -> None:
+    """Agreement of a filled coding sheet with the machine, with corrected stance shares."""
+    import json
+
+    from summitlib.evaluation.agreement import agreement as measure
+    from summitlib.evaluation.agreement import format_agreement
+    from summitlib.evaluation.sheets import population, read_sheet
+    from summitlib.pipeline.tables import atomic_write_text
+
+    corpus, tables = _annotated(corpus_dir, stance_model)
+    sheet = read_sheet(sheet_path, corpus)
+    report = measure(sheet, population(sheet.kind, corpus, tables))
+    click.echo(format_agreement(report))
+    if json_out is not None:
+        from summitlib.analysis.results import jsonable
+
+        text = json.dumps(jsonable(report), indent=2, sort_keys=True, ensure_ascii=False)
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(json_out, text + "\n")
+        click.echo(f"figures written to {json_out}")
+
+
+@cli.command()
+@CORPUS_OPTION
+@click.option(
+    "--sheet",
+    "sheet_paths",
+    type=click.Path(path_type=Path, dir_okay=False),
+    multiple=True,
+    required=True,
+    help="A filled stance coding sheet (repeat for several).",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder for the model, its card.json and card.md.",
+)
+@click.option("--no-shipped", is_flag=True, help="Train on the coded rows only.")
+@click.option("--force", is_flag=True, help="Replace a model already in --out.")
+def train(
+    corpus_dir: Path | None,
+    sheet_paths: tuple[Path, ...],
+    out: Path,
+    no_shipped: bool,
+    force: bool,
+) -> None:
+    """Train the stance model on coded sheets (plus the shipped data) and write a model card."""
+    from summitlib.corpus.reader import load_corpus
+    from summitlib.evaluation.sheets import read_sheet
+    from summitlib.learning.adapt import check_out, retrain, write_model_folder
+
+    corpus = load_corpus(corpus_dir or default_corpus_dir())
+    check_out(out, corpus, force)
+    sheets = [read_sheet(path, corpus, kind="stance") for path in sheet_paths]
+    model, card = retrain(sheets, corpus, shipped=not no_shipped)
+    for path in write_model_folder(out, model, card):
+        click.echo(path)
+    cv = card["evaluation"]["grouped_cv"]
+    if "macro_f1" in cv:
+        click.echo(f"cross-validated macro-F1 on the coded rows: {cv['macro_f1']:.3f}")
+    click.echo(f"use it: summit annotate --stance-model {out}; summit run -p stance_model {out}")
 
 
 @cli.command()
@@ -151,14 +427,15 @@ def annotate_command(
     "notebooks_dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Folder of notebooks (default: the project's notebooks/).",
+    help="Folder of notebooks (default: the shipped ones; see summit notebooks).",
 )
 @click.option(
     "--reports",
     "reports_dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Folder for the reports (default: the project's reports/).",
+    help="Folder for this run's reports (default: reports/<corpus name>/ under reports/ of the "
+    "checkout, else of this folder; reports/index.html lists every corpus's set).",
 )
 @click.option(
     "--jobs",
@@ -166,7 +443,12 @@ def annotate_command(
     default=None,
     help="Notebooks executed at once (default and maximum: the number of CPUs).",
 )
-@click.option("--force", is_flag=True, help="Re-execute reports whose inputs have not changed.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Re-execute reports whose inputs have not changed; publish into a folder that holds "
+    "other files.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def run(
     names: tuple[str, ...],
@@ -184,7 +466,6 @@ def run(
 
     A report whose notebook, parameters, corpus and summitlib version are all unchanged since
     it was published is kept as it is (``--force`` executes it again)."""
-    from summitlib.paths import reports_dir as default_reports
     from summitlib.reports.plan import anchor_paths, parse_value, read_grid, read_params_file
     from summitlib.reports.run import run_reports
 
@@ -211,8 +492,24 @@ def run(
         )
     finally:
         progress.close()
-    folder = Path(reports_dir or default_reports()).resolve()
-    click.echo(f"{len(entries)} reports written; open {folder / 'index.html'}")
+    written = f"{len(entries)} report" + ("" if len(entries) == 1 else "s")
+    click.echo(f"{written} written; open {entries.folder / 'index.html'}")
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite notebooks that are already in FOLDER.")
+def notebooks(folder: Path, force: bool) -> None:
+    """Copy the research notebooks into FOLDER, to edit them in JupyterLab.
+
+    Run your edited copies with ``summit run --notebooks FOLDER``."""
+    from summitlib.reports.copies import copy_notebooks
+
+    for path in copy_notebooks(folder, force=force):
+        click.echo(path)
+    click.echo(
+        f"open them with: jupyter lab {folder}; run them with: summit run --notebooks {folder}"
+    )
 
 
 class _NotebookProgress:
@@ -265,6 +562,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("summit: interrupted", err=True)
         return 130
+    except OSError as err:  # a last resort: the commands name the option where they can
+        click.echo(f"summit: error: {err}", err=True)
+        return 2
     return 0
 
 

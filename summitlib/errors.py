@@ -24,16 +24,25 @@ class Problem:
         return f"{self.where}: {self.what}. Fix: {self.fix}."
 
 
-class CorpusError(SummitError):
+class ProblemsError(SummitError):
+    """A file or folder with several problems: a heading, then one line per problem."""
+
+    def __init__(self, heading: str, problems: list[Problem], limit: int | None = None):
+        self.problems = list(problems)
+        count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
+        lines = [f"{heading} ({count}):"]
+        lines += [f"  - {p}" for p in problems[:limit]]
+        if limit is not None and len(problems) > limit:
+            lines.append(f"  - … and {len(problems) - limit} more")
+        super().__init__("\n".join(lines))
+
+
+class CorpusError(ProblemsError):
     """A corpus folder that breaks the contract; lists every problem found, not just the first."""
 
     def __init__(self, root: Path, problems: list[Problem]):
         self.root = root
-        self.problems = list(problems)
-        count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
-        lines = [f"corpus {root} is not valid ({count}):"]
-        lines += [f"  - {p}" for p in problems]
-        super().__init__("\n".join(lines))
+        super().__init__(f"corpus {root} is not valid", problems)
 
 
 class ParameterError(SummitError):
@@ -65,3 +74,15 @@ def show_user_errors_briefly() -> bool:
 
     shell.set_custom_exc((SummitError,), brief)
     return True
+
+
+class SourceError(SummitError):
+    """A file given to ``summit import`` that cannot be read; names the file, column and fix."""
+
+
+class SheetError(ProblemsError):
+    """A coding sheet that cannot be used; lists every problem with its line, row and fix."""
+
+    def __init__(self, path: Path, problems: list[Problem]):
+        self.path = path
+        super().__init__(f"coding sheet {path} cannot be used", problems, limit=20)

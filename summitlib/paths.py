@@ -1,8 +1,11 @@
 """Every path the package uses, anchored in one place.
 
 Paths are computed by functions and used as default arguments; nothing is read at import time.
-The project root is the checkout that holds ``pyproject.toml`` next to this package (an editable
-install); a plain install falls back to the current working directory.
+In a checkout (an editable install: ``pyproject.toml``, ``corpus/`` and ``notebooks/`` next to
+this package) the notebooks and the bundled corpus are the checkout's, and reports and the cache
+go into it. A plain install reads the copies shipped as package data (``summitlib/data/corpus``
+and ``summitlib/data/notebooks``, put there when the wheel is built) and writes reports and the
+cache under the current working directory.
 """
 
 from __future__ import annotations
@@ -12,17 +15,27 @@ from importlib import resources
 from pathlib import Path
 
 
+def checkout() -> Path | None:
+    """The repository checkout this package runs from (an editable install), else None."""
+    here = Path(__file__).resolve().parent.parent
+    found = all((here / name).exists() for name in ("pyproject.toml", "corpus", "notebooks"))
+    return here if found else None
+
+
 def project_root() -> Path:
     """The repository checkout, or the current directory when the package is installed elsewhere."""
-    here = Path(__file__).resolve().parent.parent
-    if (here / "pyproject.toml").is_file() and (here / "corpus").is_dir():
-        return here
-    return Path.cwd()
+    return checkout() or Path.cwd()
+
+
+def shipped(name: str) -> Path:
+    """A folder of the checkout (``corpus``, ``notebooks``), or its copy in the package data."""
+    root = checkout()
+    return root / name if root else data_dir() / name
 
 
 def default_corpus_dir() -> Path:
     """The bundled corpus folder."""
-    return project_root() / "corpus"
+    return shipped("corpus")
 
 
 def gold_dir(corpus_dir: Path | None = None) -> Path:
@@ -32,7 +45,7 @@ def gold_dir(corpus_dir: Path | None = None) -> Path:
 
 def notebooks_dir() -> Path:
     """The research notebooks, in reading order."""
-    return project_root() / "notebooks"
+    return shipped("notebooks")
 
 
 def reports_dir() -> Path:

@@ -45,3 +45,12 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     reports = tmp_path_factory.mktemp("reports")
     assert main(["run", "--reports", str(reports), "--quiet"]) == 0
     return reports
+
+
+def report_file(folder: Path, name: str) -> Path:
+    """A published file (``03_stance.html``, ``grid-run/02_chronology.html``) of a reports
+    folder: it lies in the run folder that the folder's index.json names as current."""
+    import json
+
+    run = json.loads((folder / "index.json").read_text(encoding="utf-8"))["run"]
+    return folder / run / name

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from summitlib.analysis import stats, textviews
-from summitlib.analysis.speakers import issue_matrix, issues_of, quote_stance
+from summitlib.analysis.speakers import issue_matrix, issues_of
 
 matplotlib.use("Agg")
 
@@ -55,36 +55,6 @@ def test_group_bootstrap_of_continuous_values_resamples_each_group():
         assert found.loc[group].tolist() == pytest.approx(list(stats.bootstrap_mean(part)))
 
 
-def brute_quote_stance(quotes: pd.DataFrame, stance: pd.DataFrame) -> list[float]:
-    """The definition: the score of the stance row overlapping each quote most (first wins)."""
-    found = []
-    for q in quotes.itertuples():
-        best, overlap = math.nan, 0
-        for s in stance[stance["doc_id"] == q.doc_id].itertuples():
-            shared = min(q.end, s.end) - max(q.start, s.start)
-            if shared > overlap:
-                best, overlap = float(s.score), shared
-        found.append(best)
-    return found
-
-
-def test_quote_stance_is_the_most_overlapping_stance_row():
-    rng = np.random.default_rng(7)
-    docs = [f"d{i}" for i in range(30)]
-
-    def spans(n: int) -> pd.DataFrame:
-        start = rng.integers(0, 500, n)
-        return pd.DataFrame(
-            {"doc_id": rng.choice(docs, n), "start": start, "end": start + rng.integers(1, 80, n)}
-        )
-
-    quotes = spans(400)
-    stance = spans(300).assign(score=rng.uniform(-1, 1, 300).round(3))
-    found = quote_stance(quotes, stance)
-    assert found.tolist() == pytest.approx(brute_quote_stance(quotes, stance), nan_ok=True)
-    assert quote_stance(quotes, stance.iloc[:0]).isna().all()
-
-
 def test_issue_matrix_counts_and_means_follow_the_issue_keywords():
     texts = [
         "the Union State and gas prices",
@@ -97,7 +67,7 @@ def test_issue_matrix_counts_and_means_follow_the_issue_keywords():
         {
             "speaker": ["A", "A", "B", "B", "C"],
             "text": texts,
-            "quote_stance": [0.5, float("nan"), -1.0, 0.2, 1.0],
+            "position": [0.5, float("nan"), -1.0, 0.2, 1.0],
         }
     )
     means, counts = issue_matrix(quotes)
@@ -105,10 +75,8 @@ def test_issue_matrix_counts_and_means_follow_the_issue_keywords():
         for issue in means.columns:
             hit = part[part["text"].map(lambda t, i=issue: i in issues_of(t))]
             assert counts.loc[speaker, issue] == len(hit)
-            if len(hit):
-                assert means.loc[speaker, issue] == pytest.approx(
-                    hit["quote_stance"].fillna(0).mean()
-                )
+            if hit["position"].notna().any():
+                assert means.loc[speaker, issue] == pytest.approx(hit["position"].mean())
             else:
                 assert math.isnan(means.loc[speaker, issue])
 

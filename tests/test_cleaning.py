@@ -15,7 +15,7 @@ def assert_round_trip(raw: str) -> None:
     """Each cleaned character is the raw character at its offset (or its space substitute)."""
     cleaned = clean_text(raw)
     assert len(cleaned.offsets) == len(cleaned.text)
-    assert cleaned.offsets == sorted(set(cleaned.offsets))
+    assert list(cleaned.offsets) == sorted(set(cleaned.offsets))
     for i, ch in enumerate(cleaned.text):
         original = raw[cleaned.offsets[i]]
         assert ch == original or (original in SUBSTITUTED and ch == " ")
@@ -84,3 +84,42 @@ def test_round_trip_on_any_text(raw):
     for start in range(0, len(cleaned.text), 7):
         s, e = cleaned.to_raw(start, min(start + 5, len(cleaned.text)))
         assert 0 <= s <= e <= len(raw)
+
+
+def test_web_addresses_are_debris_and_never_sentences():
+    raw = (
+        "Putin and Lukashenko discussed integration (https://example.org/a_b).\n\n"
+        "<https://www.themoscowtimes.com/2019/03/01/russia-and-belarus-integration-a64676>\n"
+        "More at www.belta.by, the agency said.\n"
+    )
+    cleaned = clean_text(raw)
+    assert "http" not in cleaned.text and "www." not in cleaned.text
+    assert "themoscowtimes" not in cleaned.text
+    assert cleaned.text.startswith("Putin and Lukashenko discussed integration.")
+    assert "More at , the agency said." in cleaned.text
+    assert {r.kind for r in cleaned.removed} == {"url"}
+    assert_round_trip(raw)
+
+
+def test_removed_spans_are_disjoint_and_add_up_to_the_dropped_characters():
+    raw = "Related article: [A (b)](https://example.org/x)\n\nText [2003](#) <https://a.org/b>.\n"
+    cleaned = clean_text(raw)
+    spans = [(r.start, r.end) for r in cleaned.removed]
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert sum(e - s for s, e in spans) == cleaned.removed_chars()
+    assert cleaned.text == "\n\nText 2003 .\n"
+
+
+def test_span_text_is_the_cleaned_text_of_a_raw_span():
+    raw = "He saw a [loss](#) of trust in [2003](#), officials said."
+    cleaned = clean_text(raw)
+    assert cleaned.span_text(0, len(raw)) == cleaned.text
+    start = raw.index("a [loss]")
+    assert cleaned.span_text(start, raw.index(" of trust") + 9) == "a loss of trust"
+
+
+def test_removals_add_up_on_the_seed_articles():
+    for path in sorted(CORPUS.glob("articles/*.txt")):
+        cleaned = clean_text(path.read_bytes().decode("utf-8"))
+        assert sum(r.end - r.start for r in cleaned.removed) == cleaned.removed_chars(), path.name
+        assert "https://" not in cleaned.text, path.name

@@ -323,3 +323,8 @@ def test_span_index_queries():
     assert index.containing(25) == (20, 30)
     assert index.overlapping(2, 21) == [(0, 3), (5, 10), (20, 30)]
     assert index.before(20) == [(0, 3), (5, 10)]
+
+
+def test_money_paid_back_is_a_loan():
+    text = "Russia is not worried about the return of the $1.5 billion. Minsk repaid $600 million."
+    assert [a.topic for a in find_amounts(text)] == ["loan", "loan"]

@@ -8,8 +8,11 @@ their results files.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -111,10 +114,14 @@ def test_committed_notebook_is_clean_and_well_formed(stem: str) -> None:
     assert all(not c.outputs and c.execution_count is None for c in code), "strip the outputs"
     tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1 and tagged[0] is nb.cells[1]
-    assert "corpus_dir = None  # corpus folder; None = the bundled corpus" in tagged[0].source
-    assert 'results_dir = "."  # where <stem>.results.json is written' in tagged[0].source
-    for line in tagged[0].source.splitlines():
+    source = tagged[0].source
+    assert (
+        "corpus_dir: Optional[str] = None  # corpus folder; None means the bundled corpus" in source
+    )
+    assert 'results_dir: str = "."  # where <stem>.results.json is written' in source
+    for line in filter(None, source.splitlines()):
         assert "  # " in line, f"parameter without a comment: {line}"
+        assert line.count("=") <= 1, f"papermill cannot parse a line with two '=': {line}"
     first = nb.cells[0]
     assert first.cell_type == "markdown" and first.source.startswith("# ")
     assert "**Research question:**" in first.source
@@ -168,6 +175,13 @@ def test_bundled_results_are_plausible(bundled_runs: dict) -> None:
         assert 0 <= validation["scores"][key] <= 1
     assert 0 <= validation["baseline_vader_stance"]["stance_sentence_macro_f1"] <= 1
     assert 0 <= validation["baseline_dateparser_dates"]["date_f1"] <= 1
+    methods = validation["stance_methods"]
+    assert set(methods) == {"summitlib", "earlier rules", "VADER sign"}
+    vader = validation["baseline_vader_stance"]["stance_sentence_macro_f1"]
+    assert methods["VADER sign"] == pytest.approx(vader, abs=5e-4)
+    shipped = validation["model_figures"]
+    assert shipped["cv_all"]["n"] > shipped["cv_bundled"]["n"] > 0
+    assert 0 < shipped["devset"]["macro_f1"] < validation["scores"]["stance_sentence_macro_f1"]
 
 
 def test_fixture_results_respect_the_filters(fixture_runs: dict) -> None:
@@ -195,3 +209,40 @@ def test_bad_parameter_fails_naming_it(tmp_path: Path) -> None:
         execute("02_chronology", tmp_path, {"date_from": "2022-05-01", "date_to": "2021-01-01"})
     assert "ParameterError" in failure.value.ename
     assert "date_from" in failure.value.evalue
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_papermill_help_lists_every_parameter_with_type_default_and_comment(stem: str) -> None:
+    from summitlib.reports.plan import notebook_parameters
+
+    path = NOTEBOOKS / f"{stem}.ipynb"
+    done = subprocess.run(
+        [sys.executable, "-m", "papermill", "--help-notebook", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Unknown type" not in done.stdout and "Unable to parse" not in done.stderr
+    listed = re.findall(r"^  (\w+): (\S+) \(default (.*?)\)\s+(\S.*)$", done.stdout, re.M)
+    declared = notebook_parameters(path)
+    assert [name for name, *_ in listed] == list(declared)
+    for name, kind, default, comment in listed:
+        assert kind in {"str", "int", "float", "list[str]", "Optional[str]", "Optional[list[str]]"}
+        assert ast.literal_eval(default) == declared[name], name
+        assert len(comment) > 10, name
+
+
+def test_papermill_passes_corpus_dir_without_warnings(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable, "-m", "papermill", str(NOTEBOOKS / "01_corpus_overview.ipynb"),
+            str(tmp_path / "out.ipynb"), "-p", "corpus_dir", str(FIXTURE),
+            "-p", "results_dir", str(tmp_path), "-y", "terms: [gas]", "--cwd", str(tmp_path),
+            "-k", "python3", "--no-progress-bar",
+        ],
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Unable to parse" not in done.stderr and "unknown parameter" not in done.stderr
+    assert results_of(tmp_path, "01_corpus_overview")["results"]["n_articles"] == 4

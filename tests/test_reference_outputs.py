@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import report_file
 
 from summitlib import annotate, load_corpus
 from summitlib.corpus.synthetic import make_synthetic_corpus
@@ -66,7 +67,9 @@ def test_annotation_tables_match_the_reference(name, synthetic50, tmp_path):
     ],
 )
 def test_notebook_results_match_the_reference(notebook, published):
-    results = json.loads((published / f"{notebook}.results.json").read_text(encoding="utf-8"))
+    results = json.loads(
+        (report_file(published, f"{notebook}.results.json")).read_text(encoding="utf-8")
+    )
     results["parameters"].pop("results_dir", None)
     text = json.dumps(results).replace(json.dumps(str(ROOT))[1:-1], "<checkout>")
     _check(f"results-{notebook}", json.loads(text))

@@ -9,11 +9,12 @@ import math
 import pandas as pd
 import pytest
 
-from summitlib.analysis import calendar, groups, speakers, stats, textviews
+from summitlib.analysis import calendar, findings, groups, speakers, stats, tables, textviews
 from summitlib.analysis import params as checks
 from summitlib.analysis import results as results_file
 from summitlib.errors import ParameterError
 from summitlib.evaluation import baselines
+from summitlib.extract.stance import speaker_score
 
 
 def test_check_parameters_normalises_values(tmp_path) -> None:
@@ -217,16 +218,46 @@ def test_issues_and_matrix() -> None:
             "end": [30, 60, 10],
             "text": ["cheap gas loans", "sovereign choice", "nothing here"],
             "speaker": ["Ana Ruiz|Bo Li", "Bo Li", ""],
+            "role": ["analyst|economist", "economist", ""],
         }
     )
-    quotes["quote_stance"] = speakers.quote_stance(quotes, stance_table())
-    assert quotes["quote_stance"].iloc[0] == 0.8 and quotes["quote_stance"].iloc[1] == -0.1
+    quotes["position"] = speakers.quote_position(quotes)
+    alone = [speaker_score([t]) for t in quotes["text"]]
+    assert list(quotes["position"]) == [round(v, 2) for v in alone]
+    assert quotes["position"].between(-2, 2).all()
     said = speakers.split_speakers(quotes)
     assert sorted(said["speaker"]) == ["Ana Ruiz", "Bo Li", "Bo Li"]
+    assert dict(zip(said["speaker"], said["role"], strict=True)) == {
+        "Ana Ruiz": "analyst",
+        "Bo Li": "economist",
+    }
     means, counts = speakers.issue_matrix(said)
     assert counts.loc["Bo Li", "energy and loans"] == 1 and counts.loc["Bo Li", "sovereignty"] == 1
-    assert means.loc["Ana Ruiz", "energy and loans"] == 0.8
+    assert means.loc["Ana Ruiz", "energy and loans"] == quotes["position"].iloc[0]
     assert math.isnan(means.loc["Ana Ruiz", "sovereignty"])
+
+
+def test_speaker_table_position_is_the_mean_of_the_article_positions_shown() -> None:
+    said = pd.DataFrame(
+        {
+            "doc_id": ["x", "y", "y"],
+            "speaker": ["Bo Li"] * 3,
+            "role": ["economist", "", "economist"],
+            "kind": ["direct", "indirect", "direct"],
+            "position": [1.5, -0.5, 0.0],
+            "text": ["Yes.", "No.", "Maybe."],
+        }
+    )
+    positions = pd.DataFrame(
+        {"doc_id": ["x", "y"], "speaker": ["Bo Li"] * 2, "role": ["", ""], "score": [1.5, -0.25]}
+    )
+    who = tables.speaker_table(said, tables.quote_forms(said), positions, 1)
+    row = who.loc["Bo Li"]
+    assert row["position"] == 0.625 and row["quotes"] == 3 and row["articles"] == 2
+    assert row["role"] == "economist" and row["direct"] == 2
+    record = findings.speaker_record("Bo Li", who, positions, said)
+    assert "x: +1.50" in record and "y: -0.25" in record and "mean +0.62" in record
+    assert "|" not in record
 
 
 def test_with_column_fills_missing() -> None:

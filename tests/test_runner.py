@@ -16,6 +16,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import report_file
 
 from summitlib.cli import main
 from summitlib.errors import ParameterError
@@ -42,15 +43,24 @@ def index_of(folder: Path) -> dict[str, dict]:
 
 def test_every_notebook_is_published_with_html_and_results(published: Path) -> None:
     for stem in NOTEBOOKS:
-        nb = nbformat.read(published / f"{stem}.ipynb", as_version=4)
+        nb = nbformat.read(report_file(published, f"{stem}.ipynb"), as_version=4)
         errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
         assert not errors, stem
         assert nb.metadata["papermill"]["parameters"]["results_dir"] != "."
-        results = json.loads((published / f"{stem}.results.json").read_text(encoding="utf-8"))
+        results = json.loads(
+            (report_file(published, f"{stem}.results.json")).read_text(encoding="utf-8")
+        )
         assert results["notebook"] == stem and results["results"]
-    names = {p.name for p in published.iterdir()}
+    run = report_file(published, ".").resolve()
+    assert {p.name for p in published.iterdir()} == {
+        "index.html",
+        "index.json",
+        ".summit-lock",
+        run.name,
+    }
+    names = {p.name for p in run.iterdir()}
     expected = {f"{s}{x}" for s in NOTEBOOKS for x in (".ipynb", ".html", ".results.json")}
-    assert names == expected | {"index.html", "index.json"}, "no stray files, no staging"
+    assert names == expected | {".summit-run"}, "no stray files, no staging"
 
 
 def test_index_lists_every_report_with_its_facts(published: Path) -> None:
@@ -64,16 +74,17 @@ def test_index_lists_every_report_with_its_facts(published: Path) -> None:
         assert entry["parameters"] == {}
         assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", entry["run_date"])
         assert 0 < entry["duration"] < 300
-        assert (entry["html"], entry["ipynb"]) == (f"{stem}.html", f"{stem}.ipynb")
-        assert entry["results"] == f"{stem}.results.json"
-        assert f'<a href="{stem}.html">' in page
+        run = report_file(published, ".").resolve().name
+        assert (entry["html"], entry["ipynb"]) == (f"{run}/{stem}.html", f"{run}/{stem}.ipynb")
+        assert entry["results"] == f"{run}/{stem}.results.json"
+        assert f'<a href="{run}/{stem}.html">' in page
         assert entry["question"][:40].replace("'", "&#x27;") in page
     assert page.count("<tr><td>") == len(NOTEBOOKS)
 
 
 def test_reader_html_has_figures_and_no_code(published: Path) -> None:
     for stem in NOTEBOOKS:
-        page = (published / f"{stem}.html").read_text(encoding="utf-8")
+        page = (report_file(published, f"{stem}.html")).read_text(encoding="utf-8")
         assert PNG.search(page), f"{stem}: no embedded figure"
         for code in ("import summitlib", "from summitlib import", "check_parameters(", "In ["):
             assert code not in page, f"{stem}: {code!r} in the reader's version"
@@ -83,7 +94,7 @@ def test_reader_html_has_figures_and_no_code(published: Path) -> None:
         assert "<script" not in page, "no script at all, inline or from a CDN"
         assert not re.search(r"""(src|href)=["']https?://""", page), "reports read offline"
         assert "Content-Security-Policy" in page
-        assert '<a href="index.html">' in page
+        assert '<a href="../index.html">' in page, "back to the index of the set"
 
 
 def test_fixture_corpus_with_other_parameters(tmp_path: Path) -> None:
@@ -96,7 +107,9 @@ def test_fixture_corpus_with_other_parameters(tmp_path: Path) -> None:
     assert main([*args, "--quiet"]) == 0
     entries = index_of(reports)
     assert sorted(entries) == ["03_stance", "04_expert_positions"]
-    stance = json.loads((reports / "03_stance.results.json").read_text(encoding="utf-8"))
+    stance = json.loads(
+        (report_file(reports, "03_stance.results.json")).read_text(encoding="utf-8")
+    )
     assert stance["parameters"]["group_by"] == "genre" and stance["parameters"]["threshold"] == 0.3
     assert stance["parameters"]["terms"] == ["sovereignty", "gas"]
     assert {g["group"] for g in stance["results"]["groups"]} <= {"news", "analysis"}
@@ -128,39 +141,41 @@ def test_grid_runs_go_to_their_own_folders(tmp_path: Path) -> None:
     assert main(argv) == 0
     entries = index_of(reports)
     assert sorted(entries) == ["grodno-2022/02_chronology", "sochi-2022/02_chronology"]
-    assert entries["sochi-2022/02_chronology"]["html"] == "sochi-2022/02_chronology.html"
+    run = report_file(reports, ".").resolve().name
+    assert entries["sochi-2022/02_chronology"]["html"] == f"{run}/sochi-2022/02_chronology.html"
     page = (reports / "index.html").read_text(encoding="utf-8")
-    assert '<a href="grodno-2022/02_chronology.html">' in page
+    assert f'<a href="{run}/grodno-2022/02_chronology.html">' in page
     for name, summit in [("grodno-2022", "2022-06-grodno"), ("sochi-2022", "2022-09-sochi")]:
-        folder = reports / name
+        folder = report_file(reports, name)
         results = json.loads((folder / "02_chronology.results.json").read_text())
         assert results["results"]["summits"] == [summit]
         assert Path(results["parameters"]["corpus_dir"]) == (tmp_path / "corpora" / "small")
-        assert index_of(folder)[f"{name}/02_chronology"]["html"] == "02_chronology.html"
         assert '<a href="02_chronology.html">' in (folder / "index.html").read_text()
+        assert '<a href="index.html">' in (folder / "02_chronology.html").read_text()
 
 
 def test_rerunning_one_notebook_keeps_the_others(published: Path, tmp_path: Path) -> None:
     reports = tmp_path / "reports"
     shutil.copytree(published, reports)
-    before = snapshot(reports)
+    old_run = report_file(reports, ".").resolve()
+    before = snapshot(old_run)
     argv = ["run", "03_stance", "-p", "group_by", "genre", "--reports", str(reports), "--quiet"]
     assert main(argv) == 0
-    after = snapshot(reports)
+    new_run = report_file(reports, ".").resolve()
+    assert not old_run.exists(), "the previous run folder is removed once replaced"
+    after = snapshot(new_run)
     assert set(after) == set(before)
     changed = {name for name in after if after[name] != before[name]}
-    assert changed == {
-        "03_stance.ipynb",
-        "03_stance.html",
-        "03_stance.results.json",
-        "index.html",
-        "index.json",
-    }
+    assert changed == {"03_stance.ipynb", "03_stance.html", "03_stance.results.json"}
     entries = index_of(reports)
     assert sorted(entries) == NOTEBOOKS and entries["03_stance"]["parameters"] == {
         "group_by": "genre"
     }
-    assert entries["01_corpus_overview"] == index_of(published)["01_corpus_overview"]
+    kept, was = entries["01_corpus_overview"], index_of(published)["01_corpus_overview"]
+    assert kept["html"] == f"{new_run.name}/01_corpus_overview.html"
+    assert {k: v for k, v in kept.items() if k not in ("html", "ipynb", "results", "files")} == {
+        k: v for k, v in was.items() if k not in ("html", "ipynb", "results", "files")
+    }
 
 
 def test_kernel_is_this_interpreter_even_with_a_foreign_kernelspec(tmp_path: Path) -> None:
@@ -181,7 +196,7 @@ def test_kernel_is_this_interpreter_even_with_a_foreign_kernelspec(tmp_path: Pat
     args = [summit, "run", "01", "--corpus", FIXTURE, "--reports", reports, "--quiet"]
     done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    nb = nbformat.read(reports / "01_corpus_overview.ipynb", as_version=4)
+    nb = nbformat.read(report_file(reports, "01_corpus_overview.ipynb"), as_version=4)
     assert nb.metadata["kernelspec"]["name"] == "python3"
 
 
@@ -245,11 +260,11 @@ def test_unchanged_reports_are_kept_and_force_reexecutes(tmp_path):
     reports = tmp_path / "reports"
     args = ["run", "05_validation", "--reports", str(reports), "--quiet"]
     assert summit(args) == 0
-    first = (reports / "05_validation.ipynb").read_bytes()
+    first = (report_file(reports, "05_validation.ipynb")).read_bytes()
     assert summit(args) == 0
-    assert (reports / "05_validation.ipynb").read_bytes() == first
+    assert (report_file(reports, "05_validation.ipynb")).read_bytes() == first
     assert summit([*args, "--force"]) == 0
-    assert (reports / "05_validation.ipynb").read_bytes() != first
+    assert (report_file(reports, "05_validation.ipynb")).read_bytes() != first
     assert summit([*args, "-p", "max_rows", "3"]) == 0
     index = json.loads((reports / "index.json").read_text(encoding="utf-8"))
     assert index["reports"][0]["parameters"] == {"max_rows": 3}

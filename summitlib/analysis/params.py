@@ -25,6 +25,26 @@ def as_path(name: str, value: object, *, must_exist: bool = True) -> Path | None
     return path
 
 
+def as_file(name: str, value: object) -> Path | None:
+    """A file parameter that must exist: None stays None, a string or Path becomes a Path."""
+    if value is None:
+        return None
+    if not isinstance(value, str | Path) or not str(value).strip():
+        raise ParameterError(f"{name} must be a file path or None, not {value!r}")
+    path = Path(value).expanduser()
+    if not path.is_file():
+        raise ParameterError(f"{name}: the file {str(path)!r} does not exist")
+    return path
+
+
+def as_model(name: str, value: object) -> Path | None:
+    """A model folder written by ``summit train`` (None: the shipped models)."""
+    from summitlib.learning.model import check_model_folder
+
+    folder = as_path(name, value)
+    return check_model_folder(folder, name) if folder is not None else None
+
+
 def as_date(name: str, value: object) -> dt.date | None:
     """An ISO date parameter (``YYYY-MM-DD``, a date, or None)."""
     if value is None or isinstance(value, dt.date):
@@ -110,6 +130,8 @@ def as_optional_str(name: str, value: object) -> str | None:
 CHECKS: dict[str, Callable[[str, object], object]] = {
     "corpus_dir": as_path,
     "gold_dir": as_path,
+    "stance_model": as_model,
+    "sheet": as_file,
     "results_dir": lambda n, v: as_path(n, v, must_exist=False),
     "terms": as_str_list,
     "speakers": lambda n, v: as_str_list(n, v, allow_none=True),
@@ -122,6 +144,7 @@ CHECKS: dict[str, Callable[[str, object], object]] = {
     "summit": lambda n, v: as_optional_str(n, v),
     "group_by": lambda n, v: as_choice(n, v, GROUPINGS),
     "threshold": lambda n, v: as_float(n, v, 0.0, 1.0),
+    "count_by": lambda n, v: as_choice(n, v, ("story", "article")),
 }
 
 

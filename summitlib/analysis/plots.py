@@ -12,7 +12,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator, NullFormatter
 
 from summitlib.analysis.groups import top_n
 
@@ -28,6 +28,7 @@ STYLE = {
     "axes.grid": True,
     "grid.alpha": 0.3,
     "legend.frameon": False,
+    "text.parse_math": False,  # labels come from metadata: "$" is text, never TeX to parse
 }
 COLORS = {-1: "#c0392b", 0: "#7f8c8d", 1: "#2874a6"}
 STANCE_NAMES = {-1: "stalled / against", 0: "neutral", 1: "advancing / for"}
@@ -221,45 +222,62 @@ def timeline(summits: pd.DataFrame, articles: pd.DataFrame, source_text: str) ->
 def dates_against_publication(
     events: pd.DataFrame, docs: pd.DataFrame, summits: pd.DataFrame, source_text: str
 ) -> None:
-    """Each dated expression's calendar date against its article's publication date."""
+    """Each dated expression's calendar date against its article's publication date.
+
+    The y axis is zoomed on the publication years (two years either side), where the summits
+    and the events near them lie; dates further back or ahead are counted in the title."""
     fig, ax = figure(9, 5)
+    title = "When the articles were published and what they dated"
     if events.empty:
         empty(ax)
     else:
         published = dict(zip(docs["doc_id"], pd.to_datetime(docs["published"]), strict=True))
         pub = events["doc_id"].map(published)
+        when_all = pd.to_datetime(events["mid"])
+        low, high = pub.min() - pd.DateOffset(years=2), pub.max() + pd.DateOffset(years=2)
+        inside = when_all.between(low, high)
         anchors, _ = top_n(events["anchor"].value_counts(), 6)
         for i, anchor in enumerate(anchors.index):
-            part = events["anchor"] == anchor
-            when = pd.to_datetime(events.loc[part, "mid"])
+            part = (events["anchor"] == anchor) & inside
             name = f"{anchor} (n={part.sum()})"
-            ax.scatter(pub[part], when, alpha=0.6, label=name, color=f"C{i}")
-        low, high = pub.min() - pd.Timedelta(days=60), pub.max() + pd.Timedelta(days=60)
+            ax.scatter(pub[part], when_all[part], alpha=0.6, label=name, color=f"C{i}")
+        edge = pd.Timedelta(days=60)
         ax.plot([low, high], [low, high], color="#999999", linewidth=0.8, linestyle="--")
-        ax.set_xlim(low, high)
+        ax.set_xlim(pub.min() - edge, pub.max() + edge)
+        ax.set_ylim(low, high)
         for s in summits.itertuples():
             ax.axhline(pd.Timestamp(s.first), color="#f5b041", linewidth=1)
         ax.legend(title="anchor", fontsize=8)
-    title = "When the articles were published and what they dated"
+        before, after = int((when_all < low).sum()), int((when_all > high).sum())
+        if before or after:
+            title += f"\n({before} earlier and {after} later dates outside this window"
+            title += f", back to {when_all.min():%Y})" if before else ")"
     finish(fig, ax, title, "publication date", "date referred to", source_text)
     show(fig)
 
 
 def amounts_over_time(amounts: pd.DataFrame, unit: str, source_text: str) -> None:
-    """Positive amounts in ``unit`` at their article's publication date, by topic, log scale."""
+    """Positive amounts in ``unit`` at their article's publication date, by topic, log scale.
+
+    Money is drawn in millions of its currency, with plain tick labels (10, 100, 1,000)."""
     fig, ax = figure(9, 4)
+    money = unit.isupper() and len(unit) == 3  # a currency code: USD, EUR, RUB
+    scale, axis_unit = (1e6, f"{unit} millions") if money else (1.0, unit)
     if not unit:
         empty(ax, "no amounts in this selection")
     else:
         part = amounts[(amounts["unit"] == unit) & amounts["number"].notna()]
         part = part[part["number"] > 0]
-        for i, (topic, group) in enumerate(part.groupby("topic")):
-            name = f"{topic or '(none)'} (n={len(group)})"
-            ax.scatter(pd.to_datetime(group["day"]), group["number"], label=name, color=f"C{i}")
+        for i, (topic, group) in enumerate(part.groupby(part["topic"].fillna(""))):
+            name = f"{topic or '(no topic)'} (n={len(group)})"
+            values = group["number"] / scale
+            ax.scatter(pd.to_datetime(group["day"]), values, label=name, color=f"C{i}")
         ax.set_yscale("log")
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.10g}"))
+        ax.yaxis.set_minor_formatter(NullFormatter())
         ax.legend(title="topic", fontsize=8)
-    title = f"Amounts mentioned, by topic ({unit or 'no unit'})"
-    finish(fig, ax, title, "publication date", f"amount ({unit})", source_text)
+    title = f"Amounts mentioned, by topic ({axis_unit or 'no unit'})"
+    finish(fig, ax, title, "publication date", f"amount ({axis_unit})", source_text)
     show(fig)
 
 
@@ -295,25 +313,28 @@ def group_means(grouped: pd.DataFrame, group_by: str, max_rows: int, source_text
 def stance_over_time(
     per_article: pd.DataFrame, docs: pd.DataFrame, summits: pd.DataFrame, source_text: str
 ) -> None:
-    """Each article's mean stance with its interval and its article score, summits as bands."""
-    fig, ax = figure(10, 4)
+    """Each article's mean sentence stance (-1..+1) over its article score (-2..+2).
+
+    Two panels sharing the time axis, one scale each, the summits as bands in both."""
+    fig, (top, bottom) = figure(10, 6, nrows=2, sharex=True)
     if per_article.empty:
-        empty(ax)
+        empty(top)
+        empty(bottom)
     else:
         when = pd.to_datetime(per_article["first_published"])
         mean = per_article["mean_stance"]
         err = [mean - per_article["ci_low"], per_article["ci_high"] - mean]
-        name = "mean sentence stance (95% CI)"
-        ax.errorbar(when, mean, yerr=err, fmt="o", label=name, **ERRORBARS)
+        top.errorbar(when, mean, yerr=err, fmt="o", **ERRORBARS)
         scores = dict(zip(docs["doc_id"], docs["integration_stance"], strict=True))
         score = pd.to_numeric(per_article["group"].map(scores))
-        name = "article score (integration_stance)"
-        ax.scatter(when, score, marker="x", color="#c0392b", label=name)
-        summit_bands(ax, summits, labelled=False)
-        ax.axhline(0, color="#555555", linewidth=0.8)
-        ax.legend(fontsize=8)
-    title = "Stance toward integration over time"
-    finish(fig, ax, title, "publication date", "stance", source_text)
+        bottom.scatter(when, score, marker="x", color="#c0392b")
+        for ax, bound in ((top, 1), (bottom, 2)):
+            summit_bands(ax, summits, labelled=False)
+            ax.axhline(0, color="#555555", linewidth=0.8)
+            ax.set_ylim(-bound * 1.08, bound * 1.08)
+    label(top, "Stance toward integration over time", "", "mean sentence label\n(-1..+1, 95% CI)")
+    label(bottom, "", "publication date", "article score\n(integration_stance, -2..+2)")
+    source(fig, source_text)
     show(fig)
 
 
@@ -346,14 +367,17 @@ def issue_heatmap(means: pd.DataFrame, counts: pd.DataFrame, source_text: str) -
         cmap = plt.get_cmap("RdBu").copy()
         cmap.set_bad("#e5e5e5")
         values = np.ma.masked_invalid(means.to_numpy(dtype=float))
-        image = ax.imshow(values, cmap=cmap, vmin=-1, vmax=1, aspect="auto")
+        image = ax.imshow(values, cmap=cmap, vmin=-2, vmax=2, aspect="auto")
         ax.set_xticks(range(len(means.columns)), means.columns, rotation=20, ha="right")
         ax.set_yticks(range(len(means.index)), means.index)
+        shade = means.to_numpy(dtype=float)
         for (i, j), n in np.ndenumerate(counts.to_numpy()):
             if n:
-                ax.text(j, i, str(n), ha="center", va="center", fontsize=8)
+                dark = abs(shade[i, j]) > 1.0  # the deep ends of RdBu need white text
+                color = "white" if dark else "black"
+                ax.text(j, i, str(n), ha="center", va="center", fontsize=9, color=color)
         ax.grid(False)
-        fig.colorbar(image, ax=ax, label="mean quote stance")
+        fig.colorbar(image, ax=ax, label="mean quote position (-2 against … +2 for)")
     title = "Positions by speaker and issue (cell = quotes behind it)"
     finish(fig, ax, title, "issue", "speaker", source_text)
     show(fig)

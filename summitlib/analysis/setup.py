@@ -9,6 +9,7 @@ Usage::
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,9 +20,11 @@ import pandas as pd
 from summitlib.analysis.groups import with_column
 from summitlib.analysis.params import check_parameters, check_summit
 from summitlib.analysis.results import write_results
+from summitlib.analysis.wording import plural
 from summitlib.corpus.reader import Corpus, load_corpus
 from summitlib.evaluation.metrics import read_gold
-from summitlib.pipeline.annotate import annotate
+from summitlib.paths import default_corpus_dir
+from summitlib.pipeline.annotate import Pipeline, annotate
 from summitlib.pipeline.tables import Tables
 
 SUMMIT_COLUMNS = ["summit_id", "start", "end", "place", "description"]
@@ -67,17 +70,48 @@ class Study:
         """The gold CSVs of :attr:`gold_dir` (empty when the folder does not exist)."""
         return read_gold(self.gold_dir) if self.gold_dir.is_dir() else {}
 
+    @property
+    def corpus_name(self) -> str:
+        """The corpus as readers know it: "the bundled corpus" or its folder's name."""
+        if self.corpus.root.resolve() == default_corpus_dir().resolve():
+            return "the bundled corpus"
+        return f"corpus `{self.corpus.root.name}`"
+
+    @property
+    def gold_name(self) -> str:
+        """The gold folder without machine paths: ``gold/`` of the corpus, or its own name."""
+        folder = Path(self.gold_dir)
+        if folder.resolve().parent == self.corpus.root.resolve():
+            return f"{folder.name}/ in the corpus folder"
+        return f"folder {folder.name}/"
+
     def describe(self) -> str:
-        """The corpus in one markdown line: folder, size and publication dates."""
+        """The corpus in one markdown line: its name, size and publication dates."""
         docs = self.docs
+        name = self.corpus_name
         return (
-            f"Corpus `{self.corpus.root}`: **{len(self.corpus)} articles**, published "
-            f"{docs['published'].min()} to {docs['published'].max()}."
+            f"{name[0].upper()}{name[1:]}: **{plural(len(self.corpus), 'article')}**, "
+            f"published {docs['published'].min()} to {docs['published'].max()}."
         )
 
     def write_results(self, results: Mapping) -> Path:
         """Write ``<results_dir>/<stem>.results.json`` with the parameters; return its path."""
         return write_results(self.stem, results, self.params["results_dir"], self.params)
+
+
+def readable(tables: Tables, corpus: Corpus) -> Tables:
+    """The tables with each span's ``text`` as cleaned text (no link or address debris).
+
+    The annotation's ``text`` is the raw span, so that offsets and text agree; readers see
+    what is left once cleaning dropped the debris. Offsets still point into the raw text."""
+    cleaned = {doc.doc_id: doc.cleaned() for doc in corpus}
+    changes = {}
+    for name, frame in vars(tables).items():
+        if isinstance(frame, pd.DataFrame) and {"doc_id", "start", "end", "text"} <= set(frame):
+            spans = zip(frame["doc_id"], frame["start"], frame["end"], strict=True)
+            text = [cleaned[d].span_text(int(s), int(e)) for d, s, e in spans]
+            changes[name] = frame.assign(text=text)
+    return dataclasses.replace(tables, **changes)
 
 
 def known_summits(corpus: Corpus, documents: pd.DataFrame) -> set[str]:
@@ -90,7 +124,8 @@ def open_study(stem: str, **parameters: object) -> Study:
     """Check a notebook's parameters, load and annotate its corpus (cached), return a Study."""
     params = check_parameters(**parameters)
     corpus = load_corpus(params.get("corpus_dir"))
-    tables = annotate(corpus)
+    pipeline = Pipeline(stance_model=params.get("stance_model"))
+    tables = readable(annotate(corpus, pipeline=pipeline), corpus)
     if "summit" in params:
         params["summit"] = check_summit(params["summit"], known_summits(corpus, tables.documents))
     return Study(stem, params, corpus, tables)

@@ -1,22 +1,18 @@
-"""Speakers and issues: quote stance, joint speakers split, the speaker-by-issue matrix."""
+"""Speakers and issues: quote positions, joint speakers split, the speaker-by-issue matrix."""
 
 from __future__ import annotations
-
-import math
 
 import pandas as pd
 
 from summitlib.analysis.lexicons import ISSUES
 from summitlib.evaluation.metrics import surname
-from summitlib.joint import split_values
-
-PAIR_CHUNK = 20000
+from summitlib.joint import SEPARATOR, split_values
 
 __all__ = [
     "ISSUES",
     "issue_matrix",
     "issues_of",
-    "quote_stance",
+    "quote_position",
     "select_speakers",
     "split_speakers",
 ]
@@ -28,34 +24,38 @@ def issues_of(text: str) -> list[str]:
     return [issue for issue, words in ISSUES.items() if any(w in lowered for w in words)]
 
 
-def quote_stance(quotes: pd.DataFrame, stance: pd.DataFrame) -> pd.Series:
-    """Each quote's stance: the score of the stance sentence overlapping it most (NaN if none).
+def quote_position(quotes: pd.DataFrame) -> pd.Series:
+    """Each quote's stance on the codebook's -2..+2 scale, by the model that scores speakers.
 
-    Quotes and stance sentences are joined per article in chunks of quotes, so the work is
-    linear in the number of pairs that share an article, never all quotes by all sentences.
-    """
-    found = pd.Series(math.nan, index=quotes.index, dtype=float)
-    if quotes.empty or stance.empty:
-        return found
-    sentences = stance[["doc_id", "start", "end", "score"]].reset_index(drop=True)
-    sentences["order"] = sentences.index
-    left = quotes[["doc_id", "start", "end"]].assign(quote=range(len(quotes)))
-    for first in range(0, len(left), PAIR_CHUNK):
-        pairs = left.iloc[first : first + PAIR_CHUNK].merge(sentences, on="doc_id")
-        shared = pairs[["end_x", "end_y"]].min(axis=1) - pairs[["start_x", "start_y"]].max(axis=1)
-        pairs = pairs.assign(shared=shared)[shared > 0]
-        best = pairs.sort_values(["quote", "shared", "order"], ascending=[True, False, True])
-        best = best.drop_duplicates("quote")
-        found.iloc[best["quote"].to_numpy()] = best["score"].astype(float).to_numpy()
-    return found
+    This is :func:`summitlib.extract.stance.speaker_score` of the quote alone; a speaker's
+    position in an article is the same score over all their quotes there (``positions``)."""
+    from summitlib.extract.stance import speaker_score
+
+    texts = quotes["text"].astype(str)
+    scores = {text: round(speaker_score([text]), 2) for text in texts.unique()}
+    return texts.map(scores).astype(float)
 
 
 def split_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
-    """One row per (quote, speaker): joint speakers ``A|B`` are split, unknown ones dropped."""
+    """One row per (quote, speaker): joint speakers ``A|B`` (and roles) split, unknown dropped."""
     if quotes.empty:
         return quotes.assign(speaker=pd.Series(dtype=object))
-    table = quotes.assign(speaker=quotes["speaker"].map(split_values)).explode("speaker")
-    return table[table["speaker"].notna()].reset_index(drop=True)
+    pairs = [_pairs(s, r) for s, r in zip(quotes["speaker"], quotes["role"], strict=True)]
+    table = quotes.assign(pair=pairs).explode("pair")
+    table = table[table["pair"].notna()]
+    table["speaker"] = table["pair"].str[0]
+    table["role"] = table["pair"].str[1]
+    table = table.drop(columns="pair")
+    return table[table["speaker"] != ""].reset_index(drop=True)
+
+
+def _pairs(speaker: object, role: object) -> list[tuple[str, str]]:
+    """(speaker, role) for each name of ``A|B``; the roles split alike when they match up."""
+    names = split_values(speaker)
+    roles = [r.strip() for r in role.split(SEPARATOR)] if isinstance(role, str) else [""]
+    if len(roles) != len(names):
+        roles = [roles[0] if len(names) == 1 else ""] * len(names)
+    return [(n, r) for n, r in zip(names, roles, strict=True) if n]
 
 
 def select_speakers(
@@ -72,7 +72,7 @@ def select_speakers(
 
 
 def issue_matrix(quotes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Speaker-by-issue mean stance (quotes with no stance count 0) and quotes per cell."""
+    """Speaker-by-issue mean quote position (-2..+2) and the number of quotes in each cell."""
     issues = list(ISSUES)
     speakers = sorted(set(quotes["speaker"])) if len(quotes) else []
     lowered = quotes["text"].astype(str).str.lower() if len(quotes) else pd.Series(dtype=str)
@@ -81,10 +81,13 @@ def issue_matrix(quotes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         index=quotes.index,
         columns=issues,
     ).astype(bool)
-    stance = quotes["quote_stance"].fillna(0.0) if len(quotes) else pd.Series(dtype=float)
+    position = quotes["position"] if len(quotes) else pd.Series(dtype=float)
     by_speaker = quotes["speaker"] if len(quotes) else pd.Series(dtype=str)
     counts = hits.astype(int).groupby(by_speaker).sum().reindex(speakers, fill_value=0)
-    sums = hits.mul(stance, axis=0).groupby(by_speaker).sum().reindex(speakers, fill_value=0)
-    means = (sums / counts.where(counts > 0)).astype(float)
+    scored = hits.mul(position.notna(), axis=0).astype(int)
+    scored = scored.groupby(by_speaker).sum().reindex(speakers, fill_value=0)
+    sums = hits.mul(position.fillna(0.0), axis=0).groupby(by_speaker).sum()
+    sums = sums.reindex(speakers, fill_value=0.0)
+    means = (sums / scored.where(scored > 0)).astype(float)
     means.index.name = counts.index.name = "speaker"
     return means, counts.astype(int)

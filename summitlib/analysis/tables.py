@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pandas as pd
 
 from summitlib.analysis.groups import with_column
 from summitlib.analysis.textviews import shorten
+from summitlib.evaluation.metrics import macro_f1
 from summitlib.pipeline.tables import Tables
 
 FORMS = ["direct", "indirect", "interview"]
@@ -24,6 +27,7 @@ SCORE_NAMES = [
     "expert_recall",
     "expert_stance_sign_agreement",
 ]
+CONTROLS = {"\r": "carriage return", "\n": "line break", "\t": "tab", "\x00": "null"}
 BASELINE_SCORES = ("date_prec", "date_rec", "date_f1", "date_val", "stance_sentence")
 
 
@@ -43,14 +47,26 @@ def article_overview(docs: pd.DataFrame, removed: pd.DataFrame) -> pd.DataFrame:
 
 
 def removal_kinds(removed: pd.DataFrame) -> pd.DataFrame:
-    """Removals, characters and articles per kind of removed debris, with one example."""
+    """Removals, characters and articles per kind of removed debris, with the longest example."""
     kinds = (
         removed.groupby("kind")
         .agg(removals=("chars", "size"), chars=("chars", "sum"), articles=("doc_id", "nunique"))
         .sort_values("chars", ascending=False)
     )
-    kinds["example"] = removed.groupby("kind")["text"].first().map(lambda t: shorten(repr(t), 70))
+    longest = removed.groupby("kind")["text"].agg(lambda texts: max(texts, key=len))
+    kinds["example"] = longest.map(removed_text)
     return kinds
+
+
+def removed_text(text: str, limit: int = 70) -> str:
+    """Removed debris as a reader can see it: the text, or the names of invisible characters."""
+    if text.strip() and text.isprintable():
+        return shorten(text, limit)
+    visible = " ".join(text.split())
+    if visible and all(ch.isprintable() or ch.isspace() for ch in text):
+        return shorten(visible, limit)
+    names = dict.fromkeys(CONTROLS.get(c) or unicodedata.name(c, f"U+{ord(c):04X}") for c in text)
+    return shorten(", ".join(f"[{name}]" for name in names), limit)
 
 
 def with_sentence(rows: pd.DataFrame, tables: Tables) -> pd.DataFrame:
@@ -122,17 +138,19 @@ def quote_forms(said: pd.DataFrame) -> pd.DataFrame:
 def speaker_table(
     said: pd.DataFrame, kinds: pd.DataFrame, positions: pd.DataFrame, min_quotes: int
 ) -> pd.DataFrame:
-    """Speakers with at least ``min_quotes`` quotes: role, quotes, articles, stance, forms."""
+    """Speakers with at least ``min_quotes`` quotes: role, quotes, articles, position, forms.
+
+    ``position`` is the mean of the speaker's per-article positions (``positions.score``,
+    -2..+2), the numbers listed in each speaker's record."""
     roles = positions[positions["role"].fillna("") != ""].groupby("speaker")["role"].first()
     quote_roles = said[said["role"].fillna("") != ""].groupby("speaker")["role"].first()
+    by_article = positions[positions["speaker"].isin(kinds.index)]
     who = pd.DataFrame(
         {
             "role": kinds.index.map(lambda s: quote_roles.get(s) or roles.get(s) or ""),
             "quotes": said.groupby("speaker").size(),
             "articles": said.groupby("speaker")["doc_id"].nunique(),
-            "mean_stance": said.groupby("speaker")["quote_stance"].apply(
-                lambda v: v.fillna(0).mean()
-            ),
+            "position": by_article.groupby("speaker")["score"].mean().round(4),
         },
         index=kinds.index,
     ).join(kinds)
@@ -159,4 +177,44 @@ def score_comparison(scores: dict, baseline: dict) -> pd.DataFrame:
             "baseline method": [method(n) for n in SCORE_NAMES],
         },
         index=SCORE_NAMES,
+    )
+
+
+MODEL_FIGURE_ROWS = [
+    ("cv_all", "grouped CV by article, all gold articles", "macro_f1"),
+    ("cv_bundled", "  of which the bundled corpus", "macro_f1"),
+    ("cv_devset", "  of which the devset", "macro_f1"),
+    ("cv_heldout", "  of which the held-out fixtures", "macro_f1"),
+    ("devset_end_to_end", "devset, models trained without it (end to end)", "macro_f1"),
+    ("heldout_end_to_end", "held-out fixtures, same models (end to end)", "macro_f1"),
+    ("bank_cv", "stance bank, grouped CV by page", "macro_f1"),
+    ("vader_devset", "plain VADER sign on the devset", "macro_f1"),
+    ("rules_devset", "earlier rule model on the devset", "macro_f1"),
+    ("vader_heldout", "plain VADER sign on the held-out fixtures", "macro_f1"),
+    ("rules_heldout", "earlier rule model on the held-out fixtures", "macro_f1"),
+    ("spearman_devset", "document stance Spearman, devset (models without it)", "spearman"),
+    ("speaker_sign_cv", "speaker sign agreement, out of fold by article", "agreement"),
+]
+
+
+def model_figures(figures: dict[str, dict]) -> pd.DataFrame:
+    """The shipped stance model's measured figures on articles it was not trained on."""
+    rows = [
+        {"measured on": label, "figure": metric.replace("_", "-"), "value": figures[key][metric]}
+        | {"n": figures[key].get("n")}
+        for key, label, metric in MODEL_FIGURE_ROWS
+        if key in figures
+    ]
+    return pd.DataFrame(rows, columns=["measured on", "figure", "value", "n"])
+
+
+def stance_methods(pairs: dict[str, list[tuple[int, int]]]) -> pd.DataFrame:
+    """Sentence macro-F1 and accuracy of each stance method on the same gold sentences."""
+    return pd.DataFrame(
+        {
+            "macro-F1": [macro_f1(p) for p in pairs.values()],
+            "accuracy": [sum(g == q for g, q in p) / len(p) if p else None for p in pairs.values()],
+            "n": [len(p) for p in pairs.values()],
+        },
+        index=list(pairs),
     )

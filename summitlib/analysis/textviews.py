@@ -10,6 +10,7 @@ from functools import lru_cache
 import pandas as pd
 
 from summitlib.analysis.lexicons import INTEGRATION_TERMS
+from summitlib.analysis.wording import plural
 from summitlib.pipeline.tables import Tables
 
 __all__ = [
@@ -94,7 +95,8 @@ def kwic_lines(table: pd.DataFrame, width: int = 40) -> str:
 
 def concordance(term: str, lines: pd.DataFrame, max_rows: int, width: int = 40) -> str:
     """A term's concordance block: hits and articles, up to ``max_rows`` lines, what is left."""
-    shown = [f"== {term!r}: {len(lines)} hits in {lines['doc_id'].nunique()} articles"]
+    found = f"{plural(len(lines), 'hit')} in {plural(lines['doc_id'].nunique(), 'article')}"
+    shown = [f"== {term!r}: {found}"]
     shown.append(kwic_lines(lines.head(max_rows), width=width))
     if len(lines) > max_rows:
         shown.append(f"   ... {len(lines) - max_rows} more lines not shown")

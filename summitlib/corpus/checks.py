@@ -12,7 +12,8 @@ import datetime as dt
 import hashlib
 import io
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from summitlib.errors import CorpusError, Problem
@@ -20,6 +21,9 @@ from summitlib.errors import CorpusError, Problem
 REQUIRED_COLUMNS = ("file", "published")
 SUMMIT_COLUMNS = ("summit_id", "start", "end")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+MAX_CONTROL_SHARE = 0.01  # more control characters than this is not text in any encoding
+CONTROL_ALLOWANCE = 8
 
 
 @dataclass
@@ -31,6 +35,8 @@ class CheckedCorpus:
     rows: list[dict[str, str]]
     sha256: list[str]
     summits: list[dict[str, str]]
+    paths: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def check_corpus(root: Path) -> CheckedCorpus:
@@ -40,17 +46,33 @@ def check_corpus(root: Path) -> CheckedCorpus:
         what = "does not exist" if not root.exists() else "is not a folder"
         raise CorpusError(root, [Problem(str(root), f"the corpus folder {what}", _FIX_ROOT)])
     problems: list[Problem] = []
+    if not _check_links(root, problems):
+        raise CorpusError(root, problems)
     columns, rows = _read_metadata(root, problems)
-    hashes = [_check_row(root, row, line, problems) for line, row in rows]
+    paths = [_check_row(root, row, line, problems) for line, row in rows]
     _check_duplicates(rows, problems)
-    _check_unlisted(root, [row for _, row in rows], problems)
+    warnings = _check_unlisted(root, [p for p, _ in paths if p is not None], problems)
     summits = _read_summits(root, problems)
     _check_summit_ids(rows, summits, problems)
     if not rows and not problems:
         problems.append(Problem("metadata.csv", "lists no articles", "add one row per article"))
     if problems:
         raise CorpusError(root, problems)
-    return CheckedCorpus(root, columns, [row for _, row in rows], hashes, summits)
+    rows_only = [row for _, row in rows]
+    hashes, found = [sha for _, sha in paths], [path for path, _ in paths]
+    return CheckedCorpus(root, columns, rows_only, hashes, summits, found, warnings)
+
+
+def _check_links(root: Path, problems: list[Problem]) -> bool:
+    """Refuse ``articles/`` or a CSV that is a link leading outside the corpus folder."""
+    base = root.resolve()
+    for name in ("articles", "metadata.csv", "summits.csv"):
+        path = root / name
+        if path.is_symlink() and not path.resolve().is_relative_to(base):
+            what = f"is a link to {path.resolve()}, outside the corpus folder"
+            fix = f"copy the {name} {'folder' if name == 'articles' else 'file'} into the corpus"
+            problems.append(Problem(name, what, fix))
+    return not problems
 
 
 _FIX_ROOT = "pass the folder that holds metadata.csv and articles/ (for example --corpus corpus)"
@@ -60,10 +82,17 @@ def _read_csv(
     path: Path, name: str, problems: list[Problem]
 ) -> tuple[list[str], list[tuple[int, dict]]]:
     """Header and ``(line, row)`` pairs of a UTF-8 CSV file, recording what is malformed."""
+    data = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        problems.append(Problem(name, f"byte {err.start} is not UTF-8", "save the file as UTF-8"))
+        problems.append(_not_utf8(name, data, err, "save the file as UTF-8"))
+        return [], []
+    first = text.split("\n", 1)[0]
+    if "," not in first and first.count(";") >= 1:
+        what = f"looks semicolon-delimited (header {first.strip()[:60]!r})"
+        fix = "save it as comma-separated CSV (in a spreadsheet: CSV with comma as separator)"
+        problems.append(Problem(name, what, fix))
         return [], []
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -117,8 +146,18 @@ def _read_metadata(root: Path, problems: list[Problem]) -> tuple[list[str], list
     return columns, rows
 
 
-def _check_row(root: Path, row: dict[str, str], line: int, problems: list[Problem]) -> str:
-    """Check one metadata row and its article file; return the file's SHA-256 (or "")."""
+def _not_utf8(name: str, data: bytes, err: UnicodeDecodeError, fix: str) -> Problem:
+    """The problem of a file that is not UTF-8, naming the line and the byte."""
+    line = data[: err.start].count(b"\n") + 1
+    byte = data[err.start : err.start + 1].hex()
+    what = f"byte 0x{byte} at offset {err.start} is not UTF-8"
+    return Problem(f"{name} line {line}", what, fix)
+
+
+def _check_row(
+    root: Path, row: dict[str, str], line: int, problems: list[Problem]
+) -> tuple[Path | None, str]:
+    """Check one metadata row and its article file; return its path and SHA-256 (or "")."""
     where = f"metadata.csv line {line}"
     if not ISO_DATE.fullmatch(row["published"]) or not _is_date(row["published"]):
         what = f"published {row['published']!r} is not an ISO date"
@@ -126,11 +165,11 @@ def _check_row(root: Path, row: dict[str, str], line: int, problems: list[Proble
     name = row["file"]
     if not name:
         problems.append(Problem(where, "the file cell is empty", "name the article file"))
-        return ""
+        return None, ""
     path = _article_path(root, name, where, problems)
     if path is None:
-        return ""
-    return _check_article(path, f"articles/{name}", problems)
+        return None, ""
+    return path, _check_article(path, f"articles/{name}", problems)
 
 
 def _article_path(root: Path, name: str, where: str, problems: list[Problem]) -> Path | None:
@@ -140,12 +179,13 @@ def _article_path(root: Path, name: str, where: str, problems: list[Problem]) ->
         fix = "give a file name relative to articles/, e.g. 2021-09-09-belta.txt"
         problems.append(Problem(where, f"file {name!r} points outside articles/", fix))
         return None
-    path = root / "articles" / candidate
+    path = _same_name(root / "articles", candidate)
     if not path.exists():
         fix = "add the file to articles/ or correct or remove the row"
         problems.append(Problem(where, f"file {name!r} does not exist in articles/", fix))
         return None
-    direct = len(candidate.parts) == 1 and not path.is_symlink()  # no link to follow: inside
+    # A plain file directly in articles/ is inside it: articles/ itself passed _check_links.
+    direct = len(candidate.parts) == 1 and not path.is_symlink()
     if not direct and not path.resolve().is_relative_to((root / "articles").resolve()):
         fix = "copy the article into articles/ instead of linking to it"
         problems.append(
@@ -158,22 +198,51 @@ def _article_path(root: Path, name: str, where: str, problems: list[Problem]) ->
     return path
 
 
+def _same_name(folder: Path, name: Path) -> Path:
+    """``folder/name``, or the file whose name differs only in Unicode normalisation (NFC/NFD)."""
+    path = folder / name
+    if path.exists() or len(name.parts) != 1 or not folder.is_dir():
+        return path
+    wanted = unicodedata.normalize("NFC", name.name)
+    for other in folder.iterdir():
+        if unicodedata.normalize("NFC", other.name) == wanted:
+            return other
+    return path
+
+
 def _check_article(path: Path, name: str, problems: list[Problem]) -> str:
-    """Check that an article is non-empty UTF-8; return the SHA-256 of its bytes."""
+    """Check that an article is non-empty, plausible UTF-8 text; return its bytes' SHA-256."""
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        byte = data[err.start : err.start + 1].hex()
-        what = f"byte 0x{byte} at offset {err.start} is not UTF-8"
         fix = "convert the file to UTF-8 (e.g. iconv -f cp1251 -t utf-8)"
-        problems.append(Problem(name, what, fix))
+        problems.append(_not_utf8(name, data, err, fix))
         return ""
     if not text.replace("\ufeff", "").strip():
         problems.append(
             Problem(name, "is empty", "put the article text in it or remove it and its row")
         )
+    elif wrong := not_plain_text(text):
+        problems.append(Problem(name, *wrong))
     return hashlib.sha256(data).hexdigest()
+
+
+def not_plain_text(text: str) -> tuple[str, str] | None:
+    """What is wrong with decoded text that holds NUL bytes or too many control characters."""
+    nuls = text.count("\x00")
+    if nuls:
+        sample = text[:100_000]
+        odd = sum(1 for i, c in enumerate(sample) if c == "\x00" and i % 2 == 1)
+        nuls_seen = sample.count("\x00")
+        guess = "UTF-16LE" if odd * 2 >= nuls_seen else "UTF-16BE"
+        what = f"holds {nuls} NUL bytes: it looks like {guess} text without a byte-order mark"
+        return what, f"convert it to UTF-8 (e.g. iconv -f {guess} -t UTF-8)"
+    controls = len(CONTROL.findall(text))
+    if controls > max(CONTROL_ALLOWANCE, MAX_CONTROL_SHARE * len(text)):
+        what = f"holds {controls} control characters in {len(text)}: it is not plain text"
+        return what, "save the article as UTF-8 text (not a binary or word-processor file)"
+    return None
 
 
 def _check_duplicates(rows: list[tuple[int, dict]], problems: list[Problem]) -> None:
@@ -194,19 +263,28 @@ def _check_duplicates(rows: list[tuple[int, dict]], problems: list[Problem]) -> 
                 first[value] = line
 
 
-def _check_unlisted(root: Path, rows: list[dict], problems: list[Problem]) -> None:
-    """Refuse article files that metadata.csv does not list."""
+def _check_unlisted(root: Path, listed: list[Path], problems: list[Problem]) -> list[str]:
+    """Refuse article files that metadata.csv does not list; warn of ignored ``.TXT`` files."""
     folder = root / "articles"
     if not folder.is_dir():
         problems.append(
             Problem("articles/", "is missing", "create it and put the article files in it")
         )
-        return
-    listed = {row["file"] for row in rows}
-    for path in sorted(folder.glob("*.txt")):
-        if path.name not in listed:
+        return []
+    names = {unicodedata.normalize("NFC", path.name) for path in listed}
+    warnings = []
+    for path in sorted(folder.iterdir()):
+        if unicodedata.normalize("NFC", path.name) in names or path.suffix.lower() != ".txt":
+            continue
+        if path.suffix == ".txt":
             fix = "add a row for it to metadata.csv, or move it out of articles/"
             problems.append(Problem(f"articles/{path.name}", "is not listed in metadata.csv", fix))
+        else:
+            warnings.append(
+                f"articles/{path.name} is ignored: it is not listed in metadata.csv and only "
+                "files ending in .txt are articles; rename it to .txt and list it, or move it out"
+            )
+    return warnings
 
 
 def _read_summits(root: Path, problems: list[Problem]) -> list[dict[str, str]]:

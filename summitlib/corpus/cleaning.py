@@ -1,16 +1,21 @@
 """Removal of scraping debris, keeping a map from every cleaned character to the raw text.
 
 Cleaning only deletes characters or swaps one character for another (a non-breaking space
-for a space), so each character of the cleaned text has exactly one raw offset. Analysis
+for a space), so each character of the cleaned text has exactly one raw offset. The removed
+spans never overlap: their lengths add up to the characters dropped. Web addresses (a bare
+``https://…`` or ``<https://…>``, a ``www.`` host) are debris too, so that they never become
+sentences, quotes or keyword-in-context lines. Analysis
 runs on the cleaned text; every span it finds is mapped back with :meth:`CleanText.to_raw`
 so that the published tables always point into the article exactly as stored.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 
 # (kind, pattern, group to keep or None to drop the whole match)
 MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
@@ -27,8 +32,12 @@ TRAILER = re.compile(
     r"You must be logged in to post a comment\.?|Comments are closed\.?)[ \t]*$",
     re.M | re.I,
 )
+_ADDRESS = r"<?\b(?:https?://|www\.)[^\s<>\[\]()]*[^\s<>\[\]().,;:!?'\"’”]>?"
+URL = re.compile(rf"[ \t]*\(\s*{_ADDRESS}\s*\)|{_ADDRESS}")  # with its brackets when alone in them
 AUTHOR_LINE = re.compile(r"^[ \t]*[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}[ \t]*$")
 SPACE_LIKE = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " "}
+SPACE_TABLE = str.maketrans(SPACE_LIKE)
+KEPT = re.compile(rb"\x00+")  # runs of kept characters in the drop mask
 INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -47,7 +56,7 @@ class CleanText:
 
     raw: str
     text: str
-    offsets: list[int]
+    offsets: Sequence[int]  # an array('q'): the raw offset of each cleaned character
     removed: list[Removal] = field(default_factory=list)
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
@@ -57,26 +66,33 @@ class CleanText:
             return point, point
         return self.offsets[start], self.offsets[end - 1] + 1
 
+    def span_text(self, raw_start: int, raw_end: int) -> str:
+        """The cleaned text of a raw span (what is left of it once the debris is gone)."""
+        first = bisect.bisect_left(self.offsets, raw_start)
+        return self.text[first : bisect.bisect_left(self.offsets, raw_end, lo=first)]
+
     def removed_chars(self) -> int:
         """How many raw characters cleaning dropped."""
         return len(self.raw) - len(self.text)
 
 
 def clean_text(raw: str) -> CleanText:
-    """Clean ``raw`` and keep the offset map (see the module docstring)."""
+    """Clean ``raw`` and keep the offset map (see the module docstring).
+
+    The kept characters are copied run by run (the stretches between removals), and the map
+    is an array of 8-byte integers: time and memory grow linearly with the text, with a small
+    constant (about 9 bytes per character besides the two texts).
+    """
     removals = _removals(raw)
-    kept, position = [], 0
-    for r in removals:  # sorted by start; removals may overlap
-        if r.start > position:
-            kept.append((position, r.start))
-        position = max(position, r.end)
-    if position < len(raw):
-        kept.append((position, len(raw)))
-    text = "".join(raw[a:b] for a, b in kept)
-    for char, space in SPACE_LIKE.items():  # str.replace is much faster than str.translate
-        text = text.replace(char, space)
-    offsets = list(chain.from_iterable(range(a, b) for a, b in kept))
-    return CleanText(raw=raw, text=text, offsets=offsets, removed=removals)
+    drop = bytearray(len(raw))
+    for r in removals:
+        drop[r.start : r.end] = b"\x01" * (r.end - r.start)
+    parts: list[str] = []
+    offsets = array("q")
+    for run in KEPT.finditer(drop):
+        parts.append(raw[run.start() : run.end()].translate(SPACE_TABLE))
+        offsets.extend(range(run.start(), run.end()))
+    return CleanText(raw=raw, text="".join(parts), offsets=offsets, removed=removals)
 
 
 def _removals(raw: str) -> list[Removal]:
@@ -90,11 +106,23 @@ def _removals(raw: str) -> list[Removal]:
         found.append(Removal(m.end(1), m.end(), "link"))
     found += [Removal(m.start(), m.end(), "shortcode") for m in SHORTCODE.finditer(raw)]
     found += [Removal(m.start(), m.end(), "related") for m in RELATED_LINE.finditer(raw)]
+    found += [Removal(m.start(), m.end(), "url") for m in URL.finditer(raw)]
     found += [Removal(m.start(), m.end(), "invisible") for m in INVISIBLE.finditer(raw)]
     trailer = _trailer_start(raw)
     if trailer is not None:
         found.append(Removal(trailer, len(raw), "trailer"))
-    return sorted(found, key=lambda r: (r.start, r.end))
+    return disjoint(sorted(found, key=lambda r: (r.start, -r.end)))
+
+
+def disjoint(removals: list[Removal]) -> list[Removal]:
+    """Sorted removals cut so that none overlaps an earlier one (the earlier keeps its kind)."""
+    kept: list[Removal] = []
+    reached = 0
+    for r in removals:
+        if r.end > reached:
+            kept.append(Removal(max(r.start, reached), r.end, r.kind))
+            reached = r.end
+    return kept
 
 
 def _trailer_start(raw: str) -> int | None:

@@ -57,13 +57,14 @@ class Corpus:
             row["doc_id"]: Document(
                 doc_id=row["doc_id"],
                 file=row["file"],
-                path=checked.root / "articles" / row["file"],
+                path=path,
                 published=dt.date.fromisoformat(row["published"]),
                 sha256=sha,
                 meta=dict(row),
             )
-            for row, sha in zip(checked.rows, checked.sha256, strict=True)
+            for row, sha, path in zip(checked.rows, checked.sha256, checked.paths, strict=True)
         }
+        self.warnings = checked.warnings
         self.columns = checked.columns
 
     def __len__(self) -> int:

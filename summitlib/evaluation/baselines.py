@@ -22,7 +22,9 @@ import pandas as pd
 
 from summitlib.analysis.stats import tone_sign
 from summitlib.corpus.reader import Corpus
+from summitlib.evaluation import rule_stance  # noqa: F401 - registers the rule_stance component
 from summitlib.evaluation.metrics import speakers
+from summitlib.pipeline.annotate import Pipeline
 from summitlib.pipeline.tables import Tables, frame
 from summitlib.text.spans import overlap, shorter_overlap
 
@@ -47,6 +49,16 @@ def vader_stance_rows(tables: Tables) -> pd.DataFrame:
         for s in sentences.itertuples()
     ]
     return frame(rows, "stance")
+
+
+def rule_stance_rows(corpus: Corpus, doc_ids: Iterable[str]) -> pd.DataFrame:
+    """A stance table from the earlier rule model (cue lexicon), for the articles ``doc_ids``."""
+    wanted = set(doc_ids)
+    pipeline = Pipeline(["sentences", "rule_stance"])
+    articles = (d for d in corpus if d.doc_id in wanted)
+    rows = [row for rows in pipeline.pipe(articles) for row in rows["rule_stance"]]
+    columns = ["doc_id", "start", "end", "text", "stance", "score", "evidence"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def dateparser_rows(corpus: Corpus, doc_ids: Iterable[str] | None = None) -> pd.DataFrame:

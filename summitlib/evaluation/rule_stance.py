@@ -18,7 +18,7 @@ integration cue lexicon:
    ("if … had …, it would have …") flips it.
 4. **Label.** The clause's score is the sum of its cues; ``stance`` is its sign when
    ``|score| >= THRESHOLD``, else 0. ``evidence`` lists the cue words that decided it.
-   ``tone`` is NLTK VADER's compound score of the clause's sentence, kept for comparison.
+   ``tone`` is VADER's compound score of the clause's sentence, kept for comparison.
 
 A document's stance is the net clause evidence (clipped scores summed, divided by the
 square root of their number) squashed onto the gold's -2…+2 scale; a speaker's stance is
@@ -31,6 +31,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from summitlib.pipeline.components import component
+from summitlib.pipeline.doc import ArticleDoc
 from summitlib.text.resources import tone
 from summitlib.text.sentences import same_paragraph
 from summitlib.text.spans import trim_span
@@ -356,3 +358,16 @@ def _pieces(text: str) -> list[str]:
     for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
         pieces += [sentence[a:b] for a, b in clauses(sentence, 0, len(sentence))]
     return [p for p in pieces if p.strip()]
+
+
+@component("rule_stance")
+def rule_stance_component(doc: ArticleDoc) -> None:
+    """Pipeline component: the rule model's stance rows, in a table of their own."""
+    spans = find_stance(doc.text, doc.sentences, doc.tones)
+    doc.add_rows(
+        "rule_stance",
+        [
+            doc.row(s.start, s.end, stance=s.stance, score=s.score, evidence=s.evidence)
+            for s in spans
+        ],
+    )

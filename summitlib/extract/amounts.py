@@ -25,7 +25,7 @@ CURRENCY_WORD = {
     "rub": "RUB", "belarusian roubles": "BYN", "belarusian rubles": "BYN", "byn": "BYN",
 }  # fmt: skip
 TOPICS = [
-    ("loan", r"loans?|credit|refinanc\w*|debt"),
+    ("loan", r"loans?|credit|refinanc\w*|debts?|repa(?:y\w*|id)|return of"),  # money paid back
     ("gas", r"gas"),
     ("oil", r"oil|petroleum|tax manoeuvre|tax maneuver"),
     ("aid", r"aid|support|subsid\w*|compensation"),

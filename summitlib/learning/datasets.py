@@ -164,3 +164,17 @@ def gold_examples(article: Article) -> list[Example]:
         )
         for g in article.gold_sentences
     ]
+
+
+def shipped_examples() -> list[Example]:
+    """The labelled sentences the shipped stance model is trained on: the stance bank and the
+    gold stance sentences of every gold corpus present in this checkout."""
+    present = [name for name, (texts, _) in gold_corpora().items() if texts.is_dir()]
+    gold = [e for name in present for a in load_corpus(name) for e in gold_examples(a)]
+    return load_bank() + gold
+
+
+def preceding_sentence(raw: str, start: int) -> str:
+    """The package sentence that ends at or before raw offset ``start`` ('' if none)."""
+    spans = [s for s in package_sentences(raw) if s[1] <= start]
+    return raw[slice(*spans[-1])] if spans else ""

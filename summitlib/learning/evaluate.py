@@ -1,20 +1,35 @@
 """Honest figures for the learned stance and target models (see the module's sections a–f).
 
-Run: python -m summitlib.learning.evaluate  (after train.py; reads the chosen C, feature set
-and threshold from stance_model.json / target_model.json, which train.py tuned on bank+bundled).
+Run: python -m summitlib.learning.evaluate [--json summitlib/data/models/evaluation.json]
+(after train.py; reads the chosen C, feature set and threshold from stance_model.json /
+target_model.json, which train.py tuned on bank+bundled). With ``--json`` the figures are also
+written as JSON (no timings, so the same data give the same bytes); notebook 05 shows the
+shipped file next to the scores on the corpus at hand.
 """
 
 from __future__ import annotations
 
+import argparse
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from scipy.stats import spearmanr
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from summitlib.analysis.stats import tone_sign
+from summitlib.corpus.reader import load_corpus as read_corpus
+from summitlib.evaluation import baselines, metrics
 from summitlib.extract.stance import speaker_score
-from summitlib.learning.datasets import Article, Example, gold_examples, load_bank, load_corpus
+from summitlib.learning.datasets import (
+    Article,
+    Example,
+    gold_corpora,
+    gold_examples,
+    load_bank,
+    load_corpus,
+)
 from summitlib.learning.features import featurize_for, featurize_target
+from summitlib.learning.figures import write_figures
 from summitlib.learning.model import Model, load_model, predict, probabilities
 from summitlib.learning.train import (
     FAMILY_SETS,
@@ -29,26 +44,23 @@ from summitlib.learning.train import (
 )
 from summitlib.paths import models_dir
 from summitlib.scales import position, sign
+from summitlib.text.resources import tone
 
 DEAD_BANDS = tuple(round(0.05 * i, 2) for i in range(0, 21))
+FIGURES: dict[str, dict] = {}
 
 
-def report(name: str, gold: Sequence[int], pred: Sequence[int]) -> None:
-    """Print macro-F1 and accuracy."""
-    print(
-        f"  {name:52s} n={len(gold):4d} macro-F1={macro_f1(gold, pred):.3f} "
-        f"acc={accuracy(gold, pred):.3f}"
-    )
+def report(name: str, gold: Sequence[int], pred: Sequence[int], key: str = "") -> None:
+    """Print macro-F1 and accuracy (and keep them under ``key`` for the JSON file)."""
+    f1, acc = macro_f1(gold, pred), accuracy(gold, pred)
+    print(f"  {name:52s} n={len(gold):4d} macro-F1={f1:.3f} acc={acc:.3f}")
+    if key:
+        FIGURES[key] = {"what": name.strip(), "n": len(gold), "macro_f1": f1, "accuracy": acc}
 
 
 def vader_labels(examples: Sequence[Example]) -> list[int]:
-    """Plain VADER baseline: compound >= 0.05 -> +1, <= -0.05 -> -1, else 0."""
-    sia = SentimentIntensityAnalyzer()
-    out = []
-    for e in examples:
-        c = sia.polarity_scores(e.text)["compound"]
-        out.append(1 if c >= 0.05 else -1 if c <= -0.05 else 0)
-    return out
+    """Plain VADER baseline: the sign of each sentence's compound score (neutral within ±0.05)."""
+    return [tone_sign(tone(e.text)) for e in examples]
 
 
 def end_to_end(
@@ -118,8 +130,23 @@ def best_band(items: Sequence[tuple[float, float]]) -> float:
     )
 
 
-def main() -> None:
-    """Print figures a–f and the timing."""
+def rule_baseline(name: str) -> None:
+    """The earlier rule model on a gold corpus, scored like the scorer (no overlapping row = 0)."""
+    texts, gold_dir = gold_corpora()[name]
+    corpus = read_corpus(texts.parent)
+    gold = metrics.read_gold(gold_dir)
+    dmap = metrics.doc_map(corpus, gold, texts)
+    rows = baselines.rule_stance_rows(corpus, [d.doc_id for d in corpus])
+    pairs = metrics.stance_pairs(gold["stance_sentences"], rows.to_dict("records"), dmap)
+    gold_labels, predicted = [g for g, _ in pairs], [p for _, p in pairs]
+    report(f"earlier rules on {name}", gold_labels, predicted, f"rules_{name}")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Print figures a–f and the timing; with ``--json PATH`` also write the figures."""
+    parser = argparse.ArgumentParser(description="Honest figures for the stance models.")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    args = parser.parse_args(argv)
     stance_meta = load_model(models_dir() / "stance_model.json")["meta"]
     target_meta = load_model(models_dir() / "target_model.json")["meta"]
     C, fams = stance_meta["C"], FAMILY_SETS[stance_meta["family_set"]]
@@ -135,7 +162,7 @@ def main() -> None:
 
     print("a. grouped 5-fold CV on the stance bank (groups = url)")
     oof = cv_stance(bank, C, fams)
-    report("bank CV", [e.label for e in bank], [p for p, _ in oof])
+    report("bank CV", [e.label for e in bank], [p for p, _ in oof], "bank_cv")
 
     print("b. devset, models trained on bank + bundled only")
     stance_b = train_stance(bank + gold["bundled"], C, fams)
@@ -144,21 +171,23 @@ def main() -> None:
         predict(stance_b, featurize_for(stance_b["meta"], e.text, e.before))[0]
         for e in gold["devset"]
     ]
-    report("devset gold stance sentences", [e.label for e in gold["devset"]], dev_pred)
+    report("devset gold stance sentences", [e.label for e in gold["devset"]], dev_pred, "devset")
     g, p, dev_docs = end_to_end(corp["devset"], stance_b, target_b)
-    report("devset end to end (target model gates, scorer rule)", g, p)
+    report("devset end to end (target model gates, scorer rule)", g, p, "devset_end_to_end")
     prec, rec = target_prf(corp["devset"], target_b)
     print(f"  target model on devset sentences: precision={prec:.3f} recall={rec:.3f}")
+    FIGURES["devset_target"] = {"what": "target model on devset", "precision": prec, "recall": rec}
     g, p, held_docs = end_to_end(corp["heldout"], stance_b, target_b)
-    report("heldout end to end (same models)", g, p)
+    report("heldout end to end (same models)", g, p, "heldout_end_to_end")
 
     print("c. grouped CV by article over bundled+devset+heldout, bank always in training")
     examples = [e for c in corp for e in gold[c]]
     oof = cv_stance(examples, C, fams, fixed_train=bank)
-    report("all gold articles (OOF)", [e.label for e in examples], [x for x, _ in oof])
+    report("all gold articles (OOF)", [e.label for e in examples], [x for x, _ in oof], "cv_all")
     for c in corp:
         idx = [i for i, e in enumerate(examples) if e.source == c]
-        report(f"  of which {c}", [examples[i].label for i in idx], [oof[i][0] for i in idx])
+        gold_c, pred_c = [examples[i].label for i in idx], [oof[i][0] for i in idx]
+        report(f"  of which {c}", gold_c, pred_c, f"cv_{c}")
 
     print("d. bundled corpus (trained on bank + devset + heldout) and the VADER baseline")
     stance_d = train_stance(bank + gold["devset"] + gold["heldout"], C, fams)
@@ -176,18 +205,21 @@ def main() -> None:
         ("bundled", gold["bundled"]),
         ("heldout", gold["heldout"]),
     ):
-        report(f"VADER baseline on {name}", [e.label for e in ex], vader_labels(ex))
+        labels = [e.label for e in ex]
+        report(f"VADER baseline on {name}", labels, vader_labels(ex), f"vader_{name}")
+    for name in ("bundled", "devset", "heldout"):
+        rule_baseline(name)
 
     print("e. document stance (mean of P(target)-weighted signed scores; models without devset)")
     gold_docs = [a.doc_stance for a in corp["devset"]]
-    print(
-        f"  devset Spearman = {spearmanr(dev_docs, gold_docs).statistic:.3f} (n={len(gold_docs)})"
-    )
-    print(
-        f"  heldout Spearman = "
-        f"{spearmanr(held_docs, [a.doc_stance for a in corp['heldout']]).statistic:.3f} "
-        f"(n={len(held_docs)})"
-    )
+    for name, ours, theirs in (
+        ("devset", dev_docs, gold_docs),
+        ("heldout", held_docs, [a.doc_stance for a in corp["heldout"]]),
+    ):
+        rho = float(spearmanr(ours, theirs).statistic)
+        print(f"  {name} Spearman = {rho:.3f} (n={len(theirs)})")
+        FIGURES[f"spearman_{name}"] = {"what": f"document Spearman, {name}", "n": len(theirs)}
+        FIGURES[f"spearman_{name}"]["spearman"] = rho
 
     print("f. speaker positions from gold quote spans (stance model out of fold by article)")
     articles = [a for c in corp for a in corp[c]]
@@ -221,10 +253,19 @@ def main() -> None:
     for c, (a_, n) in agree.items():
         print(f"  sign agreement {c:8s} {a_}/{n} = {a_ / max(1, n):.3f}")
     tot = sum(a_ for a_, _ in agree.values()), sum(n for _, n in agree.values())
+    FIGURES["speaker_sign_cv"] = {
+        "what": "speaker sign agreement, out of fold by article",
+        "n": tot[1],
+        "agreement": tot[0] / max(1, tot[1]),
+    }
     print(
         f"  sign agreement all      {tot[0]}/{tot[1]} = {tot[0] / max(1, tot[1]):.3f}; "
         f"dead band chosen on all speakers = {final_band}"
     )
+
+    if args.json:
+        write_figures(FIGURES, args.json)
+        print(f"figures written to {args.json}")
 
     print("timing: featurize + predict (stance and target) over all devset package sentences")
     stance, target = (

@@ -136,6 +136,7 @@ CUE_BLOCKS = [
     (any_of([p for _s, _n, p in block]), block)
     for block in (CUES[i : i + CUE_BLOCK] for i in range(0, len(CUES), CUE_BLOCK))
 ]
+CUE_ANY = any_of([p for _s, _n, p in CUES])
 TARGET_ANY = any_of([p for _n, p in TARGETS])
 RELATION_ANY = any_of([p for _n, p in RELATIONS])
 Items = tuple[tuple[str, float], ...]
@@ -144,6 +145,8 @@ Items = tuple[tuple[str, float], ...]
 @lru_cache(maxsize=8192)
 def cue_hits(text: str) -> tuple[tuple[str, str, bool, int], ...]:
     """The cue hits of a folded text: (side, cue name, negated?, offset), in lexicon order."""
+    if not CUE_ANY.search(text):
+        return ()
     hits = []
     blocks = [block for pre_check, block in CUE_BLOCKS if pre_check.search(text)]
     for side, name, pattern in (cue for block in blocks for cue in block):

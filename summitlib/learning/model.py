@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from pathlib import Path
@@ -89,3 +90,38 @@ def predict(
     pushes = sorted(_contributions(model, feats, k), key=lambda t: (-t[0], t[1]))
     evidence = [name for push, name in pushes[:n_evidence] if push > 0]
     return label, round(score, 6), evidence
+
+
+MODEL_FILES = ("target_model.json", "stance_model.json")
+MODEL_KEYS = ("labels", "intercepts", "weights", "meta")
+
+
+def check_model_folder(folder: str | Path, name: str = "--stance-model") -> Path:
+    """A model folder made by ``summit train`` (both model files, readable), as a Path."""
+    from summitlib.errors import ParameterError
+
+    path = Path(folder).expanduser()
+    if not path.is_dir():
+        raise ParameterError(
+            f"{name} {str(path)!r} is not a folder; give the folder written by summit train --out"
+        )
+    for file in MODEL_FILES:
+        try:
+            model = load_model(path / file)
+            ok = isinstance(model, dict) and set(MODEL_KEYS) <= set(model)
+        except (OSError, ValueError):
+            ok = False
+        if not ok:
+            raise ParameterError(
+                f"{name} {str(path)!r} holds no readable {file}; "
+                "give the folder written by summit train --out"
+            )
+    return path.resolve()
+
+
+def folder_digest(folder: str | Path) -> str:
+    """SHA-256 of the model files of a folder: what an annotation made with them depends on."""
+    digest = hashlib.sha256()
+    for file in MODEL_FILES:
+        digest.update(file.encode() + b"\0" + (Path(folder) / file).read_bytes())
+    return digest.hexdigest()

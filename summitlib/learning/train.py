@@ -26,6 +26,7 @@ from summitlib.learning.datasets import (
     gold_examples,
     load_bank,
     load_corpus,
+    shipped_examples,
 )
 from summitlib.learning.features import STANCE_FAMILIES, featurize, featurize_target
 from summitlib.learning.model import Model, dump_model, make_model, predict, probabilities
@@ -243,7 +244,7 @@ def main(argv: list[str] | None = None) -> None:
     tC, threshold = tune_target(bundled, bank)
     print(f"chosen target C={tC} threshold={threshold}")
 
-    everything = bank + [e for a in all_articles for e in gold_examples(a)]
+    everything = shipped_examples()
     stance = train_stance(everything, C, FAMILY_SETS[fam_name])
     stance["meta"]["family_set"] = fam_name
     target = train_target(all_articles, bank, tC, threshold)

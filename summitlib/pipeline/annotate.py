@@ -22,7 +22,9 @@ import pandas as pd
 import pyarrow as pa
 
 from summitlib.corpus.reader import Corpus, Document
+from summitlib.corpus.reprints import corpus_articles, find_reprints
 from summitlib.errors import ParameterError
+from summitlib.learning.model import check_model_folder, folder_digest
 from summitlib.paths import cache_dir as default_cache_dir
 from summitlib.pipeline import cache as cache_store
 from summitlib.pipeline.columnar import DOCUMENT, KEY, Batch, batch_tables, concat, select, to_frame
@@ -44,16 +46,20 @@ BATCH = 2000
 class Pipeline:
     """An ordered list of named components that turns one article into table rows."""
 
-    def __init__(self, names: Sequence[str] = DEFAULT_COMPONENTS):
+    def __init__(
+        self, names: Sequence[str] = DEFAULT_COMPONENTS, *, stance_model: str | Path | None = None
+    ):
         unknown = [n for n in names if n not in COMPONENTS]
         if unknown:
             known = ", ".join(sorted(COMPONENTS))
             raise ParameterError(f"unknown pipeline component {unknown[0]!r}; known: {known}")
         self.names = tuple(names)
+        self.stance_model = check_model_folder(stance_model) if stance_model else None
+        self.model_digest = folder_digest(self.stance_model) if self.stance_model else ""
 
     def add(self, name: str) -> Pipeline:
         """A new pipeline with the registered component ``name`` appended."""
-        return Pipeline((*self.names, name))
+        return Pipeline((*self.names, name), stance_model=self.stance_model)
 
     @property
     def components(self) -> list[tuple[str, Component]]:
@@ -62,7 +68,8 @@ class Pipeline:
 
     def make_doc(self, article: Document) -> ArticleDoc:
         """The article as a document with its cleaned text, before any component ran."""
-        return ArticleDoc(article=article, cleaned=article.cleaned())
+        options = {"stance_model": self.stance_model} if self.stance_model else {}
+        return ArticleDoc(article=article, cleaned=article.cleaned(), options=options)
 
     def __call__(self, article: Document) -> dict[str, list[dict]]:
         """All rows of one article, keyed by table name (plain, JSON-ready values)."""
@@ -81,8 +88,9 @@ class Pipeline:
             yield self(article)
 
     def cache_parts(self) -> dict[str, str]:
-        """What the pipeline adds to an article's cache key (the non-default components)."""
-        return {} if self.names == DEFAULT_COMPONENTS else {"components": ",".join(self.names)}
+        """What the pipeline adds to an article's cache key (non-default components, models)."""
+        parts = {} if self.names == DEFAULT_COMPONENTS else {"components": ",".join(self.names)}
+        return parts | ({"stance_model": self.model_digest} if self.model_digest else {})
 
 
 def annotate_document(article: Document, pipeline: Pipeline | None = None) -> dict:
@@ -225,6 +233,9 @@ def assemble(corpus: Corpus, articles: list[Document], found: dict[str, pa.Table
         table = pd.concat(
             [table, summary.drop(columns=list(table.columns), errors="ignore")], axis=1
         )
+    stories = find_reprints(corpus_articles(articles)).set_index("doc_id")
+    table["story_id"] = stories["story_id"].reindex(table["doc_id"]).to_numpy()
+    table["copy_of"] = stories["copy_of"].reindex(table["doc_id"]).to_numpy()
     extra = [c for c in table.columns if c not in DOCUMENT_COLUMNS]
     contract = {name: tables.pop(name) for name in CONTRACT_TABLES}
     return Tables(documents=table[DOCUMENT_COLUMNS + extra], **contract, extra=tables)

@@ -5,17 +5,26 @@ doc_id, publication date and author, and a fingerprint of the library (its versi
 bytes of its code and data files). Changing an article, its metadata or the library therefore
 misses the cache. Entries are JSON written atomically and carry a digest of their payload: a
 truncated or corrupt entry is detected, ignored and rebuilt.
+
+The cache is trusted local state: the digest detects damage, not tampering (whoever can write
+the cache folder can write a matching digest). Still, an entry is only read if it is a regular
+file (not a link, FIFO or device) of bounded size, and only used if it has the structure of
+annotation rows; anything else is rebuilt.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from summitlib.pipeline.tables import atomic_write_text
+from summitlib.pipeline.tables import CONTRACT_TABLES, atomic_write_text
+
+MAX_ENTRY_BYTES = 512 * 2**20  # larger entries are recomputed rather than read
 
 
 @lru_cache(maxsize=1)
@@ -42,13 +51,43 @@ def load_entry(cache_dir: Path, key: str) -> dict | None:
     """The cached rows for ``key``, or None when absent, truncated or corrupt."""
     path = Path(cache_dir) / key[:2] / f"{key}.json"
     try:
-        entry = json.loads(path.read_text(encoding="utf-8"))
+        entry = json.loads(_read_regular(path, MAX_ENTRY_BYTES))
         payload = json.dumps(entry["tables"], sort_keys=True, ensure_ascii=False)
         if entry["key"] != key or entry["digest"] != _digest(payload):
             return None
-        return entry["tables"]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
+    return entry["tables"] if _well_formed(entry["tables"]) else None
+
+
+def _read_regular(path: Path, limit: int) -> str:
+    """The text of a regular file of at most ``limit`` bytes; OSError for anything else."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            raise OSError(f"{path} is not a regular file of at most {limit} bytes")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise OSError(f"{path} grew beyond {limit} bytes")
+    return data.decode("utf-8")
+
+
+def _well_formed(tables: object) -> bool:
+    """Whether cached tables have the shape of one article's rows."""
+    if not isinstance(tables, dict) or not all(isinstance(k, str) for k in tables):
+        return False
+    if any(not isinstance(tables.get(name), list) for name in CONTRACT_TABLES):
+        return False
+    if not all(isinstance(rows, list) for rows in tables.values()):
+        return False
+    document = tables.get("document")
+    if not isinstance(document, list) or len(document) != 1:
+        return False
+    return all(isinstance(row, dict) for rows in tables.values() for row in rows)
 
 
 def store_entry(cache_dir: Path, key: str, tables: dict) -> None:

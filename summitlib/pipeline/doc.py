@@ -32,6 +32,7 @@ class ArticleDoc:
     quotes: list = field(default_factory=list)
     stance: list = field(default_factory=list)
     values: dict[str, object] = field(default_factory=dict)
+    options: dict[str, object] = field(default_factory=dict)  # the pipeline's settings
     rows: dict[str, list[dict]] = field(default_factory=dict)
     _sentence_ends: list[int] = field(default_factory=list, repr=False)
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 PARALLEL_THRESHOLD = 64
 LOCAL_WORKERS = 2
 GATHER_BATCH = 500
+CONNECT_SECONDS = 10  # a scheduler that does not answer by then is reported
 Rows = dict[str, list[dict]]
 Progress = Callable[[Iterable], Iterable] | None
 
@@ -117,7 +118,7 @@ def run_dask(
             pending = following
 
     if scheduler:
-        with Client(scheduler) as client:
+        with _connect(Client, scheduler) as client:
             yield from gather(client)
         return
     with (
@@ -131,6 +132,19 @@ def run_dask(
         Client(cluster) as client,
     ):
         yield from gather(client)
+
+
+def _connect(client_class: type, scheduler: str) -> object:
+    """A client of the scheduler at ``scheduler``, or a ParameterError naming the option."""
+    try:
+        return client_class(scheduler, timeout=CONNECT_SECONDS)
+    except (OSError, ValueError, TypeError, TimeoutError) as err:
+        reason = " ".join(str(err).split())[:200] or type(err).__name__
+        raise ParameterError(
+            f"--scheduler {scheduler}: cannot connect to a dask scheduler ({reason}); start one "
+            "(dask scheduler) and give its address, e.g. tcp://127.0.0.1:8786, or leave "
+            "--scheduler out for a local cluster"
+        ) from None
 
 
 ENGINES: dict[str, Callable[..., Iterator[Rows]]] = {"local": run_local, "dask": run_dask}

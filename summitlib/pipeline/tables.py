@@ -10,6 +10,7 @@ do the Parquet files (typed data, not opened by spreadsheets).
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,8 @@ DOCUMENT_COLUMNS = [
     "tone",
     "n_quotes",
     "n_dates",
+    "story_id",
+    "copy_of",
 ]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -80,21 +83,36 @@ class Tables:
     def write(
         self, out_dir: Path, corpus_root: Path | None = None, suffix: str = "csv"
     ) -> list[Path]:
-        """Write every table as ``<name>.csv`` (or ``.parquet``) into ``out_dir``; the paths."""
+        """Write every table as ``<name>.csv`` (or ``.parquet``) into ``out_dir``; the paths.
+
+        The tables are first written into a temporary folder inside ``out_dir`` and then moved
+        into place (renames, which need no space), so a full disk or any other failure leaves
+        the previous tables as they were and raises one ParameterError naming the folder.
+        """
         out_dir = Path(out_dir)
-        if corpus_root is not None and _inside(out_dir, corpus_root):
+        try:
+            if corpus_root is not None and _inside(out_dir, corpus_root):
+                raise ParameterError(
+                    f"--out {out_dir} is inside the corpus folder {corpus_root}; "
+                    "choose an output folder outside it (the corpus is never written to)"
+                )
+            out_dir.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".tables-", suffix=".tmp", dir=out_dir))
+            write = write_csv if suffix == "csv" else write_parquet_table
+            try:
+                for name in self.names():
+                    write(self[name], staging / f"{name}.{suffix}")
+                for name in self.names():
+                    os.replace(staging / f"{name}.{suffix}", out_dir / f"{name}.{suffix}")
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+        except (OSError, RuntimeError) as err:  # RuntimeError: a symlink loop (Python < 3.13)
+            reason = getattr(err, "strerror", None) or str(err)
             raise ParameterError(
-                f"--out {out_dir} is inside the corpus folder {corpus_root}; "
-                "choose an output folder outside it (the corpus is never written to)"
-            )
-        out_dir.mkdir(parents=True, exist_ok=True)
-        written = []
-        write = write_csv if suffix == "csv" else write_parquet_table
-        for name in self.names():
-            path = out_dir / f"{name}.{suffix}"
-            write(self[name], path)
-            written.append(path)
-        return written
+                f"--out {out_dir}: cannot write the tables ({reason}); choose a writable folder "
+                "with free space (any previous tables there are unchanged)"
+            ) from None
+        return [out_dir / f"{name}.{suffix}" for name in self.names()]
 
 
 def frame(rows: list[dict], name: str) -> pd.DataFrame:

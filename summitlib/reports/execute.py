@@ -3,9 +3,10 @@
 A worker (``python -m summitlib.reports.execute``) reads task files from its stdin; for each it
 executes the notebook with papermill on a ``python3`` kernel of *this* interpreter, exports
 the reader's HTML next to the executed notebook and writes a small JSON outcome. Separate
-processes let the runner stop everything promptly on Ctrl-C or SIGTERM: a worker turns
-SIGTERM into KeyboardInterrupt so papermill shuts its kernel down, and a kernel whose parent
-disappears exits by itself (ipykernel's parent poller).
+processes let the runner stop everything promptly on Ctrl-C, SIGTERM or SIGHUP: a worker turns
+SIGTERM and SIGHUP into KeyboardInterrupt so papermill shuts its kernel down, a worker gets
+SIGTERM from the kernel when the runner dies (even by SIGKILL; Linux's parent-death signal),
+and a kernel whose parent disappears exits by itself (ipykernel's parent poller).
 
 The kernel is pinned to this interpreter with a kernelspec written for the run and put first
 on ``JUPYTER_PATH``, so a ``python3`` kernelspec of another Python in ``~/.local/share/jupyter``
@@ -30,6 +31,7 @@ from summitlib.errors import RunError
 KERNEL = "python3"
 POLL_SECONDS = 0.05
 STOP_GRACE_SECONDS = 5.0
+PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Task:
     cwd: str
     work_dir: str
     title_prefix: str = ""
+    index_link: str = "index.html"
 
     @property
     def task_path(self) -> Path:
@@ -64,8 +67,20 @@ class Task:
 
 
 def _raise_interrupt(signum: int, frame: object) -> None:
-    """SIGTERM handler: unwind like Ctrl-C so papermill shuts the kernel down."""
+    """SIGTERM and SIGHUP handler: unwind like Ctrl-C so papermill shuts the kernel down."""
     raise KeyboardInterrupt
+
+
+def _die_with_runner() -> None:
+    """In a new worker, before it starts: get SIGTERM when the runner dies, even by SIGKILL.
+
+    Linux's ``PR_SET_PDEATHSIG``; the worker then stops its kernel as on Ctrl-C. Elsewhere
+    this does nothing and a worker ends when its current notebook does.
+    """
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def execute(task: Task) -> dict:
@@ -110,13 +125,14 @@ def _export(task: Task) -> dict:
     """Write the reader's HTML of the executed notebook; return its title and question."""
     import nbformat
 
-    from summitlib.reports.html import describe, export_html
     from summitlib.pipeline.tables import atomic_write_text
+    from summitlib.reports.html import describe, export_html
 
     nb = nbformat.read(task.output, as_version=4)
     facts = describe(nb)
     title = f"{task.title_prefix}{facts['title']}" if facts["title"] else ""
-    atomic_write_text(Path(task.output).with_suffix(".html"), export_html(nb, title))
+    html = export_html(nb, title, task.index_link)
+    atomic_write_text(Path(task.output).with_suffix(".html"), html)
     return facts
 
 
@@ -167,6 +183,7 @@ def worker_main() -> int:
     from summitlib.pipeline.tables import atomic_write_text
 
     signal.signal(signal.SIGTERM, _raise_interrupt)
+    signal.signal(signal.SIGHUP, _raise_interrupt)
     for line in sys.stdin:
         task = Task(**json.loads(Path(line.strip()).read_text(encoding="utf-8")))
         outcome = execute(task)
@@ -258,6 +275,7 @@ class Pool:
                 stderr=handle,
                 env=self.env,
                 text=True,
+                preexec_fn=_die_with_runner if sys.platform == "linux" else None,  # noqa: PLW1509
             )
         return Worker(process, log)
 

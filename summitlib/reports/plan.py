@@ -31,13 +31,40 @@ if TYPE_CHECKING:
     from summitlib.corpus.reader import Corpus
 
 RESERVED = frozenset({"results_dir"})  # set by the runner: results go next to the report
-PATH_PARAMETERS = frozenset({"corpus_dir", "gold_dir"})
+PATH_PARAMETERS = frozenset({"corpus_dir", "gold_dir", "stance_model", "sheet"})
 RUN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 NO_DEFAULT = object()
 
 
 class _ScalarLoader(yaml.SafeLoader):
-    """YAML's safe loader without timestamps: dates stay strings for the notebooks to check."""
+    """YAML's safe loader for parameters: dates stay strings for the notebooks to check,
+    mapping keys are the text as written (``2021:`` and ``yes:`` are names, not a number and a
+    boolean), a repeated key is refused, and so are anchors and aliases, whose expansion could
+    grow without bound ("billion laughs")."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        """A node, unless it is an alias or carries an anchor."""
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases (&name, *name) are not allowed", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        """A mapping whose keys are their text as written; a repeated key is an error."""
+        mapping: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be plain text", key_node.start_mark
+                )
+            if key_node.value in mapping:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key_node.value!r} is repeated", key_node.start_mark
+                )
+            mapping[key_node.value] = self.construct_object(value_node, deep=deep)
+        return mapping
 
 
 _ScalarLoader.yaml_implicit_resolvers = {
@@ -73,6 +100,7 @@ class Plan:
     jobs: list[Job]
     sets: list[str]
     corpora: list[Path | None] = field(default_factory=list)
+    models: dict[Path | None, list] = field(default_factory=dict)  # stance models per corpus
 
 
 # --- notebooks --------------------------------------------------------------------------
@@ -88,13 +116,20 @@ def find_notebooks(folder: Path, names: Iterable[str] = ()) -> list[Path]:
         raise ParameterError(f"no notebooks in {folder}; expected files like 01_name.ipynb")
     chosen: list[Path] = []
     for name in names:
-        stem = Path(name).stem
-        match = [p for p in available if stem in (p.stem, p.stem.split("_", 1)[0])]
+        match = [p for p in available if _names(p, name)]
         if not match:
             known = ", ".join(p.stem for p in available)
             raise ParameterError(f"no notebook named {name!r}; choose from {known}")
         chosen += [p for p in match if p not in chosen]
     return chosen or available
+
+
+def _names(notebook: Path, name: str) -> bool:
+    """Whether ``name`` (stem, file name, number such as ``03`` or ``3``) names ``notebook``."""
+    stem, number = Path(name).stem, notebook.stem.split("_", 1)[0]
+    if stem.isdigit() and number.isdigit():
+        return int(stem) == int(number)
+    return stem == notebook.stem
 
 
 def notebook_parameters(notebook: Path) -> dict[str, object]:
@@ -136,8 +171,9 @@ def parse_value(name: str, text: str) -> object:
         value = yaml.load(text, Loader=_ScalarLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as err:
         problem = str(err).splitlines()[0]
+        shown = text if len(text) <= 60 else text[:57] + "..."
         raise ParameterError(
-            f"parameter {name}: {text!r} is not a valid YAML value ({problem}); "
+            f"parameter {name}: {shown!r} is not a valid YAML value ({problem}); "
             "quote text that holds quotes, e.g. -p terms \"['a, b', c]\""
         ) from None
     return check_plain(name, value)
@@ -151,7 +187,8 @@ def check_plain(name: str, value: object) -> object:
         return [check_plain(name, v) for v in value]
     if isinstance(value, dict) and all(isinstance(k, str) for k in value):
         return {k: check_plain(name, v) for k, v in value.items()}
-    raise ParameterError(f"parameter {name}: {value!r} is not a plain value (text, number, list)")
+    shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+    raise ParameterError(f"parameter {name}: {shown} is not a plain value (text, number, list)")
 
 
 def read_yaml(path: Path, what: str) -> dict:
@@ -195,7 +232,8 @@ def read_grid(path: Path) -> tuple[dict, dict[str, dict]]:
             raise ParameterError(f"grid file {path}: run {name!r} needs a mapping of parameters")
         values = {k: check_plain(k, v) for k, v in (params or {}).items()}
         checked[name] = anchor_paths(values, Path(path).parent)
-    return anchor_paths(dict(shared), Path(path).parent), checked
+    shared = {k: check_plain(k, v) for k, v in shared.items()}
+    return anchor_paths(shared, Path(path).parent), checked
 
 
 def anchor_paths(params: Mapping, base: Path) -> dict:
@@ -261,7 +299,7 @@ def plan_run(
 
     defaults = {nb: notebook_parameters(nb) for nb in notebooks}
     sets = {name: {**params, **own} for name, own in grid.items()} if grid else {"": dict(params)}
-    jobs, corpora = [], []
+    jobs, corpora, models = [], [], {}
     for run_set, values in sets.items():
         where = f"grid run {run_set!r}: " if run_set else ""
         try:
@@ -274,9 +312,11 @@ def plan_run(
             if any("corpus_dir" in names for names in defaults.values()):
                 check_summit(load_corpus(corpus_dir), values.get("summit"))
                 corpora += [] if corpus_dir in corpora else [corpus_dir]
+                used = models.setdefault(corpus_dir, [])
+                used += [] if values.get("stance_model") in used else [values.get("stance_model")]
         except ParameterError as err:
             raise ParameterError(f"{where}{err}") from None
-    return Plan(jobs, list(sets), corpora)
+    return Plan(jobs, list(sets), corpora, models)
 
 
 def _check_names(values: Mapping, defaults: Mapping[Path, dict]) -> None:

@@ -2,24 +2,26 @@
 
 1. **Plan** (:mod:`summitlib.reports.plan`): the notebooks and their parameters, every name, type
    and value checked, the corpus validated. Nothing is written before this passes.
-2. **Annotate once**, in this process: the articles the corpus's Parquet store lacks are added
-   to it, so every notebook's kernel only reads the tables (the cache folder is passed to the
-   kernels as ``$SUMMIT_CACHE_DIR``).
-3. **Execute** (:mod:`summitlib.reports.execute`) into a staging folder ``reports/.staging-<pid>``, a
-   few notebooks at a time; each worker also writes the reader's HTML.
-4. **Publish**: only when every notebook succeeded are the files moved into ``reports/``, one
-   ``os.replace`` each, the index last. On failure, Ctrl-C or SIGTERM nothing under
-   ``reports/`` changes except ``reports/failed/<notebook>.ipynb``, the partly executed
-   notebook of a failure; the staging folder is removed in every case.
+2. **Annotate once**, in this process: the articles the corpus's Parquet store lacks (per
+   stance model) are added to it, so every notebook's kernel only reads the tables (the cache
+   folder is passed to the kernels as ``$SUMMIT_CACHE_DIR``).
+3. **Execute** (:mod:`summitlib.reports.execute`) into a staging folder of the reports
+   folder, a few notebooks at a time; each worker also writes the reader's HTML.
+4. **Publish** (:mod:`summitlib.reports.publish`), holding the folder's lock
+   (:mod:`summitlib.reports.lock`): only when every notebook succeeded does the staging folder
+   become the new run folder and the index switch to it. On failure, Ctrl-C, SIGTERM or SIGHUP
+   nothing changes except ``failed/<notebook>.ipynb``, the partly executed notebook of a
+   failure; the staging folder is removed in every case (and, if the runner was killed
+   outright, by the next run once its lock shows it is dead).
 
 >>> run_reports(names=["03_stance"], params={"group_by": "genre"})   # doctest: +SKIP
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
+import re
 import shutil
 import signal
 import threading
@@ -28,42 +30,71 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from summitlib.errors import RunError
-from summitlib.reports.execute import Pool, Task, TaskFailed, describe_failure, kernel_home, worker_env
+from summitlib.errors import ParameterError, RunError
+from summitlib.reports.execute import (
+    Pool,
+    Task,
+    TaskFailed,
+    describe_failure,
+    kernel_home,
+    worker_env,
+)
+from summitlib.reports.lock import folder_lock, hold, release
 from summitlib.reports.plan import RESERVED, Job, Plan, find_notebooks, plan_run
-
-INDEX_JSON = "index.json"
-INDEX_HTML = "index.html"
-FAILED = "failed"
-PUBLISHED_SUFFIXES = (".ipynb", ".html", ".results.json")
+from summitlib.reports.publish import (
+    FAILED,
+    LINKS,
+    MARKER,
+    carry_over,
+    current_entries,
+    is_report_folder,
+    keep_failed,
+    new_run_name,
+    new_staging_name,
+    read_manifest,
+    remove_dead_runs,
+    remove_failed,
+    switch,
+    with_files,
+    write_catalogue,
+    write_set_index,
+)
+from summitlib.reports.publish import digest as file_digest
 
 Progress = Callable[[int], Callable[[str], None]]
+
+
+class Published(list):
+    """The index entries of a run's reports, and the folder they were published in."""
+
+    folder: Path
 
 
 # --- signals ----------------------------------------------------------------------------
 
 
 def _interrupt(signum: int, frame: object) -> None:
-    """SIGTERM handler: unwind exactly like Ctrl-C."""
+    """SIGTERM and SIGHUP handler: unwind exactly like Ctrl-C."""
     raise KeyboardInterrupt
 
 
 @contextmanager
 def terminate_as_interrupt() -> Iterator[None]:
-    """While a run is in progress, SIGTERM raises KeyboardInterrupt (main thread only)."""
+    """While a run is in progress, SIGTERM and SIGHUP raise KeyboardInterrupt (main thread)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    previous = {s: signal.signal(s, _interrupt) for s in (signal.SIGTERM, signal.SIGHUP)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 @contextmanager
 def signals_held(drop: bool = False) -> Iterator[None]:
-    """Hold SIGINT and SIGTERM during the block; afterwards re-raise one (or drop it)."""
+    """Hold SIGINT, SIGTERM and SIGHUP during the block; afterwards re-raise one (or drop it)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -78,7 +109,7 @@ def signals_held(drop: bool = False) -> Iterator[None]:
         raise KeyboardInterrupt
 
 
-_HELD = (signal.SIGINT, signal.SIGTERM)
+_HELD = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
 # --- staging and executing --------------------------------------------------------------
@@ -100,6 +131,7 @@ def _tasks(plan: Plan, staging: Path) -> list[Task]:
                 cwd=str(job.notebook.parent),
                 work_dir=str(staging / ".work" / job.key),
                 title_prefix=f"{job.run_set}: " if job.run_set else "",
+                index_link="index.html" if job.run_set else "../index.html",
             )
         )
     return tasks
@@ -111,23 +143,26 @@ def _results_dir(job: Job, folder: Path) -> dict:
 
 
 def _keep_failed(task: Task, reports: Path) -> str:
-    """Move a failed notebook's partial output to reports/failed/; say where it is."""
+    """Keep a failed notebook's partial output in reports/failed/; say where it is."""
     output = Path(task.output)
     if not output.is_file():
         return ""
     target = reports / FAILED / f"{task.key}.ipynb"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(output, target)
+    try:
+        keep_failed(output, target)
+    except (OSError, ValueError) as err:  # unreadable (e.g. cut short by a full disk)
+        return f"; its partly executed notebook could not be kept ({type(err).__name__})"
     return f"; the partly executed notebook is in {target}"
 
 
-def _annotate(corpora: Iterable[Path | None]) -> None:
-    """Add each corpus's missing articles to its store, so that the kernels only read it."""
-    from summitlib.pipeline.annotate import update_store
+def _annotate(corpora: Iterable[Path | None], models: Mapping | None = None) -> None:
+    """Add each corpus's missing articles (per stance model) to its store; kernels only read."""
     from summitlib.corpus.reader import load_corpus
+    from summitlib.pipeline.annotate import Pipeline, update_store
 
     for corpus_dir in corpora:
-        update_store(load_corpus(corpus_dir))
+        for model in (models or {}).get(corpus_dir) or [None]:
+            update_store(load_corpus(corpus_dir), pipeline=Pipeline(stance_model=model))
 
 
 def _execute(plan: Plan, staging: Path, reports: Path, workers: int, tick) -> dict[str, dict]:
@@ -150,11 +185,11 @@ def _execute(plan: Plan, staging: Path, reports: Path, workers: int, tick) -> di
     return outcomes
 
 
-# --- index and publishing ---------------------------------------------------------------
+# --- entries and publishing -------------------------------------------------------------
 
 
 def _entry(job: Job, staging: Path, outcome: dict) -> dict:
-    """The index entry of an executed notebook."""
+    """The index entry of an executed notebook, its links relative to the run folder."""
     import nbformat
 
     folder = staging / job.run_set if job.run_set else staging
@@ -163,7 +198,7 @@ def _entry(job: Job, staging: Path, outcome: dict) -> dict:
     prefix = f"{job.run_set}/" if job.run_set else ""
     results = folder / f"{job.stem}.results.json"
     duration = papermill.get("duration")
-    return {
+    entry = {
         "set": job.run_set,
         "notebook": job.stem,
         "title": outcome.get("title", ""),
@@ -175,99 +210,44 @@ def _entry(job: Job, staging: Path, outcome: dict) -> dict:
         "ipynb": f"{prefix}{job.notebook.name}",
         "results": f"{prefix}{results.name}" if results.is_file() else None,
     }
+    return with_files(entry, staging)
 
 
-def read_index(folder: Path) -> list[dict]:
-    """The entries of a published index whose reports still exist (none if unreadable)."""
-    try:
-        data = json.loads((folder / INDEX_JSON).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    entries = data.get("reports", []) if isinstance(data, dict) else []
-    return [e for e in entries if isinstance(e, dict) and _published(folder, e)]
+def _in_run(entry: dict, run: str) -> dict:
+    """An entry whose links (relative to its run folder) now start with the run folder."""
+    links = {k: f"{run}/{entry[k]}" for k in LINKS if entry.get(k)}
+    files = {f"{run}/{name}": sha for name, sha in entry["files"].items()}
+    return {**entry, **links, "files": files}
 
 
-def _published(folder: Path, entry: dict) -> bool:
-    """Whether an old entry's HTML is a plain relative file that still exists."""
-    link = entry.get("html")
-    if not isinstance(link, str) or not isinstance(entry.get("notebook"), str):
-        return False
-    path = Path(link)
-    return not path.is_absolute() and ".." not in path.parts and (folder / path).is_file()
-
-
-def _merge(old: list[dict], new: list[dict]) -> list[dict]:
-    """Old entries not re-run, plus the new ones, ordered by set and notebook."""
-    replaced = {(e["set"], e["notebook"]) for e in new}
-    kept = [e for e in old if (e.get("set", ""), e["notebook"]) not in replaced]
-    return sorted(kept + new, key=lambda e: (str(e.get("set", "")), e["notebook"]))
-
-
-def write_index(folder: Path, entries: list[dict], title: str) -> None:
-    """index.json and index.html of a folder, each written atomically (HTML last)."""
-    from summitlib.reports.html import render_index
-    from summitlib.pipeline.tables import atomic_write_text
-
-    payload = {"generated": dt.datetime.now().isoformat(timespec="seconds"), "reports": entries}
-    text = json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n"
-    atomic_write_text(folder / INDEX_JSON, text)
-    atomic_write_text(folder / INDEX_HTML, render_index(entries, title))
-
-
-def _relative(entries: list[dict], run_set: str) -> list[dict]:
-    """Entries of one set with links relative to its own folder."""
-    cut = len(run_set) + 1
-    return [
-        {**e, **{k: e[k][cut:] for k in ("html", "ipynb", "results") if e.get(k)}} for e in entries
-    ]
-
-
-def _publish(staging: Path, reports: Path, plan: Plan, entries: list[dict]) -> None:
-    """Move the staged reports into place, one rename per file; the top index last."""
-    for run_set in plan.sets:
-        source = staging / run_set if run_set else staging
-        target = reports / run_set if run_set else reports
-        target.mkdir(parents=True, exist_ok=True)
-        for path in sorted(source.iterdir()):
-            if path.is_file() and path.name.endswith(PUBLISHED_SUFFIXES):
-                os.replace(path, target / path.name)
-        if run_set:
-            own = _relative([e for e in entries if e["set"] == run_set], run_set)
-            write_index(target, _merge(read_index(target), own), f"summitlib reports: {run_set}")
-    for entry in entries:
-        (reports / FAILED / f"{entry['ipynb']}").unlink(missing_ok=True)
-    _remove_if_empty(reports / FAILED)
-    write_index(reports, _merge(read_index(reports), entries), "summitlib reports")
-
-
-def _remove_if_empty(folder: Path) -> None:
-    """Remove ``folder`` and its empty subfolders when nothing is left in them."""
-    if not folder.is_dir():
-        return
-    for sub in sorted(folder.rglob("*"), reverse=True):
-        if sub.is_dir() and not any(sub.iterdir()):
-            sub.rmdir()
-    if not any(folder.iterdir()):
-        folder.rmdir()
-
-
-def _remove_stale_staging(reports: Path) -> None:
-    """Remove staging folders left by runs that were killed outright (their process is gone)."""
-    for folder in reports.glob(".staging-*"):
-        pid = folder.name.removeprefix(".staging-")
-        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    """Whether a process with this id exists."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+def _publish(
+    folder: Path, staging: Path, plan: Plan, new: dict[str, dict], facts: dict
+) -> list[dict]:
+    """Carry unchanged reports over, rename staging into a run folder, switch the index."""
+    run = new_run_name()
+    current = {(e.get("set", ""), e.get("notebook")): e for e in current_entries(folder)}
+    entries = [_in_run(entry, run) for entry in new.values()]
+    fresh = {(e["set"], e["notebook"]) for e in entries}
+    for job in plan.jobs:
+        if job.key not in new and (job.run_set, job.stem) not in current:
+            raise RunError(
+                f"the published report {job.key} changed while this run was executing; "
+                "run again"
+            )
+    for key, entry in current.items():
+        if key not in fresh:
+            entries.append(carry_over(folder, staging, run, entry))
+    entries.sort(key=lambda e: (str(e.get("set", "")), e["notebook"]))
+    for scratch in (".jupyter", ".work"):
+        shutil.rmtree(staging / scratch, ignore_errors=True)
+    for run_set in {e["set"] for e in entries} - {""}:
+        own = [e for e in entries if e["set"] == run_set]
+        write_set_index(staging / run_set, run_set, own)
+    os.rename(staging, folder / run)
+    switch(folder, run, entries, facts, "summitlib reports")
+    remove_dead_runs(folder, keep={run})
+    remove_failed(folder, list(new))
+    return entries
 
 
 # --- the core function ------------------------------------------------------------------
@@ -282,92 +262,190 @@ def run_reports(
     jobs: int | None = None,
     progress: Progress | None = None,
     force: bool = False,
-) -> list[dict]:
-    """Execute notebooks into ``reports/`` with their HTML and index; return the new entries."""
+    reports_root: Path | None = None,
+) -> Published:
+    """Execute notebooks into a reports folder with their HTML and index; return their entries.
+
+    The folder is ``reports`` when given, else ``<reports_root>/<corpus name>/`` (the root
+    defaults to :func:`summitlib.paths.reports_dir`), whose top index then lists every set.
+    """
     from summitlib.paths import notebooks_dir, reports_dir
 
-    chosen = find_notebooks(Path(notebooks or notebooks_dir()), names)
+    books = Path(notebooks or notebooks_dir())
+    chosen = find_notebooks(books, names)
     plan = plan_run(chosen, dict(params or {}), grid)
-    reports = Path(reports or reports_dir()).resolve()
+    facts = corpus_facts(dict(params or {}).get("corpus_dir"))
+    root = None if reports else resolved(Path(reports_root or reports_dir()), "the reports folder")
+    folder = resolved(Path(reports), "--reports") if reports else set_folder(root, facts)
+    check_folder(folder, books, plan, force)
     workers = max(1, min(jobs or os.cpu_count() or 1, os.cpu_count() or 1))
     tick = progress(len(plan.jobs)) if progress else (lambda key: None)
     with terminate_as_interrupt():
-        return _run(plan, reports, workers, tick, force)
+        entries = Published(_run(plan, folder, workers, tick, force, facts))
+        if root is not None:
+            with folder_lock(root), signals_held(drop=True):
+                write_catalogue(root)
+    entries.folder = folder
+    return entries
 
 
-def fingerprint(job: Job) -> str:
+def corpus_facts(corpus_dir: str | None) -> dict:
+    """Name, size and date range of a corpus, for the indexes (no machine path)."""
+    import hashlib
+
+    from summitlib.corpus.reader import load_corpus
+    from summitlib.paths import default_corpus_dir
+
+    corpus = load_corpus(corpus_dir)
+    dates = sorted(doc.published.isoformat() for doc in corpus)
+    bundled = corpus.root.resolve() == default_corpus_dir().resolve()
+    name = "bundled" if bundled else re.sub(r"[^A-Za-z0-9_-]+", "-", corpus.root.resolve().name)
+    return {
+        "name": name.strip("-") or "corpus",
+        "id": hashlib.sha256(str(corpus.root.resolve()).encode()).hexdigest()[:12],
+        "articles": len(corpus),
+        "first": dates[0],
+        "last": dates[-1],
+    }
+
+
+def set_folder(root: Path, facts: dict) -> Path:
+    """``root/<corpus name>``, or ``<name>-<id>`` when that name is another corpus's."""
+    folder = root / facts["name"]
+    other = read_manifest(folder).get("corpus") or {}
+    if other.get("id") not in (None, facts["id"]):
+        folder = root / f"{facts['name']}-{facts['id'][:6]}"
+    return folder
+
+
+def resolved(path: Path, option: str) -> Path:
+    """An absolute path without links, or a ParameterError naming the option."""
+    try:
+        return path.expanduser().resolve()
+    except (OSError, RuntimeError) as err:
+        what = f"{option} {path}: cannot be followed ({err}); choose another folder"
+        raise ParameterError(what) from None
+
+
+def check_folder(folder: Path, notebooks: Path, plan: Plan, force: bool) -> None:
+    """Refuse a reports folder that holds or lies in the notebooks or a corpus, or other files."""
+    from summitlib.paths import default_corpus_dir
+
+    sources = [("the notebooks folder", notebooks)]
+    sources += [("the corpus", Path(c or default_corpus_dir())) for c in plan.corpora]
+    for what, source in sources:
+        source = resolved(source, what)
+        if folder.is_relative_to(source) or source.is_relative_to(folder):
+            raise ParameterError(
+                f"--reports {folder} overlaps {what} {source}; reports never go into the "
+                "notebooks or a corpus: choose a folder outside both (e.g. --reports reports)"
+            )
+    if folder.exists() and not folder.is_dir():
+        raise ParameterError(f"--reports {folder} is a file; choose a folder")
+    if not force and not is_report_folder(folder):
+        raise ParameterError(
+            f"--reports {folder} holds files that summit run did not write (it has no "
+            "index.json of reports); choose an empty or new folder, or add --force to publish "
+            "beside those files"
+        )
+
+
+def fingerprint(job: Job, corpora: dict | None = None) -> str:
     """What a report depends on: notebook, parameters, corpus bytes and library version."""
     import hashlib
 
     from summitlib.pipeline.cache import library_fingerprint
-    from summitlib.paths import default_corpus_dir
 
     digest = hashlib.sha256(job.notebook.read_bytes())
     digest.update(json.dumps(job.parameters, sort_keys=True, default=str).encode())
-    root = Path(job.parameters.get("corpus_dir") or default_corpus_dir())
-    for path in sorted([root / "metadata.csv", root / "summits.csv", *root.glob("articles/*")]):
-        if path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update(corpus_digest(job.parameters.get("corpus_dir"), corpora).encode())
     digest.update(library_fingerprint().encode())
+    _add_inputs(digest, job.parameters)
     return digest.hexdigest()
 
 
-def _reusable(plan: Plan, reports: Path, prints: dict[str, str]) -> dict[str, dict]:
-    """Published entries whose inputs have not changed since they were made, by job key."""
-    index = {(e.get("set", ""), e.get("notebook")): e for e in read_index(reports)}
+def _add_inputs(digest, parameters: Mapping) -> None:
+    """Add the bytes of a report's other inputs: a stance model folder, a coding sheet."""
+    from summitlib.learning.model import folder_digest
+
+    if parameters.get("stance_model"):
+        digest.update(folder_digest(parameters["stance_model"]).encode())
+    if parameters.get("sheet"):
+        digest.update(Path(parameters["sheet"]).read_bytes())
+
+
+def corpus_digest(corpus_dir: str | None, known: dict | None = None) -> str:
+    """A digest of a corpus: metadata and summits files and the listed articles' SHA-256.
+
+    Only what the corpus lists is read (a stray file in ``articles/`` is never opened), and
+    the article hashes are those computed, block by block, when the corpus was validated.
+    """
+    import hashlib
+
+    from summitlib.corpus.reader import load_corpus
+
+    known = {} if known is None else known
+    if corpus_dir not in known:
+        corpus = load_corpus(corpus_dir)
+        digest = hashlib.sha256()
+        for name in ("metadata.csv", "summits.csv"):
+            path = corpus.root / name
+            if path.is_file():
+                digest.update(name.encode() + b"\0" + file_digest(path).encode())
+        for doc in corpus:
+            digest.update(f"{doc.file}\0{doc.sha256}\n".encode())
+        known[corpus_dir] = digest.hexdigest()
+    return known[corpus_dir]
+
+
+def _reusable(plan: Plan, folder: Path, prints: dict[str, str]) -> dict[str, dict]:
+    """Published entries whose inputs and files are unchanged since they were made, by job key."""
+    index = {(e.get("set", ""), e.get("notebook")): e for e in current_entries(folder)}
     found = {}
     for job in plan.jobs:
         entry = index.get((job.run_set, job.stem))
-        if not entry or entry.get("fingerprint") != prints[job.key]:
-            continue
-        files = [entry.get("html"), entry.get("ipynb"), entry.get("results")]
-        if all(f is None or (reports / f).is_file() for f in files):
-            found[job.key] = dict(entry)
+        if entry and entry.get("fingerprint") == prints[job.key]:
+            found[job.key] = entry
     return found
 
 
-def _stage_copy(job: Job, entry: dict, reports: Path, staging: Path) -> None:
-    """Copy an unchanged report's files into staging, so publishing treats them alike."""
-    folder = staging / job.run_set if job.run_set else staging
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in (entry.get("html"), entry.get("ipynb"), entry.get("results")):
-        if name:
-            shutil.copy2(reports / name, folder / Path(name).name)
-
-
-def _run(plan: Plan, reports: Path, workers: int, tick, force: bool = False) -> list[dict]:
+def _run(plan: Plan, folder: Path, workers: int, tick, force: bool, facts: dict) -> list[dict]:
     """Annotate, execute into staging, publish; remove the staging folder in every case."""
-    step = "annotating the corpus"
-    staging = reports / f".staging-{os.getpid()}"
+    step, staging, marker = "annotating the corpus", None, None
     try:
-        reports.mkdir(parents=True, exist_ok=True)
-        _remove_stale_staging(reports)
+        folder.mkdir(parents=True, exist_ok=True)
+        staging = folder / new_staging_name()
         staging.mkdir()
-        prints = {job.key: fingerprint(job) for job in plan.jobs}
-        reused = {} if force else _reusable(plan, reports, prints)
+        marker = hold(staging / MARKER)  # held while this run lives: the folder is not stale
+        corpora: dict = {}
+        prints = {job.key: fingerprint(job, corpora) for job in plan.jobs}
+        reused = {} if force else _reusable(plan, folder, prints)
         todo = [job for job in plan.jobs if job.key not in reused]
         if todo:
-            _annotate(plan.corpora)
+            _annotate(plan.corpora, plan.models)
         step = "starting the notebooks"
-        for job, entry in ((j, reused[j.key]) for j in plan.jobs if j.key in reused):
-            _stage_copy(job, entry, reports, staging)
-            tick(job.key)
-        outcomes = (
-            _execute(replace(plan, jobs=todo), staging, reports, workers, tick) if todo else {}
-        )
-        entries = [
-            reused[job.key] if job.key in reused else _entry(job, staging, outcomes[job.key])
-            for job in plan.jobs
-        ]
-        for entry, job in zip(entries, plan.jobs, strict=True):
-            entry["fingerprint"] = prints[job.key]
-        with signals_held(drop=True):  # a few renames: finish them, then exit normally
-            _publish(staging, reports, plan, entries)
-        return entries
+        for job in plan.jobs:
+            if job.key in reused:
+                tick(job.key)
+        plan_todo = replace(plan, jobs=todo)
+        outcomes = _execute(plan_todo, staging, folder, workers, tick) if todo else {}
+        new = {job.key: _entry(job, staging, outcomes[job.key]) for job in todo}
+        for job in todo:
+            new[job.key]["fingerprint"] = prints[job.key]
+        step = "waiting for the reports folder"
+        with folder_lock(folder), signals_held(drop=True):  # renames and two small files
+            entries = _publish(folder, staging, plan, new, facts)
+        mine = {(job.run_set, job.stem) for job in plan.jobs}
+        return [e for e in entries if (e["set"], e["notebook"]) in mine]
     except KeyboardInterrupt:
         raise RunError(f"interrupted while {step}; the previous reports are unchanged") from None
     except OSError as err:
-        raise RunError(f"cannot write the reports in {reports}: {err}") from None
+        raise RunError(
+            f"cannot write the reports in {folder}: {err}; the previous reports are unchanged"
+        ) from None
     finally:
         with signals_held(drop=True):  # the run is ending anyway; finish the clean-up
-            shutil.rmtree(staging, ignore_errors=True)
+            if marker is not None:
+                release(marker)
+            if staging is not None and staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)

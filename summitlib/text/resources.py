@@ -1,8 +1,10 @@
-"""NLTK resources loaded offline: the Punkt sentence model and the VADER lexicon.
+"""Language resources loaded offline: NLTK's Punkt sentence model and VADER.
 
-Nothing here downloads. The Punkt parameters ship with summitlib (``data/nltk_data``);
-the VADER lexicon is the one that the ``vaderSentiment`` package installs from PyPI.
-Both folders are added to ``nltk.data.path`` so that NLTK's own loaders find them.
+Nothing here downloads. The Punkt parameters ship with summitlib (``data/nltk_data``) and
+their folder is added to ``nltk.data.path`` so that NLTK's own loader finds them. VADER is
+the authors' reference implementation, the ``vaderSentiment`` package from PyPI, with the
+lexicon it installs: it handles negation such as "poses no threat" and quoted words, where
+NLTK's port does not, and is about three times faster.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from importlib import resources
 from pathlib import Path
 
 import nltk
-from nltk.sentiment.vader import SentimentIntensityAnalyzer
 from nltk.tokenize import PunktTokenizer
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 
 def nltk_data_dir() -> Path:
@@ -44,9 +46,8 @@ def punkt() -> PunktTokenizer:
 
 @lru_cache(maxsize=1)
 def vader() -> SentimentIntensityAnalyzer:
-    """NLTK's VADER analyzer reading the lexicon installed by vaderSentiment."""
-    _register(vader_lexicon_dir())
-    return SentimentIntensityAnalyzer(lexicon_file="vader_lexicon.txt")
+    """The VADER analyzer of the vaderSentiment package (its lexicon ships with it)."""
+    return SentimentIntensityAnalyzer()
 
 
 @lru_cache(maxsize=8192)
