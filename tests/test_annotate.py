@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from conftest import CORPUS
 
-from summitlib import annotate, annotate_document, load_corpus
+from summitlib import annotate, load_corpus
 from summitlib.cli import main
-from summitlib.pipeline.cache import load_entry, store_entry
 from summitlib.pipeline.tables import COLUMNS
 
 CONTRACT = {
@@ -62,26 +59,6 @@ def test_cli_writes_byte_identical_files_twice(tmp_path):
     assert names == sorted(f"{n}.csv" for n in [*CONTRACT, "amounts", "turns"])
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
-
-
-@pytest.mark.parametrize("damage", ["truncate", "garbage", "tamper"])
-def test_corrupt_json_cache_entry_is_refused(tmp_path, damage):
-    corpus = load_corpus(CORPUS)
-    article = next(iter(corpus))
-    rows = annotate_document(article)
-    store_entry(tmp_path, "ab" * 32, rows)
-    entry = next(tmp_path.rglob("*.json"))
-    assert load_entry(tmp_path, entry.stem) == rows
-    data = entry.read_text(encoding="utf-8")
-    if damage == "truncate":
-        entry.write_text(data[: len(data) // 2], encoding="utf-8")
-    elif damage == "garbage":
-        entry.write_bytes(b"\x00\xff not json")
-    else:
-        payload = json.loads(data)
-        payload["tables"]["sentences"][0]["text"] = "tampered"
-        entry.write_text(json.dumps(payload), encoding="utf-8")
-    assert load_entry(tmp_path, entry.stem) is None
 
 
 def test_dask_engine_gives_identical_tables(tmp_path):

@@ -26,7 +26,7 @@ from summitlib.corpus.reprints import corpus_articles, find_reprints
 from summitlib.errors import ParameterError
 from summitlib.learning.model import check_model_folder, folder_digest
 from summitlib.paths import cache_dir as default_cache_dir
-from summitlib.pipeline import cache as cache_store
+from summitlib.pipeline.cache import entry_key
 from summitlib.pipeline.columnar import DOCUMENT, KEY, Batch, batch_tables, concat, select, to_frame
 from summitlib.pipeline.components import (
     COMPONENTS,
@@ -109,22 +109,7 @@ def cache_key(article: Document, pipeline: Pipeline) -> str:
         "title": article.meta.get("title", ""),
         **pipeline.cache_parts(),
     }
-    return cache_store.entry_key(parts)
-
-
-def annotate_cached(
-    article: Document, cache_dir: Path | None, pipeline: Pipeline | None = None
-) -> dict[str, list[dict]]:
-    """An article's rows from the cache, or computed (and then stored)."""
-    pipeline = pipeline or Pipeline()
-    if cache_dir is None:
-        return pipeline(article)
-    key = cache_key(article, pipeline)
-    rows = cache_store.load_entry(cache_dir, key)
-    if rows is None:
-        rows = pipeline(article)
-        cache_store.store_entry(cache_dir, key, rows)
-    return rows
+    return entry_key(parts)
 
 
 def annotate(
@@ -203,7 +188,7 @@ def _batches(
         if not chosen:
             return
         rows = run_engine(
-            engine, chosen, None, pipeline, workers=workers, scheduler=scheduler, progress=progress
+            engine, chosen, pipeline, workers=workers, scheduler=scheduler, progress=progress
         )
         for start in range(0, len(chosen), BATCH):
             part = list(islice(rows, BATCH))

@@ -6,7 +6,7 @@
   sends each worker a :class:`~summitlib.corpus.reader.Document`, which holds the path and the
   SHA-256 of the article but not its text: the worker reads the file itself, checks that the
   bytes are still the validated ones, annotates, and returns plain rows. The corpus folder
-  (and the cache folder, if any) must be readable at the same path on every worker.
+  must be readable at the same path on every worker.
 
 Every engine yields the rows article by article in the order given, so every engine gives
 identical tables and a caller can write them away in batches as they come.
@@ -18,7 +18,6 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from summitlib.corpus.reader import Document
@@ -35,16 +34,13 @@ Rows = dict[str, list[dict]]
 Progress = Callable[[Iterable], Iterable] | None
 
 
-def annotate_one(article: Document, cache_folder: Path | None, pipeline: Pipeline) -> Rows:
-    """The per-article function every engine runs: cached rows, or the pipeline's."""
-    from summitlib.pipeline.annotate import annotate_cached
-
-    return annotate_cached(article, cache_folder, pipeline)
+def annotate_one(article: Document, pipeline: Pipeline) -> Rows:
+    """The per-article function every engine runs: the pipeline's rows of one article."""
+    return pipeline(article)
 
 
 def run_local(
     articles: list[Document],
-    folder: Path | None,
     pipeline: Pipeline,
     *,
     workers: int | None = None,
@@ -56,12 +52,12 @@ def run_local(
     n = len(articles)
     if workers > 1 and n >= PARALLEL_THRESHOLD:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = pool.map(annotate_one, articles, [folder] * n, [pipeline] * n, chunksize=8)
+            results = pool.map(annotate_one, articles, [pipeline] * n, chunksize=8)
             yield from progress(Sized(results, n)) if progress else results
         return
     items = progress(articles) if progress else articles
     for article in items:
-        yield annotate_one(article, folder, pipeline)
+        yield annotate_one(article, pipeline)
 
 
 class Sized:
@@ -79,16 +75,15 @@ class Sized:
         return self.n
 
 
-def _verified(article: Document, cache_folder: Path | None, pipeline: Pipeline) -> Rows:
+def _verified(article: Document, pipeline: Pipeline) -> Rows:
     """Read, verify and annotate one article inside a Dask worker."""
     if hashlib.sha256(article.path.read_bytes()).hexdigest() != article.sha256:
         raise SummitError(f"{article.path} changed after the corpus was validated; run again")
-    return annotate_one(article, cache_folder, pipeline)
+    return annotate_one(article, pipeline)
 
 
 def run_dask(
     articles: list[Document],
-    folder: Path | None,
     pipeline: Pipeline,
     *,
     scheduler: str | None = None,
@@ -107,7 +102,7 @@ def run_dask(
 
         def submit(start: int) -> list:
             chunk = articles[start : start + GATHER_BATCH]
-            return client.map(_verified, chunk, cache_folder=folder, pipeline=pipeline, pure=False)
+            return client.map(_verified, chunk, pipeline=pipeline, pure=False)
 
         pending = submit(0)
         for start in range(0, len(articles), GATHER_BATCH):
@@ -151,9 +146,9 @@ ENGINES: dict[str, Callable[..., Iterator[Rows]]] = {"local": run_local, "dask":
 
 
 def run_engine(
-    engine: str, articles: list[Document], folder: Path | None, pipeline: Pipeline, **options
+    engine: str, articles: list[Document], pipeline: Pipeline, **options
 ) -> Iterator[Rows]:
     """Run the per-article function over ``articles`` on the named engine."""
     if engine not in ENGINES:
         raise ParameterError(f"engine {engine!r} is not one of {', '.join(ENGINES)}")
-    return ENGINES[engine](articles, folder, pipeline, **options)
+    return ENGINES[engine](articles, pipeline, **options)

@@ -15,6 +15,10 @@ corpus of 50,000 annotates ten. A crash leaves the previous manifest; folders it
 name are removed on the next update. A part whose file is missing, truncated or altered (its
 digest differs) is dropped and its articles are annotated again. Reads take a shared file
 lock and updates an exclusive one, so a reader never sees a half-made update.
+
+The store is trusted local state (see :mod:`summitlib.pipeline.cache`): only regular files of
+bounded size are read, a manifest naming anything but part folders and table files is ignored,
+and a part whose tables lack the article key is treated as damaged.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from summitlib.errors import SummitError
+from summitlib.pipeline.cache import read_regular
 from summitlib.pipeline.columnar import DOCUMENT, KEY, Batch, concat, in_order, write_parquet
 from summitlib.pipeline.tables import atomic_write_text
 
@@ -42,6 +47,10 @@ MANIFEST = "manifest.json"
 LOCK = ".lock"
 FORMAT = 1
 MAX_PARTS = 32
+MAX_MANIFEST_BYTES = 64 * 2**20
+MAX_FILE_BYTES = 4 * 2**30
+PART_NAME = re.compile(r"part-[0-9a-f]{16}")
+TABLE_NAME = re.compile(r"\w[\w.-]*")
 MERGED_PART = 5000
 Parts = dict[str, dict[str, str]]
 
@@ -82,23 +91,26 @@ class Store:
     def parts(self) -> Parts:
         """The manifest: part name -> {table: SHA-256 of its file}, in the order added."""
         try:
-            data = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(read_regular(self.folder / MANIFEST, MAX_MANIFEST_BYTES))
+        except (OSError, ValueError, RecursionError):
             return {}
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return {}
         parts = data.get("parts")
-        return parts if isinstance(parts, dict) else {}
+        return parts if _well_formed(parts) else {}
 
     def read_part(self, part: str, table: str, digests: dict[str, str]) -> pa.Table:
         """One table of one part, checked against its digest; DamagedPart if it does not match."""
         try:
-            data = (self.folder / part / f"{table}.parquet").read_bytes()
+            data = read_regular(self.folder / part / f"{table}.parquet", MAX_FILE_BYTES)
             if hashlib.sha256(data).hexdigest() != digests[table]:
                 raise DamagedPart(part)
-            return pq.read_table(pa.BufferReader(data))
-        except (OSError, KeyError, pa.ArrowException) as err:
+            found = pq.read_table(pa.BufferReader(data))
+        except (OSError, KeyError, ValueError, pa.ArrowException) as err:
             raise DamagedPart(part) from err
+        if KEY not in found.column_names or not pa.types.is_string(found.schema.field(KEY).type):
+            raise DamagedPart(part)
+        return found
 
     def index(self) -> tuple[Parts, dict[str, str]]:
         """The manifest, and the part holding each fingerprint (a later part wins)."""
@@ -167,6 +179,23 @@ class Store:
         for folder in self.folder.glob("part-*"):
             if folder.name not in kept:
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+def _well_formed(parts: object) -> bool:
+    """Whether a manifest's parts name only part folders and table files, with digests."""
+    if not isinstance(parts, dict):
+        return False
+    return all(
+        isinstance(part, str)
+        and PART_NAME.fullmatch(part)
+        and isinstance(digests, dict)
+        and DOCUMENT in digests
+        and all(
+            isinstance(t, str) and TABLE_NAME.fullmatch(t) and isinstance(d, str)
+            for t, d in digests.items()
+        )
+        for part, digests in parts.items()
+    )
 
 
 def fill(
