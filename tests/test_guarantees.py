@@ -505,7 +505,9 @@ def test_14_a_scheduler_that_cannot_be_reached(tmp_path, capsys):
     pytest.importorskip("distributed")
     out = tmp_path / "out"
     for address in ("bogus:://x", "tcp://127.0.0.1:9"):
+        # --no-cache: with a filled store there is nothing to annotate and nothing to connect to
         argv = ["annotate", "--out", out, "--engine", "dask", "--scheduler", address, "--quiet"]
+        argv.append("--no-cache")
         refused(argv, capsys, f"--scheduler {address}: cannot connect")
 
 
@@ -565,7 +567,7 @@ def test_15_grid_run_names_and_repeated_keys(tmp_path):
 def test_11_cleaning_a_long_article_costs_a_few_bytes_per_character():
     """The offset map is a packed array, not a list of Python ints (about 36 bytes each):
     cleaning's memory is linear with a small constant. Time and the whole pipeline's peak are
-    measured by benchmarks/bench_long_article.py."""
+    measured by benchmarks/bench_huge.py."""
     import tracemalloc
     from array import array
 
