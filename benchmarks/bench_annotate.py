@@ -1,13 +1,19 @@
 """Annotation throughput, scaling and peak memory on synthetic corpora of N articles.
 
-    .venv/bin/python benchmarks/bench_annotate.py [--sizes 5 50 500 5000] [--dask 500]
+    .venv/bin/python benchmarks/bench_annotate.py [--sizes 500 5000 50000] [--dask 5000]
+        [--incremental 500 5000 50000] [--modes full single minimal]
 
 For each N it builds a synthetic corpus (``summitlib.corpus.synthetic``) under benchmarks/out/,
 each in a fresh subprocess so that peak memory is its own: the full annotation with the cache
 off (local engine: both cores once the corpus is large enough), the same on one process, and a
 minimal pass over the same texts (NLTK Punkt sentence split plus VADER on every sentence,
 nothing else). It prints articles/s, MB/s, peak RSS and the ratio full/minimal, and with
-``--dask N`` the Dask engine's throughput with one and with two local workers.
+``--modes paired`` the full pipeline and the minimal pass alternate on blocks of 50 articles
+in one process on one core (the fairest ratio on a shared machine), and with
+``--dask N`` the Dask engine's throughput with one and with two local workers. With
+``--incremental N`` it fills an empty Parquet store with the N articles (``update_store``,
+corpus validation included), adds 1% more articles to the folder and times the update that
+annotates only them: the ratio incremental/full is the figure the store is for.
 """
 
 from __future__ import annotations
@@ -40,6 +46,43 @@ if mode == "minimal":
         for sentence in tokenizer.tokenize(doc.raw):
             analyzer.polarity_scores(sentence)
             n += 1
+elif mode == "paired":
+    # one core, the full pipeline and the minimal pass alternating on blocks of 50 articles,
+    # so that a machine shared with others slows both alike
+    from summitlib.pipeline.annotate import Pipeline
+    from summitlib.text.resources import punkt, vader
+    tokenizer, analyzer, pipeline = punkt(), vader(), Pipeline()
+    docs = list(corpus)
+    pipeline(docs[0])
+    minimal = full = 0.0
+    for block in range(0, len(docs), 50):
+        part = docs[block : block + 50]
+        tick = time.perf_counter()
+        for doc in part:
+            for sentence in tokenizer.tokenize(doc.raw):
+                analyzer.polarity_scores(sentence)
+        tock = time.perf_counter()
+        for doc in part:
+            pipeline(doc)
+        minimal, full = minimal + tock - tick, full + time.perf_counter() - tock
+    print(json.dumps({"seconds": full, "minimal": minimal, "articles": len(docs), "bytes": size,
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    sys.exit(0)
+elif mode == "incremental":
+    import shutil
+    from summitlib.pipeline.annotate import update_store
+    extra, cache = Path(sys.argv[3]), Path(sys.argv[4])
+    start = time.perf_counter()
+    update_store(load_corpus(root), cache_dir=cache)
+    full = time.perf_counter() - start
+    for path in sorted((extra / "articles").iterdir()):
+        if not (root / "articles" / path.name).exists():
+            shutil.copy(path, root / "articles" / path.name)
+    shutil.copy(extra / "metadata.csv", root / "metadata.csv")
+    start = time.perf_counter()
+    added = update_store(load_corpus(root), cache_dir=cache)
+    print(json.dumps({"full": full, "incremental": time.perf_counter() - start, "added": added}))
+    sys.exit(0)
 elif mode.startswith("dask"):
     from distributed import Client, LocalCluster
     workers = int(mode[4:])
@@ -71,12 +114,34 @@ def corpus_of(n: int) -> Path:
     return target
 
 
-def measure(mode: str, root: Path) -> dict:
+def measure(mode: str, root: Path, *extra: str) -> dict:
     """Run one measurement in a fresh interpreter and return its figures."""
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, mode, str(root)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", CHILD, mode, str(root), *extra],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def incremental(n: int) -> dict:
+    """Fill a fresh store with ``n`` articles, add 1% more, time both updates."""
+    import shutil
+
+    work, cache = OUT / f"incremental-{n}", OUT / f"incremental-{n}-cache"
+    for folder in (work, cache):
+        shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(corpus_of(n), work)
+    figures = measure("incremental", work, str(corpus_of(n + max(1, n // 100))), str(cache))
+    shutil.rmtree(work), shutil.rmtree(cache)
+    return {
+        "N": n,
+        "added": figures["added"],
+        "full store, s": round(figures["full"], 1),
+        "incremental, s": round(figures["incremental"], 2),
+        "incremental/full": round(figures["incremental"] / figures["full"], 3),
+    }
 
 
 def row(n: int, mode: str, figures: dict) -> dict:
@@ -96,35 +161,60 @@ def row(n: int, mode: str, figures: dict) -> dict:
 def main() -> None:
     """Measure every size and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 500, 5000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[500, 5000])
+    parser.add_argument("--modes", nargs="+", default=["full", "single", "minimal"])
     parser.add_argument("--dask", type=int, default=0, help="also measure Dask at this N")
+    parser.add_argument("--incremental", type=int, nargs="*", default=[], help="store at these N")
     args = parser.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
+    names = {
+        "full": "full",
+        "single": "full, 1 process",
+        "minimal": "minimal",
+        "paired": "full, 1 core, interleaved",
+    }
     rows = []
     for n in args.sizes:
         root = corpus_of(n)
-        full, single, minimal = (measure(m, root) for m in ("full", "single", "minimal"))
-        rows += [
-            row(n, "full", full),
-            row(n, "full, 1 process", single),
-            row(n, "minimal", minimal),
-        ]
-        rows[-3]["full/minimal"] = round(minimal["seconds"] / full["seconds"], 2)
-        rows[-2]["full/minimal"] = round(minimal["seconds"] / single["seconds"], 2)
-        print(json.dumps(rows[-3:]), flush=True)
+        figures = {mode: measure(mode, root) for mode in args.modes}
+        done = [row(n, names[mode], figures[mode]) for mode in args.modes]
+        if "paired" in figures:
+            paired = figures["paired"]
+            done[args.modes.index("paired")]["full/minimal"] = round(
+                paired["minimal"] / paired["seconds"], 2
+            )
+        if "minimal" in figures:
+            for entry, mode in zip(done, args.modes, strict=True):
+                if mode not in ("minimal", "paired"):
+                    entry["full/minimal"] = round(
+                        figures["minimal"]["seconds"] / figures[mode]["seconds"], 2
+                    )
+        rows += done
+        print(json.dumps(done), flush=True)
     if args.dask:
         root = corpus_of(args.dask)
-        rows += [row(args.dask, f"dask, {w} worker(s)", measure(f"dask{w}", root)) for w in (1, 2)]
+        for workers in (1, 2):
+            rows.append(
+                row(args.dask, f"dask, {workers} worker(s)", measure(f"dask{workers}", root))
+            )
+            print(json.dumps(rows[-1]), flush=True)
     import pandas as pd
 
-    print()
-    print(pd.DataFrame(rows).fillna("").to_string(index=False))
-    if len(args.sizes) >= 2:
-        a, b = sorted(args.sizes)[-2:]
-        per = {r["N"]: r["ms/article"] for r in rows if r["mode"] == "full"}
+    if rows:
+        print()
+        print(pd.DataFrame(rows).to_string(index=False, na_rep=""))
+    per = {r["N"]: r["ms/article"] for r in rows if r["mode"] == names[args.modes[0]]}
+    if len(per) >= 2:
+        a, b = sorted(per)[-2:]
         print(f"\ntime per article N={b} vs N={a}: {per[b] / per[a]:.2f}x")
+    dask = {r["mode"]: r["seconds"] for r in rows if r["mode"].startswith("dask")}
+    if len(dask) == 2:
+        speedup = dask["dask, 1 worker(s)"] / dask["dask, 2 worker(s)"]
+        print(f"dask 2 workers / 1 worker speed-up: {speedup:.2f}x")
+    for n in args.incremental:
+        print(json.dumps(incremental(n)), flush=True)
 
 
 if __name__ == "__main__":

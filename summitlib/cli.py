@@ -94,6 +94,13 @@ def validate(corpus_dir: Path | None, gold_dir: Path | None) -> None:
     default=None,
     help="With --engine dask: the scheduler address (default: a local two-worker cluster).",
 )
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["csv", "parquet"]),
+    multiple=True,
+    help="csv (the contract's files, default) or parquet; repeat for both.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @STANCE_MODEL_OPTION
 def annotate_command(
@@ -102,10 +109,11 @@ def annotate_command(
     no_cache: bool,
     engine: str,
     scheduler: str | None,
+    formats: tuple[str, ...],
     quiet: bool,
     stance_model: Path | None,
 ) -> None:
-    """Write sentences, actors, dates, quotes, stance and positions tables as CSV."""
+    """Write sentences, actors, dates, quotes, stance and positions tables (CSV or Parquet)."""
     from summitlib.corpus.reader import load_corpus
     from summitlib.pipeline.annotate import Pipeline, annotate
 
@@ -119,10 +127,12 @@ def annotate_command(
         cache=not no_cache,
         engine=engine,
         scheduler=scheduler,
-        progress=None if quiet else _progress(len(corpus)),
+        progress=None if quiet else _progress(),
         pipeline=pipeline,
     )
-    written = tables.write(out_dir, corpus_root=corpus.root)
+    written = []
+    for suffix in dict.fromkeys(formats or ["csv"]):
+        written += tables.write(out_dir, corpus_root=corpus.root, suffix=suffix)
     for path in written:
         click.echo(path)
 
@@ -526,12 +536,12 @@ class _NotebookProgress:
             self.bar.close()
 
 
-def _progress(total: int):
-    """A tqdm progress bar on stderr for ``total`` articles (silent when not a terminal)."""
+def _progress():
+    """A tqdm progress bar on stderr over the articles annotated (silent when not a terminal)."""
     from tqdm import tqdm
 
     def wrap(items):
-        return tqdm(items, total=total, unit="article", disable=None, file=sys.stderr)
+        return tqdm(items, unit="article", disable=None, file=sys.stderr)
 
     return wrap
 

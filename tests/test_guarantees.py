@@ -4,6 +4,7 @@ bad-input table. Runs that need notebooks use quick generated ones where the cas
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import resource
@@ -24,7 +25,6 @@ from conftest import report_file, write_corpus
 
 from summitlib import ParameterError, annotate, load_corpus
 from summitlib.cli import main
-from summitlib.pipeline.cache import load_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "small_corpus"
@@ -435,40 +435,57 @@ def test_12_utf16_without_bom_is_refused_naming_the_encoding(tmp_path, capsys):
 # --- 13. cache entries that are not what they seem ---------------------------------------------
 
 
-def test_13_cache_entries_must_be_small_regular_files_of_the_right_shape(tmp_path):
+def test_13_store_files_must_be_small_regular_files_of_the_right_shape(tmp_path):
     root = write_corpus(tmp_path / "c", {"a.txt": NEWS}, META + "a.txt,2021-09-10,t,o\n")
     cache = tmp_path / "cache"
     reference = annotate(load_corpus(root), cache_dir=cache)
-    entry = next(cache.rglob("*.json"))
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    entry.unlink()
-    os.mkfifo(entry)
-    code = (
-        "import sys\nfrom summitlib.pipeline.cache import load_entry\n"
-        "print(load_entry(sys.argv[1], sys.argv[2]))"
-    )
-    probe = [sys.executable, "-c", code, str(cache), entry.stem]
-    done = subprocess.run(probe, capture_output=True, text=True, timeout=30)
-    assert done.stdout.strip() == "None", "a FIFO is not waited on"
-    entry.unlink()
-    entry.symlink_to("/dev/zero")
-    done = subprocess.run(
-        probe,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        preexec_fn=limited(RLIMIT_AS=1024 * 2**20),
-    )
-    assert done.stdout.strip() == "None", done.stderr[-300:]
-    entry.unlink()
-    from summitlib.pipeline.cache import _digest  # a valid checksum over the wrong structure
+    manifest = next(cache.glob("store/*/manifest.json"))
+    sentences = next(manifest.parent.glob("part-*/sentences.parquet"))
+    probe = [
+        sys.executable,
+        "-c",
+        "import sys\nfrom summitlib import annotate, load_corpus\n"
+        "print(len(annotate(load_corpus(sys.argv[1]), cache_dir=sys.argv[2]).sentences))",
+        str(root),
+        str(cache),
+    ]
+    expected = str(len(reference.sentences))
 
-    wrong = {"sentences": {"not": "rows"}}
-    payload = json.dumps(wrong, sort_keys=True, ensure_ascii=False)
-    entry.write_text(json.dumps({**data, "tables": wrong, "digest": _digest(payload)}))
-    assert load_entry(cache, entry.stem) is None
-    rebuilt = annotate(load_corpus(root), cache_dir=cache)
-    assert rebuilt.sentences.equals(reference.sentences)
+    def rebuilt_from(damage) -> None:
+        sentences.unlink()
+        damage(sentences)
+        done = subprocess.run(
+            probe,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            preexec_fn=limited(RLIMIT_AS=1536 * 2**20),
+        )
+        assert done.stdout.strip() == expected, done.stderr[-300:]
+
+    rebuilt_from(os.mkfifo)  # a FIFO is not waited on
+    sentences = next(manifest.parent.glob("part-*/sentences.parquet"))
+    rebuilt_from(lambda path: path.symlink_to("/dev/zero"))  # nor read without end
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    sentences = next(manifest.parent.glob("part-*/sentences.parquet"))
+    wrong = sentences.parent / "wrong.parquet"
+    pq.write_table(pa.table({"not": ["rows"]}), wrong)  # a valid digest over the wrong structure
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    part = sentences.parent.name
+    data["parts"][part]["sentences"] = hashlib.sha256(wrong.read_bytes()).hexdigest()
+    sentences.unlink()
+    wrong.rename(sentences)
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    assert annotate(load_corpus(root), cache_dir=cache).sentences.equals(reference.sentences)
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    data["parts"]["../../../outside"] = {"document": "0" * 64}  # a manifest naming other folders
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    assert annotate(load_corpus(root), cache_dir=cache).sentences.equals(reference.sentences)
+    assert outside.is_dir() and not list(outside.iterdir())
 
 
 # --- 14. one line, not a traceback --------------------------------------------------------------
@@ -488,7 +505,9 @@ def test_14_a_scheduler_that_cannot_be_reached(tmp_path, capsys):
     pytest.importorskip("distributed")
     out = tmp_path / "out"
     for address in ("bogus:://x", "tcp://127.0.0.1:9"):
+        # --no-cache: with a filled store there is nothing to annotate and nothing to connect to
         argv = ["annotate", "--out", out, "--engine", "dask", "--scheduler", address, "--quiet"]
+        argv.append("--no-cache")
         refused(argv, capsys, f"--scheduler {address}: cannot connect")
 
 
@@ -548,7 +567,7 @@ def test_15_grid_run_names_and_repeated_keys(tmp_path):
 def test_11_cleaning_a_long_article_costs_a_few_bytes_per_character():
     """The offset map is a packed array, not a list of Python ints (about 36 bytes each):
     cleaning's memory is linear with a small constant. Time and the whole pipeline's peak are
-    measured by benchmarks/bench_long_article.py."""
+    measured by benchmarks/bench_huge.py."""
     import tracemalloc
     from array import array
 

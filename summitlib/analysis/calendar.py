@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -62,6 +63,7 @@ def value_granularity(value: object) -> str | None:
     return None if parsed is None else parsed[2]
 
 
+@lru_cache(maxsize=65536)
 def _parse_value(value: object) -> tuple[dt.date, dt.date, str] | None:
     """Interval and granularity of a value, ranges included."""
     if not isinstance(value, str):
@@ -105,7 +107,7 @@ def window_mask(
 def resolve_dates(dates: pd.DataFrame) -> pd.DataFrame:
     """The dates table with ``first``, ``last``, ``resolution`` and ``mid`` (calendar) columns."""
     table = dates.copy()
-    parsed = [_parse_value(v) for v in table["value"]] if len(table) else []
+    parsed = [_parse_value(v) for v in table["value"]]
     table["first"] = [p[0] if p else None for p in parsed]
     table["last"] = [p[1] if p else None for p in parsed]
     table["resolution"] = [p[2] if p else None for p in parsed]

@@ -34,6 +34,7 @@ COLORS = {-1: "#c0392b", 0: "#7f8c8d", 1: "#2874a6"}
 STANCE_NAMES = {-1: "stalled / against", 0: "neutral", 1: "advancing / for"}
 BAND = {"color": "#f5b041", "alpha": 0.5}
 ERRORBARS = {"color": "#2874a6", "ecolor": "#7f8c8d", "capsize": 3}
+MAX_SEPARATORS = 300  # article separators drawn in the dispersion plot, at most
 
 
 def use_style() -> None:
@@ -116,8 +117,8 @@ def dispersion_plot(ax, hits: pd.DataFrame, doc_labels: list[str], terms: list[s
     ax.invert_yaxis()
     n = len(doc_labels)
     ax.set_xlim(0, max(n, 1))
-    for i in range(1, n):
-        ax.axvline(i, color="#bbbbbb", linewidth=0.5)
+    if 1 < n <= MAX_SEPARATORS:  # one collection; past a few hundred articles lines are a blur
+        ax.vlines(range(1, n), -0.5, len(terms) - 0.5, color="#bbbbbb", linewidth=0.5)
     if n <= 12:
         ax.set_xticks([i + 0.5 for i in range(n)], doc_labels, rotation=30, ha="right", fontsize=8)
     ax.grid(False)

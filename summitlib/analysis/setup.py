@@ -51,9 +51,9 @@ class Study:
 
     @cached_property
     def texts(self) -> dict[str, str]:
-        """Cleaned text of each article by doc_id, in corpus order."""
-        documents = self.corpus.documents
-        return dict(zip(documents["doc_id"], documents["text"], strict=True))
+        """Cleaned text of each article by doc_id, in corpus order (from the store)."""
+        texts = self.tables["_texts"]
+        return dict(zip(texts["doc_id"], texts["text"], strict=True))
 
     @property
     def summits(self) -> pd.DataFrame:

@@ -1,8 +1,6 @@
-"""Speakers and issues: quote stance, joint speakers split, the speaker-by-issue matrix."""
+"""Speakers and issues: quote positions, joint speakers split, the speaker-by-issue matrix."""
 
 from __future__ import annotations
-
-import math
 
 import pandas as pd
 
@@ -33,8 +31,9 @@ def quote_position(quotes: pd.DataFrame) -> pd.Series:
     position in an article is the same score over all their quotes there (``positions``)."""
     from summitlib.extract.stance import speaker_score
 
-    values = [round(speaker_score([str(text)]), 2) for text in quotes["text"]]
-    return pd.Series(values, index=quotes.index, dtype=float)
+    texts = quotes["text"].astype(str)
+    scores = {text: round(speaker_score([text]), 2) for text in texts.unique()}
+    return texts.map(scores).astype(float)
 
 
 def split_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -76,16 +75,19 @@ def issue_matrix(quotes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Speaker-by-issue mean quote position (-2..+2) and the number of quotes in each cell."""
     issues = list(ISSUES)
     speakers = sorted(set(quotes["speaker"])) if len(quotes) else []
-    means = pd.DataFrame(math.nan, index=speakers, columns=issues)
-    counts = pd.DataFrame(0, index=speakers, columns=issues)
-    for q in quotes.itertuples():
-        for issue in issues_of(q.text):
-            counts.loc[q.speaker, issue] += 1
-    for speaker in speakers:
-        said = quotes[quotes["speaker"] == speaker]
-        for issue in issues:
-            mask = said["text"].map(lambda t, i=issue: i in issues_of(t))
-            if mask.any():
-                means.loc[speaker, issue] = said.loc[mask, "position"].mean()
+    lowered = quotes["text"].astype(str).str.lower() if len(quotes) else pd.Series(dtype=str)
+    hits = pd.DataFrame(
+        {i: lowered.map(lambda t, w=ISSUES[i]: any(x in t for x in w)) for i in issues},
+        index=quotes.index,
+        columns=issues,
+    ).astype(bool)
+    position = quotes["position"] if len(quotes) else pd.Series(dtype=float)
+    by_speaker = quotes["speaker"] if len(quotes) else pd.Series(dtype=str)
+    counts = hits.astype(int).groupby(by_speaker).sum().reindex(speakers, fill_value=0)
+    scored = hits.mul(position.notna(), axis=0).astype(int)
+    scored = scored.groupby(by_speaker).sum().reindex(speakers, fill_value=0)
+    sums = hits.mul(position.fillna(0.0), axis=0).groupby(by_speaker).sum()
+    sums = sums.reindex(speakers, fill_value=0.0)
+    means = (sums / scored.where(scored > 0)).astype(float)
     means.index.name = counts.index.name = "speaker"
-    return means, counts
+    return means, counts.astype(int)

@@ -71,9 +71,12 @@ def removed_text(text: str, limit: int = 70) -> str:
 
 def with_sentence(rows: pd.DataFrame, tables: Tables) -> pd.DataFrame:
     """``rows`` (with doc_id and sent_id) plus the text of their sentence."""
-    sentences = tables.sentences.set_index(["doc_id", "sent_id"])["text"]
-    pairs = zip(rows["doc_id"], rows["sent_id"], strict=True)
-    return rows.assign(sentence=[sentences.get((d, s), "") for d, s in pairs])
+    sentences = tables.sentences[["doc_id", "sent_id", "text"]].drop_duplicates(
+        ["doc_id", "sent_id"]
+    )
+    keys = rows[["doc_id", "sent_id"]].astype({"sent_id": sentences["sent_id"].dtype})
+    found = keys.merge(sentences, on=["doc_id", "sent_id"], how="left")["text"]
+    return rows.assign(sentence=found.fillna("").to_numpy())
 
 
 def shortened(frame: pd.DataFrame, column: str, limit: int) -> pd.DataFrame:

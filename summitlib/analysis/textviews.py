@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 
 import pandas as pd
 
 from summitlib.analysis.lexicons import INTEGRATION_TERMS
 from summitlib.analysis.wording import plural
-from summitlib.corpus.reader import Corpus
+from summitlib.pipeline.tables import Tables
 
 __all__ = [
     "INTEGRATION_TERMS",
@@ -22,23 +23,16 @@ __all__ = [
     "removals",
     "shorten",
     "term_pattern",
+    "term_spans",
 ]
 
 
-def removals(corpus: Corpus) -> pd.DataFrame:
+def removals(tables: Tables) -> pd.DataFrame:
     """What cleaning removed: one row per removed span (article, kind, size, the text)."""
-    rows = [
-        {
-            "doc_id": doc.doc_id,
-            "kind": r.kind,
-            "chars": r.end - r.start,
-            "text": cleaned.raw[r.start : r.end],
-        }
-        for doc in corpus
-        for cleaned in [doc.cleaned()]
-        for r in cleaned.removed
-    ]
-    return pd.DataFrame(rows, columns=["doc_id", "kind", "chars", "text"])
+    columns = ["doc_id", "kind", "chars", "text"]
+    if "_removed" not in tables.extra:
+        return pd.DataFrame(columns=columns).astype({"chars": int})
+    return tables["_removed"][columns]
 
 
 def term_pattern(term: str) -> re.Pattern:
@@ -47,20 +41,45 @@ def term_pattern(term: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
+def term_spans(text: str, term: str) -> Iterator[tuple[int, int]]:
+    """Start and end of each hit of ``term`` in ``text`` (as :func:`term_pattern` finds them).
+
+    Where lower-casing keeps every offset, the text is lower-cased once and ``str.find``
+    jumps to each occurrence of the term's first word, where the pattern is tried; this is
+    several times faster than letting the regex engine try every position."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or not term.split():
+        yield from (m.span() for m in term_pattern(term).finditer(text))
+        return
+    pattern, first = _lower_pattern(term), term.split()[0].lower()
+    at = lowered.find(first)
+    while at != -1:
+        hit = pattern.match(lowered, at)
+        if hit:
+            yield hit.span()
+        at = lowered.find(first, hit.end() if hit else at + 1)
+
+
+@lru_cache(maxsize=256)
+def _lower_pattern(term: str) -> re.Pattern:
+    """:func:`term_pattern` for lower-cased text, without re.IGNORECASE."""
+    words = [re.escape(w.lower()) for w in term.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
+
+
 def kwic(texts: Mapping[str, str], term: str, width: int = 40) -> pd.DataFrame:
     """Keyword in context (like NLTK's concordance): one row per hit, in text order."""
-    pattern = term_pattern(term)
     rows = []
     for doc_id, text in texts.items():
-        for m in pattern.finditer(text):
-            left = " ".join(text[max(0, m.start() - width * 2) : m.start()].split())
-            right = " ".join(text[m.end() : m.end() + width * 2].split())
+        for start, end in term_spans(text, term):
+            left = " ".join(text[max(0, start - width * 2) : start].split())
+            right = " ".join(text[end : end + width * 2].split())
             rows.append(
                 {
                     "doc_id": doc_id,
-                    "start": m.start(),
+                    "start": start,
                     "left": left[-width:],
-                    "match": " ".join(m.group(0).split()),
+                    "match": " ".join(text[start:end].split()),
                     "right": right[:width],
                 }
             )
@@ -90,14 +109,9 @@ def dispersion(texts: Mapping[str, str], terms: Iterable[str]) -> pd.DataFrame:
     for index, (doc_id, text) in enumerate(texts.items()):
         size = max(len(text), 1)
         for term in terms:
-            for m in term_pattern(term).finditer(text):
+            for start, _ in term_spans(text, term):
                 rows.append(
-                    {
-                        "doc_index": index,
-                        "doc_id": doc_id,
-                        "term": term,
-                        "position": m.start() / size,
-                    }
+                    {"doc_index": index, "doc_id": doc_id, "term": term, "position": start / size}
                 )
     return pd.DataFrame(rows, columns=["doc_index", "doc_id", "term", "position"])
 

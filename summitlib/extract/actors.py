@@ -88,6 +88,7 @@ MALE_A_NAMES = {"Nikita", "Ilya", "Foma", "Kuzma", "Luka", "Mykola", "Sasha", "M
 RECENT = 40  # how many earlier mentions a reference may reach back to
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GLUED = re.compile(r"(?<=[a-z]{5})(?=[A-Z][a-z]{3})")
+GLUED_MIN = 9  # five lower-case letters, then four of the next word
 WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?|[,;:.!?()\[\]—–]")
 
 
@@ -214,6 +215,9 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     tokens = []
     for m in WORD.finditer(text):
         start = m.start()
+        if m.end() - start < GLUED_MIN:  # too short to hold two glued words
+            tokens.append((start, m.end(), m.group()))
+            continue
         for cut in GLUED.finditer(m.group()):
             tokens.append((start, m.start() + cut.start(), text[start : m.start() + cut.start()]))
             start = m.start() + cut.start()

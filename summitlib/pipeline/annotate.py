@@ -4,7 +4,8 @@
 cleans the text into an :class:`~summitlib.pipeline.doc.ArticleDoc`, runs the components in
 order (sentences, actors, turns, quotes, dates, amounts, stance, positions by default) and
 returns the article's rows by table. :func:`annotate` runs it over a corpus on an engine
-(see :mod:`summitlib.pipeline.engines`), with a per-article cache, and assembles the tables.
+(see :mod:`summitlib.pipeline.engines`) for the articles that the corpus's Parquet store
+(:mod:`summitlib.pipeline.store`) does not hold yet, and reads the tables from the store.
 
 >>> from summitlib import load_corpus, annotate
 >>> tables = annotate(load_corpus("corpus"))
@@ -14,20 +15,32 @@ returns the article's rows by table. :func:`annotate` runs it over a corpus on a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from summitlib.corpus.reader import Corpus, Document
 from summitlib.corpus.reprints import corpus_articles, find_reprints
 from summitlib.errors import ParameterError
 from summitlib.learning.model import check_model_folder, folder_digest
 from summitlib.paths import cache_dir as default_cache_dir
-from summitlib.pipeline import cache as cache_store
-from summitlib.pipeline.components import COMPONENTS, DEFAULT_COMPONENTS, Component, summary
+from summitlib.pipeline.cache import entry_key
+from summitlib.pipeline.columnar import DOCUMENT, KEY, Batch, batch_tables, concat, select, to_frame
+from summitlib.pipeline.components import (
+    COMPONENTS,
+    DEFAULT_COMPONENTS,
+    Component,
+    summary,
+    text_rows,
+)
 from summitlib.pipeline.doc import ArticleDoc
 from summitlib.pipeline.engines import run_engine
-from summitlib.pipeline.tables import CONTRACT_TABLES, DOCUMENT_COLUMNS, Tables, frame
+from summitlib.pipeline.store import Store, fill, load_tables, store_dir
+from summitlib.pipeline.tables import CONTRACT_TABLES, DOCUMENT_COLUMNS, Tables
+
+BATCH = 2000
 
 
 class Pipeline:
@@ -66,6 +79,7 @@ class Pipeline:
         rows = {name: doc.rows.get(name, []) for name in CONTRACT_TABLES}
         rows.update({k: v for k, v in doc.rows.items() if k not in rows})
         rows["document"] = [summary(doc)]
+        rows.update(text_rows(doc))
         return rows
 
     def pipe(self, articles: Iterable[Document]) -> Iterator[dict[str, list[dict]]]:
@@ -95,22 +109,7 @@ def cache_key(article: Document, pipeline: Pipeline) -> str:
         "title": article.meta.get("title", ""),
         **pipeline.cache_parts(),
     }
-    return cache_store.entry_key(parts)
-
-
-def annotate_cached(
-    article: Document, cache_dir: Path | None, pipeline: Pipeline | None = None
-) -> dict[str, list[dict]]:
-    """An article's rows from the cache, or computed (and then stored)."""
-    pipeline = pipeline or Pipeline()
-    if cache_dir is None:
-        return pipeline(article)
-    key = cache_key(article, pipeline)
-    rows = cache_store.load_entry(cache_dir, key)
-    if rows is None:
-        rows = pipeline(article)
-        cache_store.store_entry(cache_dir, key, rows)
-    return rows
+    return entry_key(parts)
 
 
 def annotate(
@@ -126,47 +125,102 @@ def annotate(
 ) -> Tables:
     """Annotate every article of a corpus and return the contract's tables.
 
+    With ``cache`` (the default) the tables come from the corpus's Parquet store under
+    ``cache_dir`` and only the articles it does not hold are annotated (and added to it).
+
     >>> tables = annotate(load_corpus("corpus"))            # doctest: +SKIP
     >>> tables = annotate(corpus, engine="dask")            # same tables, on a Dask cluster
     """
-    folder = (cache_dir or default_cache_dir()) if cache else None
+    pipeline = pipeline or Pipeline()
     articles = list(corpus)
-    per_doc = run_engine(
-        engine,
-        articles,
-        folder,
-        pipeline or Pipeline(),
-        workers=workers,
-        scheduler=scheduler,
-        progress=progress,
-    )
-    return assemble(corpus, articles, per_doc)
+    keys = [cache_key(article, pipeline) for article in articles]
+    batches = _batches(articles, keys, pipeline, engine, workers, scheduler, progress)
+    found = None
+    if cache:
+        try:
+            found = load_tables(corpus_store(corpus, cache_dir), keys, batches)
+        except OSError:  # a cache folder that cannot be written: annotate without the store
+            found = None
+    if found is None:
+        parts = list(batches(list(range(len(articles)))))
+        order = pa.array(keys, type=pa.string())
+        names = {name for part in parts for name in part}
+        found = {n: select(concat(p[n] for p in parts if n in p), order) for n in names}
+    return assemble(corpus, articles, found)
 
 
-def assemble(corpus: Corpus, articles: list[Document], per_doc: list[dict]) -> Tables:
-    """Concatenate per-article rows into the corpus tables, in a stable order."""
-    names = list(CONTRACT_TABLES)
-    names += sorted({k for rows in per_doc for k in rows} - set(names) - {"document"})
-    tables = {
-        name: frame([r for rows in per_doc for r in rows.get(name, [])], name) for name in names
-    }
-    stories = find_reprints(corpus_articles(articles)).set_index("doc_id")
-    documents = []
-    for article, rows in zip(articles, per_doc, strict=True):
-        meta = {c: article.meta.get(c, "") for c in corpus.columns}
-        documents.append(
-            {
-                **meta,
-                "doc_id": article.doc_id,
-                "file": article.file,
-                "sha256": article.sha256,
-                "published": article.published.isoformat(),
-                **rows["document"][0],
-                "story_id": stories.at[article.doc_id, "story_id"],
-                "copy_of": stories.at[article.doc_id, "copy_of"],
-            }
+def update_store(
+    corpus: Corpus,
+    *,
+    cache_dir: Path | None = None,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    progress: Callable[[Iterable], Iterable] | None = None,
+    pipeline: Pipeline | None = None,
+) -> int:
+    """Annotate the articles that the corpus's store lacks and add them; return how many."""
+    pipeline = pipeline or Pipeline()
+    articles = list(corpus)
+    keys = [cache_key(article, pipeline) for article in articles]
+    batches = _batches(articles, keys, pipeline, engine, workers, scheduler, progress)
+    return fill(corpus_store(corpus, cache_dir), keys, batches)
+
+
+def corpus_store(corpus: Corpus, cache_dir: Path | None = None) -> Store:
+    """The Parquet store of a corpus under ``cache_dir`` (default: the project's cache)."""
+    return Store(store_dir(cache_dir or default_cache_dir(), corpus.root))
+
+
+def _batches(
+    articles: list[Document],
+    keys: list[str],
+    pipeline: Pipeline,
+    engine: str,
+    workers: int | None,
+    scheduler: str | None,
+    progress: Callable[[Iterable], Iterable] | None,
+) -> Callable[[list[int]], Iterator[Batch]]:
+    """A function annotating the articles at some positions, yielding Arrow batches."""
+
+    def batches(positions: list[int]) -> Iterator[Batch]:
+        chosen = [articles[i] for i in positions]
+        if not chosen:
+            return
+        rows = run_engine(
+            engine, chosen, pipeline, workers=workers, scheduler=scheduler, progress=progress
         )
-    table = pd.DataFrame(documents)
+        for start in range(0, len(chosen), BATCH):
+            part = list(islice(rows, BATCH))
+            yield batch_tables([keys[i] for i in positions[start : start + BATCH]], part)
+
+    return batches
+
+
+def assemble(corpus: Corpus, articles: list[Document], found: dict[str, pa.Table]) -> Tables:
+    """The corpus tables from the per-article rows found, in corpus order."""
+    names = list(CONTRACT_TABLES)
+    names += sorted(n for n in found if n not in names and n != DOCUMENT and found[n].num_rows)
+    tables = {name: to_frame(found.get(name), name) for name in names}
+    meta = [
+        {
+            **{c: article.meta.get(c, "") for c in corpus.columns},
+            "doc_id": article.doc_id,
+            "file": article.file,
+            "sha256": article.sha256,
+            "published": article.published.isoformat(),
+        }
+        for article in articles
+    ]
+    summary = found[DOCUMENT].drop_columns([KEY]).to_pandas() if DOCUMENT in found else None
+    table = pd.DataFrame(meta)
+    if summary is not None:
+        table = pd.concat(
+            [table, summary.drop(columns=list(table.columns), errors="ignore")], axis=1
+        )
+    stories = find_reprints(corpus_articles(articles)).set_index("doc_id")
+    table["story_id"] = stories["story_id"].reindex(table["doc_id"]).to_numpy()
+    table["copy_of"] = stories["copy_of"].reindex(table["doc_id"]).to_numpy()
     extra = [c for c in table.columns if c not in DOCUMENT_COLUMNS]
     contract = {name: tables.pop(name) for name in CONTRACT_TABLES}
     return Tables(documents=table[DOCUMENT_COLUMNS + extra], **contract, extra=tables)

@@ -1,15 +1,14 @@
-"""On-disk cache of per-article annotations.
+"""What the annotation cache (the Parquet store, :mod:`summitlib.pipeline.store`) keys on,
+and how it reads its files.
 
-An entry is keyed by everything its rows depend on: the article's bytes (SHA-256), its
-doc_id, publication date and author, and a fingerprint of the library (its version plus the
-bytes of its code and data files). Changing an article, its metadata or the library therefore
-misses the cache. Entries are JSON written atomically and carry a digest of their payload: a
-truncated or corrupt entry is detected, ignored and rebuilt.
+An article's key covers everything its rows depend on: the article's bytes (SHA-256), its
+doc_id, publication date and metadata, the pipeline's settings and a fingerprint of the
+library (its version plus the bytes of its code and data files). Changing an article, its
+metadata, the stance model or the library therefore misses the cache.
 
-The cache is trusted local state: the digest detects damage, not tampering (whoever can write
-the cache folder can write a matching digest). Still, an entry is only read if it is a regular
-file (not a link, FIFO or device) of bounded size, and only used if it has the structure of
-annotation rows; anything else is rebuilt.
+The cache is trusted local state: its digests detect damage, not tampering (whoever can write
+the cache folder can write a matching digest). Still, a cache file is only read if it is a
+regular file (not a link, FIFO or device) of bounded size (:func:`read_regular`).
 """
 
 from __future__ import annotations
@@ -21,10 +20,6 @@ import stat
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-from summitlib.pipeline.tables import CONTRACT_TABLES, atomic_write_text
-
-MAX_ENTRY_BYTES = 512 * 2**20  # larger entries are recomputed rather than read
 
 
 @lru_cache(maxsize=1)
@@ -47,61 +42,19 @@ def entry_key(parts: dict[str, str]) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def load_entry(cache_dir: Path, key: str) -> dict | None:
-    """The cached rows for ``key``, or None when absent, truncated or corrupt."""
-    path = Path(cache_dir) / key[:2] / f"{key}.json"
-    try:
-        entry = json.loads(_read_regular(path, MAX_ENTRY_BYTES))
-        payload = json.dumps(entry["tables"], sort_keys=True, ensure_ascii=False)
-        if entry["key"] != key or entry["digest"] != _digest(payload):
-            return None
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
-        return None
-    return entry["tables"] if _well_formed(entry["tables"]) else None
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; OSError for anything else.
 
-
-def _read_regular(path: Path, limit: int) -> str:
-    """The text of a regular file of at most ``limit`` bytes; OSError for anything else."""
+    A link, FIFO or device is refused before it is read (no hang, no endless read)."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             raise OSError(f"{path} is not a regular file of at most {limit} bytes")
         with os.fdopen(os.dup(fd), "rb") as handle:
-            data = handle.read(limit + 1)
+            data = handle.read(info.st_size + 1)
     finally:
         os.close(fd)
-    if len(data) > limit:
-        raise OSError(f"{path} grew beyond {limit} bytes")
-    return data.decode("utf-8")
-
-
-def _well_formed(tables: object) -> bool:
-    """Whether cached tables have the shape of one article's rows."""
-    if not isinstance(tables, dict) or not all(isinstance(k, str) for k in tables):
-        return False
-    if any(not isinstance(tables.get(name), list) for name in CONTRACT_TABLES):
-        return False
-    if not all(isinstance(rows, list) for rows in tables.values()):
-        return False
-    document = tables.get("document")
-    if not isinstance(document, list) or len(document) != 1:
-        return False
-    return all(isinstance(row, dict) for rows in tables.values() for row in rows)
-
-
-def store_entry(cache_dir: Path, key: str, tables: dict) -> None:
-    """Save the rows for ``key`` atomically; a cache that cannot be written is skipped."""
-    payload = json.dumps(tables, sort_keys=True, ensure_ascii=False)
-    entry = {"key": key, "digest": _digest(payload), "tables": tables}
-    path = Path(cache_dir) / key[:2] / f"{key}.json"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, json.dumps(entry, sort_keys=True, ensure_ascii=False))
-    except OSError:
-        pass
-
-
-def _digest(payload: str) -> str:
-    """Checksum of a serialised payload."""
-    return hashlib.sha256(payload.encode()).hexdigest()
+    if len(data) != info.st_size:
+        raise OSError(f"{path} changed while it was read")
+    return data

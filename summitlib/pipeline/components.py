@@ -169,6 +169,22 @@ def summary(doc: ArticleDoc) -> dict[str, object]:
     }
 
 
+def text_rows(doc: ArticleDoc) -> dict[str, list[dict]]:
+    """The cleaned text and what cleaning removed, kept for the notebooks (not written out)."""
+    raw = doc.cleaned.raw
+    removed = [
+        {
+            "doc_id": doc.doc_id,
+            "kind": r.kind,
+            "chars": r.end - r.start,
+            "text": raw[r.start : r.end],
+        }
+        for r in doc.cleaned.removed
+    ]
+    text = {"doc_id": doc.doc_id, "n_chars": len(raw), "text": doc.text}
+    return {"_texts": [text], "_removed": removed}
+
+
 DEFAULT_COMPONENTS = (
     "sentences",
     "actors",

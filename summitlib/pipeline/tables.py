@@ -3,7 +3,8 @@
 Writing is atomic (a temporary file in the same folder, then a rename), byte-identical for
 the same input, and safe for spreadsheets: a text cell that starts with ``=``, ``+``, ``-``,
 ``@`` (or a tab or carriage return) gets a leading apostrophe so it cannot run as a formula.
-The in-memory tables keep the exact text, so ``raw[start:end] == text`` holds there.
+The in-memory tables keep the exact text, so ``raw[start:end] == text`` holds there, and so
+do the Parquet files (typed data, not opened by spreadsheets).
 """
 
 from __future__ import annotations
@@ -65,8 +66,11 @@ class Tables:
     extra: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def names(self) -> list[str]:
-        """Table names, in the order they are written (tables of users' components last)."""
-        return ["documents", *CONTRACT_TABLES, *self.extra]
+        """Table names, in the order they are written (tables of users' components last).
+
+        Tables whose name starts with ``_`` (the cleaned texts and what cleaning removed, kept
+        for the notebooks) are not written; ``tables["_texts"]`` still reads them."""
+        return ["documents", *CONTRACT_TABLES, *(n for n in self.extra if not n.startswith("_"))]
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         """A table by name: ``tables["quotes"]``, or a user component's ``tables["topics"]``."""
@@ -76,8 +80,10 @@ class Tables:
             return getattr(self, name)
         raise KeyError(f"no table {name!r}; tables: {', '.join(self.names())}")
 
-    def write(self, out_dir: Path, corpus_root: Path | None = None) -> list[Path]:
-        """Write every table as ``<name>.csv`` into ``out_dir``; return the paths written.
+    def write(
+        self, out_dir: Path, corpus_root: Path | None = None, suffix: str = "csv"
+    ) -> list[Path]:
+        """Write every table as ``<name>.csv`` (or ``.parquet``) into ``out_dir``; the paths.
 
         The tables are first written into a temporary folder inside ``out_dir`` and then moved
         into place (renames, which need no space), so a full disk or any other failure leaves
@@ -92,11 +98,12 @@ class Tables:
                 )
             out_dir.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=".tables-", suffix=".tmp", dir=out_dir))
+            write = write_csv if suffix == "csv" else write_parquet_table
             try:
                 for name in self.names():
-                    write_csv(self[name], staging / f"{name}.csv")
+                    write(self[name], staging / f"{name}.{suffix}")
                 for name in self.names():
-                    os.replace(staging / f"{name}.csv", out_dir / f"{name}.csv")
+                    os.replace(staging / f"{name}.{suffix}", out_dir / f"{name}.{suffix}")
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
         except (OSError, RuntimeError) as err:  # RuntimeError: a symlink loop (Python < 3.13)
@@ -105,7 +112,7 @@ class Tables:
                 f"--out {out_dir}: cannot write the tables ({reason}); choose a writable folder "
                 "with free space (any previous tables there are unchanged)"
             ) from None
-        return [out_dir / f"{name}.csv" for name in self.names()]
+        return [out_dir / f"{name}.{suffix}" for name in self.names()]
 
 
 def frame(rows: list[dict], name: str) -> pd.DataFrame:
@@ -141,6 +148,13 @@ def to_csv_text(table: pd.DataFrame) -> str:
 def write_csv(table: pd.DataFrame, path: Path) -> None:
     """Write one table atomically (temporary file, then rename)."""
     atomic_write_text(path, to_csv_text(table))
+
+
+def write_parquet_table(table: pd.DataFrame, path: Path) -> None:
+    """Write one table as Parquet atomically, its text exact (Parquet is read as data)."""
+    from summitlib.pipeline.columnar import frame_table, write_parquet
+
+    write_parquet(frame_table(table), path)
 
 
 def atomic_write_text(path: Path, text: str) -> None:

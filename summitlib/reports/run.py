@@ -2,8 +2,9 @@
 
 1. **Plan** (:mod:`summitlib.reports.plan`): the notebooks and their parameters, every name, type
    and value checked, the corpus validated. Nothing is written before this passes.
-2. **Annotate once**, in this process, so every notebook's kernel finds the tables in the
-   on-disk cache (its folder is passed to the kernels as ``$SUMMIT_CACHE_DIR``).
+2. **Annotate once**, in this process: the articles the corpus's Parquet store lacks (per
+   stance model) are added to it, so every notebook's kernel only reads the tables (the cache
+   folder is passed to the kernels as ``$SUMMIT_CACHE_DIR``).
 3. **Execute** (:mod:`summitlib.reports.execute`) into a staging folder of the reports
    folder, a few notebooks at a time; each worker also writes the reader's HTML.
 4. **Publish** (:mod:`summitlib.reports.publish`), holding the folder's lock
@@ -155,13 +156,13 @@ def _keep_failed(task: Task, reports: Path) -> str:
 
 
 def _annotate(corpora: Iterable[Path | None], models: Mapping | None = None) -> None:
-    """Annotate each corpus once (per stance model) so that the kernels read the cache."""
+    """Add each corpus's missing articles (per stance model) to its store; kernels only read."""
     from summitlib.corpus.reader import load_corpus
-    from summitlib.pipeline.annotate import Pipeline, annotate
+    from summitlib.pipeline.annotate import Pipeline, update_store
 
     for corpus_dir in corpora:
         for model in (models or {}).get(corpus_dir) or [None]:
-            annotate(load_corpus(corpus_dir), pipeline=Pipeline(stance_model=model))
+            update_store(load_corpus(corpus_dir), pipeline=Pipeline(stance_model=model))
 
 
 def _execute(plan: Plan, staging: Path, reports: Path, workers: int, tick) -> dict[str, dict]:

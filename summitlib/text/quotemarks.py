@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 DOUBLE = '"“”„‟«»″'
+DOUBLE_MARK = re.compile(f"[{re.escape(DOUBLE)}]")
 OPEN_BY_SHAPE = set("“„‟«")
 CLOSE_BY_SHAPE = set("”»″")
 BEFORE_OPEN = set(" \t\n\u00a0([{—–-/:;,")
@@ -55,11 +56,10 @@ def _side(text: str, i: int) -> str:
 def _double_marks(text: str) -> list[tuple[int, str]]:
     """Positions and sides of the double quotation marks."""
     marks = []
-    for i, ch in enumerate(text):
-        if ch in DOUBLE:
-            side = _side(text, i)
-            if side:
-                marks.append((i, side))
+    for hit in DOUBLE_MARK.finditer(text):  # the regex finds the marks; no loop over characters
+        side = _side(text, hit.start())
+        if side:
+            marks.append((hit.start(), side))
     return marks
 
 

@@ -1,0 +1,113 @@
+"""Annotation rows as Arrow tables: one batch of articles at a time, keyed by fingerprint.
+
+Every article's rows carry the article's fingerprint in the column ``_key`` (see
+:func:`summitlib.pipeline.annotate.cache_key`). A batch of articles becomes one Arrow table
+per annotation table; batches are concatenated, cut to the wanted fingerprints and put in
+corpus order by :func:`select`. The same code serves the Parquet store and an annotation
+without it, so both give identical tables.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from summitlib.pipeline.tables import _umask, frame
+
+KEY = "_key"
+DOCUMENT = "document"
+Batch = dict[str, pa.Table]
+
+
+def rows_table(rows: list[dict], name: str) -> pa.Table:
+    """The Arrow table of some row dicts, typed as pandas would type them (no pandas metadata)."""
+    return pa.Table.from_pandas(frame(rows, name), preserve_index=False).replace_schema_metadata(
+        None
+    )
+
+
+def batch_tables(keys: Sequence[str], per_doc: Sequence[dict[str, list[dict]]]) -> Batch:
+    """One Arrow table per annotation table for a batch of articles, each row with its ``_key``."""
+    names = {name for rows in per_doc for name in rows}
+    batch = {}
+    for name in sorted(names):
+        rows, owners = [], []
+        for key, doc_rows in zip(keys, per_doc, strict=True):
+            found = doc_rows.get(name, [])
+            rows.extend(found)
+            owners.extend([key] * len(found))
+        table = rows_table(rows, name)
+        batch[name] = table.append_column(KEY, pa.array(owners, type=pa.string()))
+    return batch
+
+
+def concat(tables: Iterable[pa.Table]) -> pa.Table | None:
+    """The tables one after another, their column types unified (None when there are none)."""
+    tables = list(tables)
+    if not tables:
+        return None
+    return pa.concat_tables(tables, promote_options="permissive")
+
+
+def select(table: pa.Table, keys: pa.Array) -> pa.Table:
+    """The rows whose ``_key`` is in ``keys``, in the order of ``keys`` (stable within a key)."""
+    position = pc.index_in(table[KEY], value_set=keys)
+    kept = table.filter(pc.is_valid(position))
+    order = pc.sort_indices(pc.drop_null(position), sort_keys=[("", "ascending")])
+    return kept.take(order)
+
+
+def in_order(table: pa.Table, keys: pa.Array) -> pa.Table:
+    """The rows (all of wanted articles) in the order of ``keys``; no copy if already so."""
+    position = pc.index_in(table[KEY], value_set=keys).to_numpy(zero_copy_only=False)
+    if len(position) < 2 or (np.diff(position) >= 0).all():
+        return table
+    return table.take(np.argsort(position, kind="stable"))
+
+
+def to_frame(table: pa.Table | None, name: str) -> pd.DataFrame:
+    """A pandas table without ``_key``, the contract's columns first (empty when None)."""
+    if table is None:
+        return frame([], name)
+    if KEY in table.column_names:
+        table = table.drop_columns([KEY])
+    return frame_of(table.to_pandas(), name)
+
+
+def frame_of(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """An existing pandas table with the contract's columns first, as :func:`frame` orders them."""
+    if table.empty and not len(table.columns):
+        return frame([], name)
+    ordered = frame([], name)
+    missing = [c for c in ordered.columns if c not in table.columns]
+    for column in missing:
+        table[column] = pd.Series(dtype="object")
+    extra = [c for c in table.columns if c not in ordered.columns]
+    return table[list(ordered.columns) + extra].reset_index(drop=True)
+
+
+def write_parquet(table: pa.Table, path: Path) -> None:
+    """Write one Arrow table as Parquet atomically (temporary file in the folder, then rename)."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        pq.write_table(table, tmp, compression="zstd")
+        os.chmod(tmp, 0o666 & ~_umask())  # as open() would have made it, not mkstemp's 0600
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def frame_table(table: pd.DataFrame) -> pa.Table:
+    """The Arrow table of a pandas table, without the index or pandas metadata."""
+    return pa.Table.from_pandas(table, preserve_index=False).replace_schema_metadata(None)
