@@ -185,6 +185,7 @@ MODEL_FIGURE_ROWS = [
     ("cv_bundled", "  of which the bundled corpus", "macro_f1"),
     ("cv_devset", "  of which the devset", "macro_f1"),
     ("cv_heldout", "  of which the held-out fixtures", "macro_f1"),
+    ("cv_end_to_end", "grouped CV by article, end to end (both models out of fold)", "macro_f1"),
     ("devset_end_to_end", "devset, models trained without it (end to end)", "macro_f1"),
     ("heldout_end_to_end", "held-out fixtures, same models (end to end)", "macro_f1"),
     ("bank_cv", "stance bank, grouped CV by page", "macro_f1"),
@@ -193,6 +194,7 @@ MODEL_FIGURE_ROWS = [
     ("vader_heldout", "plain VADER sign on the held-out fixtures", "macro_f1"),
     ("rules_heldout", "earlier rule model on the held-out fixtures", "macro_f1"),
     ("spearman_devset", "document stance Spearman, devset (models without it)", "spearman"),
+    ("spearman_cv_all", "document stance Spearman, all gold articles, out of fold", "spearman"),
     ("speaker_sign_cv", "speaker sign agreement, out of fold by article", "agreement"),
 ]
 

@@ -198,6 +198,22 @@ def cv_target(
     return list(zip(sents, probs, strict=False))
 
 
+def scorer_labels(article: Article, rows: Sequence[tuple[int, int, int]]) -> tuple[list, list]:
+    """(gold, predicted) stance of the article's gold sentences under the scorer's rule: the
+    label of the (start, end, label) row overlapping most, 0 when no row overlaps."""
+    gold, pred = [], []
+    for g in article.gold_sentences:
+        g0, g1 = int(g["start"]), int(g["end"])
+        best, best_ov = 0, 0
+        for r0, r1, label in rows:
+            ov = min(g1, r1) - max(g0, r0)
+            if ov > best_ov:
+                best, best_ov = label, ov
+        gold.append(int(g["stance"]))
+        pred.append(best)
+    return gold, pred
+
+
 def prf(pairs: Sequence[tuple[Sentence, float]], threshold: float) -> tuple[float, float, float]:
     """Precision, recall and F2 of relevance at a threshold."""
     tp = sum(1 for s, p in pairs if s.relevant and p >= threshold)
