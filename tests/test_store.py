@@ -176,3 +176,36 @@ def test_a_cache_folder_that_cannot_be_written_annotates_without_the_store(tmp_p
     blocked.write_text("a file where the cache folder should be", encoding="utf-8")
     tables = annotate(load_corpus(CORPUS), cache_dir=blocked)
     same_tables(tables, annotate(load_corpus(CORPUS), cache=False))
+
+
+def test_reprint_groups_are_kept_for_the_corpus_and_found_again_when_it_changes(
+    tmp_path, monkeypatch
+):
+    from summitlib.pipeline import annotate as annotate_module
+
+    found = []
+    original = annotate_module.find_reprints
+
+    def counting(articles, *args):
+        articles = list(articles)
+        found.append(len(articles))
+        return original(articles, *args)
+
+    monkeypatch.setattr(annotate_module, "find_reprints", counting)
+    root = make_synthetic_corpus(CORPUS, tmp_path / "c", 12)
+    cache = tmp_path / "cache"
+    first = annotate(load_corpus(root), cache_dir=cache, workers=1)
+    again = annotate(load_corpus(root), cache_dir=cache, workers=1)
+    assert found == [12], "the second reading takes the groups from the store"
+    same_tables(first, again)
+    kept = next(cache.glob("store/*/stories-*.parquet"))
+    kept.write_bytes(b"not parquet")
+    same_tables(first, annotate(load_corpus(root), cache_dir=cache, workers=1))
+    assert found == [12, 12], "a damaged file is computed again"
+    metadata = root / "metadata.csv"
+    lines = metadata.read_text(encoding="utf-8").splitlines(True)
+    metadata.write_text("".join(lines[:-1]), encoding="utf-8")
+    (root / "articles" / lines[-1].split(",")[0]).unlink()
+    fewer = annotate(load_corpus(root), cache_dir=cache, workers=1)
+    assert found == [12, 12, 11] and len(fewer.documents) == 11
+    assert len(list(cache.glob("store/*/stories-*.parquet"))) == 1

@@ -14,7 +14,9 @@ returns the article's rows by table. :func:`annotate` runs it over a corpus on a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import suppress
 from itertools import islice
 from pathlib import Path
 
@@ -22,6 +24,7 @@ import pandas as pd
 import pyarrow as pa
 
 from summitlib.corpus.reader import Corpus, Document
+from summitlib.corpus.reprints import COLUMNS as STORY_COLUMNS
 from summitlib.corpus.reprints import corpus_articles, find_reprints
 from summitlib.errors import ParameterError
 from summitlib.learning.model import check_model_folder, folder_digest
@@ -146,7 +149,8 @@ def annotate(
         order = pa.array(keys, type=pa.string())
         names = {name for part in parts for name in part}
         found = {n: select(concat(p[n] for p in parts if n in p), order) for n in names}
-    return assemble(corpus, articles, found)
+    store = corpus_store(corpus, cache_dir) if cache else None
+    return assemble(corpus, articles, found, corpus_stories(articles, store))
 
 
 def update_store(
@@ -197,8 +201,33 @@ def _batches(
     return batches
 
 
-def assemble(corpus: Corpus, articles: list[Document], found: dict[str, pa.Table]) -> Tables:
-    """The corpus tables from the per-article rows found, in corpus order."""
+def corpus_stories(articles: list[Document], store: Store | None = None) -> pd.DataFrame:
+    """The reprint groups of the articles (:func:`find_reprints`), kept in the store if any.
+
+    They depend on every article, so they are keyed on the whole list of articles (ids, dates,
+    bytes) and the library: any change to the corpus computes them again."""
+    listed = [[a.doc_id, a.published.isoformat(), a.sha256] for a in articles]
+    key = entry_key({"stories": json.dumps(listed)})
+    kept = None
+    if store is not None:
+        with suppress(OSError):  # a cache folder that cannot be made: computed here
+            kept = store.read_corpus_table("stories", key)
+    if kept is not None and kept.column_names == STORY_COLUMNS:
+        stories = kept.to_pandas()
+        if sorted(stories["doc_id"]) == sorted(a.doc_id for a in articles):
+            return stories
+    stories = find_reprints(corpus_articles(articles))
+    if store is not None:
+        table = pa.Table.from_pandas(stories, preserve_index=False)
+        with suppress(OSError):  # a cache that cannot be written: computed again next time
+            store.write_corpus_table("stories", key, table)
+    return stories
+
+
+def assemble(
+    corpus: Corpus, articles: list[Document], found: dict[str, pa.Table], stories: pd.DataFrame
+) -> Tables:
+    """The corpus tables from the per-article rows found and the reprint groups, in corpus order."""
     names = list(CONTRACT_TABLES)
     names += sorted(n for n in found if n not in names and n != DOCUMENT and found[n].num_rows)
     tables = {name: to_frame(found.get(name), name) for name in names}
@@ -218,7 +247,7 @@ def assemble(corpus: Corpus, articles: list[Document], found: dict[str, pa.Table
         table = pd.concat(
             [table, summary.drop(columns=list(table.columns), errors="ignore")], axis=1
         )
-    stories = find_reprints(corpus_articles(articles)).set_index("doc_id")
+    stories = stories.set_index("doc_id")
     table["story_id"] = stories["story_id"].reindex(table["doc_id"]).to_numpy()
     table["copy_of"] = stories["copy_of"].reindex(table["doc_id"]).to_numpy()
     extra = [c for c in table.columns if c not in DOCUMENT_COLUMNS]

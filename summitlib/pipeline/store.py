@@ -6,6 +6,8 @@ A corpus's store is a folder ``<cache dir>/store/<corpus folder name>-<hash of i
     part-<id>/<table>.parquet     one batch of annotated articles: a file per table, every row
                                   with the ``_key`` (fingerprint) of its article;
                                   document.parquet holds one summary row per article
+    stories-<key>.parquet         the reprint groups of the corpus as it last was (they depend
+                                  on every article, so they are kept per corpus, not per part)
 
 An article's fingerprint covers its bytes, its metadata and the library (see
 :func:`summitlib.pipeline.annotate.cache_key`), so a changed article, or a new version of
@@ -140,6 +142,24 @@ class Store:
                 pieces.setdefault(table, []).append(found)
         order = pa.array(keys, type=pa.string())
         return {name: in_order(concat(found), order) for name, found in pieces.items()}
+
+    def read_corpus_table(self, name: str, key: str) -> pa.Table | None:
+        """A table computed over the whole corpus (e.g. its reprint groups) for ``key``, or None."""
+        with self.locked(exclusive=False):
+            try:
+                data = read_regular(self.folder / f"{name}-{key[:16]}.parquet", MAX_FILE_BYTES)
+                return pq.read_table(pa.BufferReader(data))
+            except (OSError, ValueError, pa.ArrowException):
+                return None
+
+    def write_corpus_table(self, name: str, key: str, table: pa.Table) -> None:
+        """Keep a whole-corpus table for ``key``, replacing the one kept for an earlier corpus."""
+        with self.locked(exclusive=True):
+            path = self.folder / f"{name}-{key[:16]}.parquet"
+            write_parquet(table, path)
+            for old in self.folder.glob(f"{name}-*.parquet"):
+                if old != path:
+                    old.unlink(missing_ok=True)
 
     def add(self, batch: Batch) -> None:
         """Write one batch of articles as a new part, then name it in the manifest."""
