@@ -2,10 +2,11 @@
 
 What a coder does: open the sheet written by ``summit sample``, type the labels, save it as CSV
 and give it to ``summit agreement``. Here LibreOffice imports the sheets (CSV -> xlsx, read back
-with openpyxl, so we see the cells and their types as Calc holds them), the labels are typed into
-its workbook, and LibreOffice saves it as CSV again. The corpus is hostile on purpose: sentences
-that start with ``=HYPERLINK(...)``, ``+7``, ``-1``, ``@x`` and ``=1+1``, commas, double
-quotes, curly quotes, em dashes, Cyrillic, CRLF line ends, a quotation over two lines, and
+with openpyxl, so we see the cells and their types as Calc holds them), the labels are put
+into that workbook with openpyxl as a coder's typing leaves them (numbers for -1, 0, 1, text
+otherwise), and LibreOffice saves it as CSV again. The corpus is hostile on purpose: sentences
+that start with ``=HYPERLINK(...)``, ``+7``, ``-1``, ``@x`` and ``=1+1``, commas, semicolons,
+double quotes, curly quotes, em dashes, Cyrillic, CRLF line ends, a quotation over two lines, and
 article files whose names a spreadsheet reads as numbers or dates (``0042``, ``1e5``,
 ``2021-02-25``).
 """
