@@ -441,6 +441,27 @@ def test_text_cells_are_neutralised_and_read_back(tmp_path, capsys):
     assert set(coded.rows["text"].str[:1]) >= {"'"}
 
 
+def test_doc_ids_a_spreadsheet_read_as_numbers_are_put_back_from_the_file(tmp_path, capsys):
+    metadata = "file,published\n0042.txt,2021-02-22\n1e5.txt,2021-02-23\n"
+    corpus = write_corpus(
+        tmp_path / "c", {"0042.txt": FORMULA_ARTICLE, "1e5.txt": FORMULA_ARTICLE}, metadata
+    )
+    sheet = tmp_path / "s.csv"
+    assert summit("sample", "--corpus", corpus, "--out", sheet, "--n", 20) == 0
+    rows = read_rows(sheet)
+    assert {r["doc_id"] for r in rows} == {"0042", "1e5"}
+    shown = {"0042": "42", "1e5": "1.00E+05"}  # as LibreOffice saves them back
+    for i, row in enumerate(rows):
+        row.update(doc_id=shown[row["doc_id"]], label=("1", "0", "-1")[i % 3])
+    write_rows(sheet, rows)
+    coded = read_sheet(sheet, load_corpus(corpus), minimum=1)
+    assert set(coded.rows["doc_id"]) == {"0042", "1e5"}
+    rows[0]["doc_id"] = "43"  # another number: not a rendering of the row's article
+    write_rows(sheet, rows)
+    err = refused(capsys, "agreement", "--corpus", corpus, "--sheet", sheet)
+    assert "line 2 (row 1): doc_id '43' is not in the corpus" in err
+
+
 def test_a_quotes_sheet_gives_precision_recall_and_speaker_accuracy(tmp_path, capsys):
     sheet = tmp_path / "quotes.csv"
     assert summit("sample", "--kind", "quotes", "--out", sheet, "--n", 40, "--seed", 2) == 0

@@ -8,10 +8,13 @@ sentences with a speech cue that it did not take as quotes; the coder writes the
 (direct, indirect, interview, or ``x``: not a quotation) and the ``speaker``.
 
 Sheets are CSV in UTF-8 with a byte-order mark (so Excel and LibreOffice read the encoding),
-text cells neutralised against formulas as in every table, with the codebook written beside
+every cell quoted (LibreOffice's Text Import splits at commas, semicolons and tabs alike), text
+cells neutralised against formulas as in every table, with the codebook written beside
 them as ``<sheet>.codebook.md``. Reading a sheet back checks it against the corpus: every
 problem (a missing column, a label outside the allowed values, a duplicate, a text that no
 longer matches the article, a sheet from another corpus) is reported with its line and fix.
+A doc_id that a spreadsheet program read as a number ('0042' saved back as 42) is put back
+from the row's file.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,6 +198,15 @@ def codebook(kind: str, sheet: Path) -> str:
     return f"<!-- coding rules for {sheet.name} -->\n{body}"
 
 
+def sheet_text(sheet: pd.DataFrame) -> str:
+    """The sheet's CSV text: formulas neutralised as in every table, and every cell quoted,
+    since LibreOffice's Text Import also splits unquoted cells at semicolons and tabs."""
+    rows = csv.reader(io.StringIO(to_csv_text(sheet), newline=""))
+    out = io.StringIO(newline="")
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
 def write_sheet(
     sheet: pd.DataFrame, kind: str, out: Path, corpus: Corpus, force: bool = False
 ) -> list[Path]:
@@ -215,7 +228,7 @@ def write_sheet(
                 "or pass --force to replace it"
             )
     out.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(out, BOM + to_csv_text(sheet))
+    atomic_write_text(out, BOM + sheet_text(sheet))
     atomic_write_text(book, codebook(kind, out))
     return [out, book]
 
@@ -330,6 +343,38 @@ def _row_problems(
     return problems
 
 
+def _as_number(cell: str) -> float | None:
+    """A cell read as a number ('42', '1.00E+05'), or None."""
+    try:
+        number = float(cell)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _same_number(cell: str, doc_id: str) -> bool:
+    """Whether a cell is a spreadsheet's rendering of a numeric doc_id ('0042' shown as 42,
+    '1e5' as 1.00E+05, a long id rounded to the digits shown)."""
+    shown, real = _as_number(cell.strip()), _as_number(doc_id)
+    return shown is not None and real is not None and math.isclose(shown, real, rel_tol=1e-5)
+
+
+def restore_doc_ids(table: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
+    """Put back doc_ids that a spreadsheet turned into numbers, from the row's ``file`` (a name
+    ending in .txt, which no spreadsheet reads as a number); other cells are left as they are."""
+    known = set(corpus.doc_ids)
+    by_file = {corpus[d].file: d for d in corpus.doc_ids}
+
+    def restore(doc_id: str, file: str) -> str:
+        real = by_file.get(file.strip())
+        if doc_id in known or real is None or not _same_number(doc_id, real):
+            return doc_id
+        return real
+
+    doc_ids = [restore(d, f) for d, f in zip(table["doc_id"], table["file"], strict=True)]
+    return table.assign(doc_id=doc_ids)
+
+
 def _duplicates(table: pd.DataFrame) -> list[Problem]:
     """Rows that repeat a row number or a span already in the sheet."""
     problems, seen_row, seen_span = [], {}, {}
@@ -373,6 +418,7 @@ def read_sheet(
     if missing:
         fix = f"fill the column {CODED[kind]!r} of a sheet written by summit sample --kind {kind}"
         raise SheetError(path, [Problem("the header", f"has no column {missing[0]!r}", fix)])
+    table = restore_doc_ids(table, corpus)
     coded = table[table[CODED[kind]].str.strip() != ""]
     texts = {d: corpus.raw(d) for d in corpus.doc_ids}
     if not set(coded["doc_id"]) & set(texts) and len(coded):
