@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from summitlib.analysis.groups import with_column
 from summitlib.analysis.params import check_parameters, check_summit
 from summitlib.analysis.results import write_results
 from summitlib.analysis.wording import plural
+from summitlib.corpus.cleaning import kept_before
 from summitlib.corpus.reader import Corpus, load_corpus
 from summitlib.evaluation.metrics import read_gold
 from summitlib.paths import default_corpus_dir
@@ -99,17 +101,27 @@ class Study:
         return write_results(self.stem, results, self.params["results_dir"], self.params)
 
 
-def readable(tables: Tables, corpus: Corpus) -> Tables:
+def readable(tables: Tables) -> Tables:
     """The tables with each span's ``text`` as cleaned text (no link or address debris).
 
     The annotation's ``text`` is the raw span, so that offsets and text agree; readers see
-    what is left once cleaning dropped the debris. Offsets still point into the raw text."""
-    cleaned = {doc.doc_id: doc.cleaned() for doc in corpus}
+    what is left once cleaning dropped the debris. Offsets still point into the raw text. The
+    cleaned texts and the removed spans come from the store, so no article is cleaned again.
+    """
+    texts = tables["_texts"]
+    removed = tables.extra.get("_removed", pd.DataFrame(columns=["doc_id", "start", "end"]))
+    doc_ids = list(texts["doc_id"])
+    raw_base = pd.Series(np.r_[0, np.cumsum(texts["n_chars"].to_numpy())[:-1]], index=doc_ids)
+    starts = (removed["doc_id"].map(raw_base) + removed["start"]).to_numpy(np.int64)
+    ends = (removed["doc_id"].map(raw_base) + removed["end"]).to_numpy(np.int64)
+    joined = "".join(texts["text"])  # every cleaned text, in the order of the raw bases
     changes = {}
     for name, frame in vars(tables).items():
         if isinstance(frame, pd.DataFrame) and {"doc_id", "start", "end", "text"} <= set(frame):
-            spans = zip(frame["doc_id"], frame["start"], frame["end"], strict=True)
-            text = [cleaned[d].span_text(int(s), int(e)) for d, s, e in spans]
+            base = frame["doc_id"].map(raw_base).to_numpy(np.int64)
+            first = kept_before(base + frame["start"].to_numpy(np.int64), starts, ends)
+            last = kept_before(base + frame["end"].to_numpy(np.int64), starts, ends)
+            text = [joined[a:b] for a, b in zip(first.tolist(), last.tolist(), strict=True)]
             changes[name] = frame.assign(text=text)
     return dataclasses.replace(tables, **changes)
 
@@ -125,7 +137,7 @@ def open_study(stem: str, **parameters: object) -> Study:
     params = check_parameters(**parameters)
     corpus = load_corpus(params.get("corpus_dir"))
     pipeline = Pipeline(stance_model=params.get("stance_model"))
-    tables = readable(annotate(corpus, pipeline=pipeline), corpus)
+    tables = readable(annotate(corpus, pipeline=pipeline))
     if "summit" in params:
         params["summit"] = check_summit(params["summit"], known_summits(corpus, tables.documents))
     return Study(stem, params, corpus, tables)

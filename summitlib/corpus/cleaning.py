@@ -17,6 +17,8 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 # (kind, pattern, group to keep or None to drop the whole match)
 MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 SHORTCODE = re.compile(
@@ -93,6 +95,29 @@ def clean_text(raw: str) -> CleanText:
         parts.append(raw[run.start() : run.end()].translate(SPACE_TABLE))
         offsets.extend(range(run.start(), run.end()))
     return CleanText(raw=raw, text="".join(parts), offsets=offsets, removed=removals)
+
+
+def kept_before(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """How many characters cleaning kept before each raw position, given the removed spans.
+
+    This is the cleaned offset of a raw position (``bisect_left(offsets, p)``), computed for
+    many positions at once from the removals alone (they may overlap), without the offset map.
+    """
+    order = np.argsort(starts, kind="stable")
+    starts, ends = np.asarray(starts)[order], np.maximum.accumulate(np.asarray(ends)[order])
+    if len(starts):  # merge overlapping removals into disjoint runs
+        first = np.r_[True, starts[1:] > ends[:-1]]
+        last = np.r_[first[1:], True]
+        starts, ends = starts[first], ends[last]
+    removed_before = np.r_[0, np.cumsum(ends - starts)]  # in the runs before run i
+    positions = np.asarray(positions, dtype=np.int64)
+    last = np.searchsorted(starts, positions, side="right") - 1  # last run starting <= p
+    kept = positions.copy()
+    hit = last >= 0
+    run = last[hit]
+    partly = np.minimum(positions[hit], ends[run]) - starts[run]  # removed of run up to p
+    kept[hit] -= removed_before[run] + partly
+    return kept
 
 
 def _removals(raw: str) -> list[Removal]:

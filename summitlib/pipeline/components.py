@@ -175,6 +175,8 @@ def text_rows(doc: ArticleDoc) -> dict[str, list[dict]]:
     removed = [
         {
             "doc_id": doc.doc_id,
+            "start": r.start,
+            "end": r.end,
             "kind": r.kind,
             "chars": r.end - r.start,
             "text": raw[r.start : r.end],
