@@ -81,7 +81,11 @@ elif mode == "incremental":
     shutil.copy(extra / "metadata.csv", root / "metadata.csv")
     start = time.perf_counter()
     added = update_store(load_corpus(root), cache_dir=cache)
-    print(json.dumps({"full": full, "incremental": time.perf_counter() - start, "added": added}))
+    incremental = time.perf_counter() - start
+    peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    print(json.dumps({"full": full, "incremental": incremental, "added": added,
+                      "peak_mb": peak_kb / 1024}))
     sys.exit(0)
 elif mode.startswith("dask"):
     from distributed import Client, LocalCluster
@@ -141,6 +145,8 @@ def incremental(n: int) -> dict:
         "full store, s": round(figures["full"], 1),
         "incremental, s": round(figures["incremental"], 2),
         "incremental/full": round(figures["incremental"] / figures["full"], 3),
+        "ms/article (full)": round(1000 * figures["full"] / n, 1),
+        "peak MB (largest process)": round(figures["peak_mb"]),
     }
 
 

@@ -405,7 +405,7 @@ def test_10_the_reuse_fingerprint_reads_only_listed_articles(tmp_path, corpus_co
         from summitlib.reports.run import fingerprint
         plan = plan_run(find_notebooks(Path({str(ROOT / "notebooks")!r}), ["01"]),
                         {{"corpus_dir": {str(corpus_copy)!r}}})
-        print(fingerprint(plan.jobs[0]))
+        print(fingerprint(plan.jobs[0], plan))
         """
     )
     done = subprocess.run(

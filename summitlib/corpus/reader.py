@@ -23,7 +23,6 @@ import pandas as pd
 from summitlib.corpus.checks import CheckedCorpus, check_corpus
 from summitlib.corpus.cleaning import CleanText, clean_text
 from summitlib.paths import default_corpus_dir
-from summitlib.text.sentences import split_sentences
 
 
 @dataclass(frozen=True)
@@ -102,6 +101,8 @@ class Corpus:
 
     def sents(self, doc_id: str) -> list[str]:
         """The sentences of one article (from its cleaned text)."""
+        from summitlib.text.sentences import split_sentences  # NLTK: loaded only when needed
+
         text = self.clean(doc_id)
         return [text[s:e] for s, e in split_sentences(text)]
 

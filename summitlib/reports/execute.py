@@ -122,7 +122,7 @@ def _cell(task: Task) -> dict:
 
 
 def _export(task: Task) -> dict:
-    """Write the reader's HTML of the executed notebook; return its title and question."""
+    """Write the reader's HTML of the executed notebook; return its title, question and timing."""
     import nbformat
 
     from summitlib.pipeline.tables import atomic_write_text
@@ -133,7 +133,9 @@ def _export(task: Task) -> dict:
     title = f"{task.title_prefix}{facts['title']}" if facts["title"] else ""
     html = export_html(nb, title, task.index_link)
     atomic_write_text(Path(task.output).with_suffix(".html"), html)
-    return facts
+    papermill = nb.metadata.get("papermill", {})
+    start, duration = papermill.get("start_time"), papermill.get("duration")
+    return {**facts, "start_time": str(start or ""), "duration": duration}
 
 
 def failed_cell(output: str) -> dict:

@@ -13,11 +13,13 @@ import html
 import re
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-import nbformat
-
 from summitlib.reports.plan import PATH_PARAMETERS
+
+if TYPE_CHECKING:
+    import nbformat
 
 TEMPLATE = "summit_report"
 CSP = (

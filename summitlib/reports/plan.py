@@ -16,13 +16,13 @@ The parameter names are read from the tagged cell with :mod:`ast`, not with pape
 from __future__ import annotations
 
 import ast
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import nbformat
 import yaml
 
 from summitlib.errors import ParameterError
@@ -101,6 +101,15 @@ class Plan:
     sets: list[str]
     corpora: list[Path | None] = field(default_factory=list)
     models: dict[Path | None, list] = field(default_factory=dict)  # stance models per corpus
+    loaded: dict = field(default_factory=dict)  # corpus folder -> Corpus, validated once per run
+
+    def corpus(self, corpus_dir: Path | str | None) -> Corpus:
+        """The corpus at ``corpus_dir`` (None: the bundled one), loaded once for the run."""
+        from summitlib.corpus.reader import load_corpus
+
+        if corpus_dir not in self.loaded:
+            self.loaded[corpus_dir] = load_corpus(corpus_dir)
+        return self.loaded[corpus_dir]
 
 
 # --- notebooks --------------------------------------------------------------------------
@@ -134,13 +143,15 @@ def _names(notebook: Path, name: str) -> bool:
 
 def notebook_parameters(notebook: Path) -> dict[str, object]:
     """Names and defaults of the ``parameters`` cell (NO_DEFAULT where not a literal)."""
-    try:
-        nb = nbformat.read(notebook, as_version=4)
-    except Exception as err:
+    try:  # read as JSON: importing nbformat (and jsonschema) costs seconds at every run
+        cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
+        for cell in cells:
+            source = cell.get("source", "")
+            source = "".join(source) if isinstance(source, list) else str(source)
+            if cell["cell_type"] == "code" and "parameters" in cell["metadata"].get("tags", []):
+                return _assignments(source, notebook.name)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
         raise ParameterError(f"{notebook.name} cannot be read as a notebook ({err})") from None
-    for cell in nb.cells:
-        if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
-            return _assignments(cell.source, notebook.name)
     raise ParameterError(f"{notebook.name} has no cell tagged 'parameters'")
 
 
@@ -295,11 +306,10 @@ def plan_run(
     notebooks: list[Path], params: Mapping, grid: Mapping[str, dict] | None = None
 ) -> Plan:
     """Check every parameter against the chosen notebooks and return the jobs to run."""
-    from summitlib.corpus.reader import load_corpus
-
     defaults = {nb: notebook_parameters(nb) for nb in notebooks}
     sets = {name: {**params, **own} for name, own in grid.items()} if grid else {"": dict(params)}
     jobs, corpora, models = [], [], {}
+    plan = Plan(jobs, list(sets), corpora, models)
     for run_set, values in sets.items():
         where = f"grid run {run_set!r}: " if run_set else ""
         try:
@@ -310,13 +320,13 @@ def plan_run(
                 jobs.append(Job(nb, run_set, given, frozenset(names)))
             corpus_dir = values.get("corpus_dir")
             if any("corpus_dir" in names for names in defaults.values()):
-                check_summit(load_corpus(corpus_dir), values.get("summit"))
+                check_summit(plan.corpus(corpus_dir), values.get("summit"))
                 corpora += [] if corpus_dir in corpora else [corpus_dir]
                 used = models.setdefault(corpus_dir, [])
                 used += [] if values.get("stance_model") in used else [values.get("stance_model")]
         except ParameterError as err:
             raise ParameterError(f"{where}{err}") from None
-    return Plan(jobs, list(sets), corpora, models)
+    return plan
 
 
 def _check_names(values: Mapping, defaults: Mapping[Path, dict]) -> None:

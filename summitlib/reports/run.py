@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summitlib.errors import ParameterError, RunError
 from summitlib.reports.execute import (
@@ -60,6 +61,9 @@ from summitlib.reports.publish import (
     write_set_index,
 )
 from summitlib.reports.publish import digest as file_digest
+
+if TYPE_CHECKING:
+    from summitlib.corpus.reader import Corpus
 
 Progress = Callable[[int], Callable[[str], None]]
 
@@ -155,14 +159,13 @@ def _keep_failed(task: Task, reports: Path) -> str:
     return f"; the partly executed notebook is in {target}"
 
 
-def _annotate(corpora: Iterable[Path | None], models: Mapping | None = None) -> None:
+def _annotate(plan: Plan) -> None:
     """Add each corpus's missing articles (per stance model) to its store; kernels only read."""
-    from summitlib.corpus.reader import load_corpus
     from summitlib.pipeline.annotate import Pipeline, update_store
 
-    for corpus_dir in corpora:
-        for model in (models or {}).get(corpus_dir) or [None]:
-            update_store(load_corpus(corpus_dir), pipeline=Pipeline(stance_model=model))
+    for corpus_dir in plan.corpora:
+        for model in plan.models.get(corpus_dir) or [None]:
+            update_store(plan.corpus(corpus_dir), pipeline=Pipeline(stance_model=model))
 
 
 def _execute(plan: Plan, staging: Path, reports: Path, workers: int, tick) -> dict[str, dict]:
@@ -190,21 +193,17 @@ def _execute(plan: Plan, staging: Path, reports: Path, workers: int, tick) -> di
 
 def _entry(job: Job, staging: Path, outcome: dict) -> dict:
     """The index entry of an executed notebook, its links relative to the run folder."""
-    import nbformat
-
     folder = staging / job.run_set if job.run_set else staging
-    nb = nbformat.read(folder / job.notebook.name, as_version=4)
-    papermill = nb.metadata.get("papermill", {})
     prefix = f"{job.run_set}/" if job.run_set else ""
     results = folder / f"{job.stem}.results.json"
-    duration = papermill.get("duration")
+    duration = outcome.get("duration")
     entry = {
         "set": job.run_set,
         "notebook": job.stem,
         "title": outcome.get("title", ""),
         "question": outcome.get("question", ""),
         "parameters": {k: v for k, v in job.parameters.items() if k not in RESERVED},
-        "run_date": str(papermill.get("start_time") or "")[:19].replace("T", " "),
+        "run_date": str(outcome.get("start_time") or "")[:19].replace("T", " "),
         "duration": round(float(duration), 1) if duration is not None else None,
         "html": f"{prefix}{job.stem}.html",
         "ipynb": f"{prefix}{job.notebook.name}",
@@ -274,7 +273,7 @@ def run_reports(
     books = Path(notebooks or notebooks_dir())
     chosen = find_notebooks(books, names)
     plan = plan_run(chosen, dict(params or {}), grid)
-    facts = corpus_facts(dict(params or {}).get("corpus_dir"))
+    facts = corpus_facts(plan.corpus(dict(params or {}).get("corpus_dir")))
     root = None if reports else resolved(Path(reports_root or reports_dir()), "the reports folder")
     folder = resolved(Path(reports), "--reports") if reports else set_folder(root, facts)
     check_folder(folder, books, plan, force)
@@ -289,14 +288,12 @@ def run_reports(
     return entries
 
 
-def corpus_facts(corpus_dir: str | None) -> dict:
+def corpus_facts(corpus: Corpus) -> dict:
     """Name, size and date range of a corpus, for the indexes (no machine path)."""
     import hashlib
 
-    from summitlib.corpus.reader import load_corpus
     from summitlib.paths import default_corpus_dir
 
-    corpus = load_corpus(corpus_dir)
     dates = sorted(doc.published.isoformat() for doc in corpus)
     bundled = corpus.root.resolve() == default_corpus_dir().resolve()
     name = "bundled" if bundled else re.sub(r"[^A-Za-z0-9_-]+", "-", corpus.root.resolve().name)
@@ -350,7 +347,7 @@ def check_folder(folder: Path, notebooks: Path, plan: Plan, force: bool) -> None
         )
 
 
-def fingerprint(job: Job, corpora: dict | None = None) -> str:
+def fingerprint(job: Job, plan: Plan) -> str:
     """What a report depends on: notebook, parameters, corpus bytes and library version."""
     import hashlib
 
@@ -358,7 +355,7 @@ def fingerprint(job: Job, corpora: dict | None = None) -> str:
 
     digest = hashlib.sha256(job.notebook.read_bytes())
     digest.update(json.dumps(job.parameters, sort_keys=True, default=str).encode())
-    digest.update(corpus_digest(job.parameters.get("corpus_dir"), corpora).encode())
+    digest.update(corpus_digest(plan.corpus(job.parameters.get("corpus_dir"))).encode())
     digest.update(library_fingerprint().encode())
     _add_inputs(digest, job.parameters)
     return digest.hexdigest()
@@ -374,7 +371,7 @@ def _add_inputs(digest, parameters: Mapping) -> None:
         digest.update(Path(parameters["sheet"]).read_bytes())
 
 
-def corpus_digest(corpus_dir: str | None, known: dict | None = None) -> str:
+def corpus_digest(corpus: Corpus) -> str:
     """A digest of a corpus: metadata and summits files and the listed articles' SHA-256.
 
     Only what the corpus lists is read (a stray file in ``articles/`` is never opened), and
@@ -382,20 +379,14 @@ def corpus_digest(corpus_dir: str | None, known: dict | None = None) -> str:
     """
     import hashlib
 
-    from summitlib.corpus.reader import load_corpus
-
-    known = {} if known is None else known
-    if corpus_dir not in known:
-        corpus = load_corpus(corpus_dir)
-        digest = hashlib.sha256()
-        for name in ("metadata.csv", "summits.csv"):
-            path = corpus.root / name
-            if path.is_file():
-                digest.update(name.encode() + b"\0" + file_digest(path).encode())
-        for doc in corpus:
-            digest.update(f"{doc.file}\0{doc.sha256}\n".encode())
-        known[corpus_dir] = digest.hexdigest()
-    return known[corpus_dir]
+    digest = hashlib.sha256()
+    for name in ("metadata.csv", "summits.csv"):
+        path = corpus.root / name
+        if path.is_file():
+            digest.update(name.encode() + b"\0" + file_digest(path).encode())
+    for doc in corpus:
+        digest.update(f"{doc.file}\0{doc.sha256}\n".encode())
+    return digest.hexdigest()
 
 
 def _reusable(plan: Plan, folder: Path, prints: dict[str, str]) -> dict[str, dict]:
@@ -417,12 +408,11 @@ def _run(plan: Plan, folder: Path, workers: int, tick, force: bool, facts: dict)
         staging = folder / new_staging_name()
         staging.mkdir()
         marker = hold(staging / MARKER)  # held while this run lives: the folder is not stale
-        corpora: dict = {}
-        prints = {job.key: fingerprint(job, corpora) for job in plan.jobs}
+        prints = {job.key: fingerprint(job, plan) for job in plan.jobs}
         reused = {} if force else _reusable(plan, folder, prints)
         todo = [job for job in plan.jobs if job.key not in reused]
         if todo:
-            _annotate(plan.corpora, plan.models)
+            _annotate(plan)
         step = "starting the notebooks"
         for job in plan.jobs:
             if job.key in reused:
