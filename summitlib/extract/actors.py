@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -90,6 +91,7 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GLUED = re.compile(r"(?<=[a-z]{5})(?=[A-Z][a-z]{3})")
 GLUED_MIN = 9  # five lower-case letters, then four of the next word
 WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?|[,;:.!?()\[\]—–]")
+BLOCK_WORDS = 4096  # words of a long text looked at together when discovering people
 
 
 @dataclass(frozen=True)
@@ -210,19 +212,38 @@ def load_registry(path: str | None = None) -> Registry:
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """Words and punctuation with their spans; words a scraper glued together are split
-    ("ShraibmanBelarusian" -> "Shraibman", "Belarusian")."""
-    tokens = []
+    """Words and punctuation with their spans (see :func:`_iter_tokens`)."""
+    return list(_iter_tokens(text))
+
+
+def _iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
+    """Words and punctuation with their spans, in order; words a scraper glued together are
+    split ("ShraibmanBelarusian" -> "Shraibman", "Belarusian")."""
     for m in WORD.finditer(text):
         start = m.start()
         if m.end() - start < GLUED_MIN:  # too short to hold two glued words
-            tokens.append((start, m.end(), m.group()))
+            yield start, m.end(), m.group()
             continue
         for cut in GLUED.finditer(m.group()):
-            tokens.append((start, m.start() + cut.start(), text[start : m.start() + cut.start()]))
+            yield start, m.start() + cut.start(), text[start : m.start() + cut.start()]
             start = m.start() + cut.start()
-        tokens.append((start, m.end(), text[start : m.end()]))
-    return tokens
+        yield start, m.end(), text[start : m.end()]
+
+
+def _word_blocks(text: str) -> Iterator[list[tuple[int, int, str]]]:
+    """The word tokens of a text in blocks of about :data:`BLOCK_WORDS`, cut only where more
+    than one character separates two words, which no name spans: a long article is never
+    held as one list of tokens."""
+    block: list[tuple[int, int, str]] = []
+    for token in _iter_tokens(text):
+        if not token[2][:1].isalpha():
+            continue
+        if len(block) >= BLOCK_WORDS and token[0] - block[-1][1] > 1:
+            yield block
+            block = []
+        block.append(token)
+    if block:
+        yield block
 
 
 def _is_cap(token: str) -> bool:
@@ -313,7 +334,23 @@ def _name_at(tokens: list[tuple[int, int, str]], i: int, known_first: frozenset[
 def _discovered(text: str, registry: Registry, taken: list[tuple[int, int]]) -> list:
     """People not in the registry: known first name + surname, or role + two names."""
     occupied = SpanIndex(taken, lambda s: s)
-    tokens = [t for t in _tokens(text) if t[2][:1].isalpha()]
+    found: list[ActorMention] = []
+    first_word = True
+    for tokens in _word_blocks(text):
+        found += _block_people(text, tokens, registry, occupied, first_word)
+        first_word = False
+    return found
+
+
+def _block_people(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    registry: Registry,
+    occupied: SpanIndex,
+    first_word: bool,
+) -> list[ActorMention]:
+    """The people of :func:`_discovered` in one block of words (``first_word``: the block
+    starts the text, and its first word has no role before it)."""
     found: list[ActorMention] = []
     i = 0
     while i < len(tokens):
@@ -325,7 +362,8 @@ def _discovered(text: str, registry: Registry, taken: list[tuple[int, int]]) -> 
             and _is_cap(tokens[i + 1][2])
             and tokens[i + 1][0] - tokens[i][1] == 1
         )
-        role = role_before(text, start, registry.stop_words) if i and (n or pair) else ""
+        has_before = i or not first_word
+        role = role_before(text, start, registry.stop_words) if has_before and (n or pair) else ""
         next_is_first = i + 1 < len(tokens) and tokens[i + 1][2] in registry.first_names
         if not n and role and pair and not next_is_first:
             n = 2
