@@ -35,16 +35,21 @@ def rows_table(rows: list[dict], name: str) -> pa.Table:
 
 
 def batch_tables(keys: Sequence[str], per_doc: Sequence[dict[str, list[dict]]]) -> Batch:
-    """One Arrow table per annotation table for a batch of articles, each row with its ``_key``."""
+    """One Arrow table per annotation table for a batch of articles, each row with its ``_key``.
+
+    The row dicts are taken out of ``per_doc`` table by table and freed once their table is
+    converted, so that a huge article's rows are never held twice over (as dicts and as Arrow).
+    """
     names = {name for rows in per_doc for name in rows}
     batch = {}
     for name in sorted(names):
         rows, owners = [], []
         for key, doc_rows in zip(keys, per_doc, strict=True):
-            found = doc_rows.get(name, [])
+            found = doc_rows.pop(name, [])
             rows.extend(found)
             owners.extend([key] * len(found))
         table = rows_table(rows, name)
+        del rows
         batch[name] = table.append_column(KEY, pa.array(owners, type=pa.string()))
     return batch
 
@@ -58,8 +63,11 @@ def concat(tables: Iterable[pa.Table]) -> pa.Table | None:
 
 
 def select(table: pa.Table, keys: pa.Array) -> pa.Table:
-    """The rows whose ``_key`` is in ``keys``, in the order of ``keys`` (stable within a key)."""
+    """The rows whose ``_key`` is in ``keys``, in the order of ``keys`` (stable within a key);
+    the table itself, not a copy, when it holds just those rows in that order."""
     position = pc.index_in(table[KEY], value_set=keys)
+    if not position.null_count and _ascending(position):
+        return table
     kept = table.filter(pc.is_valid(position))
     order = pc.sort_indices(pc.drop_null(position), sort_keys=[("", "ascending")])
     return kept.take(order)
@@ -67,10 +75,16 @@ def select(table: pa.Table, keys: pa.Array) -> pa.Table:
 
 def in_order(table: pa.Table, keys: pa.Array) -> pa.Table:
     """The rows (all of wanted articles) in the order of ``keys``; no copy if already so."""
-    position = pc.index_in(table[KEY], value_set=keys).to_numpy(zero_copy_only=False)
-    if len(position) < 2 or (np.diff(position) >= 0).all():
+    position = pc.index_in(table[KEY], value_set=keys)
+    if _ascending(position):
         return table
-    return table.take(np.argsort(position, kind="stable"))
+    return table.take(np.argsort(position.to_numpy(), kind="stable"))
+
+
+def _ascending(position: pa.ChunkedArray) -> bool:
+    """Whether the positions never go down (the rows are in the order wanted)."""
+    values = position.to_numpy()
+    return len(values) < 2 or bool((np.diff(values) >= 0).all())
 
 
 def to_frame(table: pa.Table | None, name: str) -> pd.DataFrame:
