@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from summitlib.pipeline.rows import frame_columns
 from summitlib.pipeline.tables import _umask, frame
 
 KEY = "_key"
@@ -27,29 +28,30 @@ DOCUMENT = "document"
 Batch = dict[str, pa.Table]
 
 
-def rows_table(rows: list[dict], name: str) -> pa.Table:
-    """The Arrow table of some row dicts, typed as pandas would type them (no pandas metadata)."""
+def rows_table(rows: list[dict] | dict[str, list], name: str) -> pa.Table:
+    """The Arrow table of some rows (dicts, or columns as :func:`frame_columns` gives them),
+    typed as pandas would type them (no pandas metadata)."""
     return pa.Table.from_pandas(frame(rows, name), preserve_index=False).replace_schema_metadata(
         None
     )
 
 
-def batch_tables(keys: Sequence[str], per_doc: Sequence[dict[str, list[dict]]]) -> Batch:
+def batch_tables(keys: Sequence[str], per_doc: Sequence[dict[str, Sequence[dict]]]) -> Batch:
     """One Arrow table per annotation table for a batch of articles, each row with its ``_key``.
 
-    The row dicts are taken out of ``per_doc`` table by table and freed once their table is
-    converted, so that a huge article's rows are never held twice over (as dicts and as Arrow).
+    The rows are taken out of ``per_doc`` table by table and freed once their table is
+    converted, so that a huge article's rows are never held twice over.
     """
     names = {name for rows in per_doc for name in rows}
     batch = {}
     for name in sorted(names):
-        rows, owners = [], []
+        tables, owners = [], []
         for key, doc_rows in zip(keys, per_doc, strict=True):
             found = doc_rows.pop(name, [])
-            rows.extend(found)
+            tables.append(found)
             owners.extend([key] * len(found))
-        table = rows_table(rows, name)
-        del rows
+        table = rows_table(frame_columns(tables), name)
+        del tables
         batch[name] = table.append_column(KEY, pa.array(owners, type=pa.string()))
     return batch
 

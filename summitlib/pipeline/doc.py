@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from summitlib.corpus.cleaning import CleanText
 from summitlib.corpus.reader import Document
+from summitlib.pipeline.rows import Rows
 
 
 @dataclass
@@ -33,7 +35,7 @@ class ArticleDoc:
     stance: list = field(default_factory=list)
     values: dict[str, object] = field(default_factory=dict)
     options: dict[str, object] = field(default_factory=dict)  # the pipeline's settings
-    rows: dict[str, list[dict]] = field(default_factory=dict)
+    rows: dict[str, Rows] = field(default_factory=dict)  # by table, held column by column
     _sentence_ends: list[int] = field(default_factory=list, repr=False)
 
     @property
@@ -82,6 +84,6 @@ class ArticleDoc:
             **columns,
         }
 
-    def add_rows(self, table: str, rows: list[dict]) -> None:
+    def add_rows(self, table: str, rows: Iterable[dict]) -> None:
         """Append rows to one of the document's tables (created when new)."""
-        self.rows.setdefault(table, []).extend(rows)
+        self.rows.setdefault(table, Rows()).extend(rows)
