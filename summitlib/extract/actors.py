@@ -290,7 +290,7 @@ def role_after(text: str, end: int) -> str:
     match = re.match(
         r",\s+(?:a|an|the)\s+([^,.;()]{3,120}?)(?=[,.;(]|\s+(?:who|which|said|says|told)\b)",
         text[end : end + 200],
-    ) or re.match(r"\s+(?:is|was)\s+(?:a|an|the)\s+([^.;]{3,160}?)(?=[.;])", text[end:][:220])
+    ) or re.match(r"\s+(?:is|was)\s+(?:a|an|the)\s+([^.;]{3,160}?)(?=[.;])", text[end : end + 220])
     if match and any(w.lower() in ROLE_WORDS for w in re.findall(r"[\w-]+", match.group(1))):
         return " ".join(match.group(1).split())
     return ""
