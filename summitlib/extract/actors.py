@@ -143,7 +143,7 @@ class Registry:
         return self.by_alias.get(next(iter(found))) if len(found) == 1 else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActorMention:
     """A mention in the text: span, canonical actor, type, role and how it was found."""
 

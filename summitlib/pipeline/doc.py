@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -36,7 +37,7 @@ class ArticleDoc:
     values: dict[str, object] = field(default_factory=dict)
     options: dict[str, object] = field(default_factory=dict)  # the pipeline's settings
     rows: dict[str, Rows] = field(default_factory=dict)  # by table, held column by column
-    _sentence_ends: list[int] = field(default_factory=list, repr=False)
+    _sentence_ends: array = field(default_factory=lambda: array("q"), repr=False)
 
     @property
     def text(self) -> str:
@@ -61,7 +62,7 @@ class ArticleDoc:
     def set_sentences(self, sentences: list[tuple[int, int]]) -> None:
         """Record the sentence spans (cleaned offsets) and index their raw ends."""
         self.sentences = sentences
-        self._sentence_ends = [self.cleaned.to_raw(s, e)[1] for s, e in sentences]
+        self._sentence_ends = array("q", (self.cleaned.to_raw(s, e)[1] for s, e in sentences))
 
     def sent_id(self, raw_start: int) -> int:
         """Index of the sentence that contains (or follows) a raw offset."""

@@ -2,8 +2,9 @@
 
 Components add rows as dicts (:meth:`~summitlib.pipeline.doc.ArticleDoc.add_rows`). A huge
 article gives hundreds of thousands of them, and a dict per row costs several times the text
-it points into; :class:`Rows` keeps one list per column instead (a row that lacks a column
-has a gap there) and gives each row back as a dict of the columns it has.
+it points into; :class:`Rows` keeps one list per column instead (a packed array of 8-byte
+integers while a column holds only integers, such as offsets; a row that lacks a column has a
+gap there) and gives each row back as a dict of the columns it has.
 :func:`frame_columns` joins the rows of several articles into the columns that pandas would
 have built from the dicts (a gap becomes NaN, columns in the order first seen), so the tables
 are typed as before.
@@ -11,9 +12,11 @@ are typed as before.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 
 NAN = float("nan")
+INT64 = (-(2**63), 2**63)
 
 
 class _Gap:
@@ -35,22 +38,25 @@ class Rows(Sequence[dict]):
     """A table's rows, one list per column; indexing and iterating give dicts."""
 
     def __init__(self, rows: Iterable[dict] = ()):
-        self.columns: dict[str, list] = {}
+        self.columns: dict[str, list | array] = {}
         self.length = 0
         self.extend(rows)
 
     def append(self, row: dict) -> None:
         """Add one row (a dict of column names to values)."""
-        n = self.length
+        n, columns = self.length, self.columns
         for name, value in row.items():
-            column = self.columns.get(name)
+            column = columns.get(name)
             if column is None:
-                column = self.columns[name] = [GAP] * n
+                column = columns[name] = array("q") if not n and _packable(value) else [GAP] * n
+            elif type(column) is array and not _packable(value):
+                column = columns[name] = list(column)
             column.append(value)
         self.length = n + 1
-        if len(row) < len(self.columns):
-            for column in self.columns.values():
+        if len(row) < len(columns):
+            for name, column in columns.items():
                 if len(column) == n:
+                    columns[name] = column = list(column) if type(column) is array else column
                     column.append(GAP)
 
     def extend(self, rows: Iterable[dict]) -> None:
@@ -116,8 +122,13 @@ def frame_columns(tables: Sequence[Sequence[dict]]) -> dict[str, list]:
     return columns
 
 
-def _filled(values: list) -> list:
-    """A column's values with NaN for its gaps (the list itself when it has none)."""
-    if any(v is GAP for v in values):
+def _packable(value: object) -> bool:
+    """Whether a value fits a packed column of 8-byte integers (an int, not a bool)."""
+    return type(value) is int and INT64[0] <= value < INT64[1]
+
+
+def _filled(values: list | array) -> list | array:
+    """A column's values with NaN for its gaps (the column itself when it has none)."""
+    if type(values) is list and any(v is GAP for v in values):
         return [NAN if v is GAP else v for v in values]
     return values
