@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -155,6 +156,10 @@ class ActorMention:
     role: str = ""
     via: str = "alias"
     gender: str = ""
+
+    def __post_init__(self) -> None:
+        """Keep each distinct mention text once ("Putin", "he" recur through long articles)."""
+        object.__setattr__(self, "text", sys.intern(self.text))
 
 
 def _alternation(names: dict[str, Entry], flags: int) -> re.Pattern | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import sys
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ from dataclasses import dataclass, field
 from summitlib.corpus.cleaning import CleanText
 from summitlib.corpus.reader import Document
 from summitlib.pipeline.rows import Rows
+
+SHORT_TEXT = 40  # characters: row texts up to this long are interned
 
 
 @dataclass
@@ -75,13 +78,15 @@ class ArticleDoc:
         return self.raw_row(raw_start, raw_end, **columns)
 
     def raw_row(self, raw_start: int, raw_end: int, **columns: object) -> dict:
-        """A table row for a span already in raw offsets."""
+        """A table row for a span already in raw offsets (a short text, such as a name or a
+        date that recurs through a long article, is kept once)."""
+        text = self.cleaned.raw[raw_start:raw_end]
         return {
             "doc_id": self.doc_id,
             "sent_id": self.sent_id(raw_start),
             "start": raw_start,
             "end": raw_end,
-            "text": self.cleaned.raw[raw_start:raw_end],
+            "text": sys.intern(text) if len(text) <= SHORT_TEXT else text,
             **columns,
         }
 
