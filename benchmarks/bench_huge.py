@@ -5,11 +5,11 @@
 Each article is made from the bundled corpus's paragraphs, repeated until it has the size
 asked for: ``--line-mb`` sizes as one single line (no newline at all), ``--file-mb`` sizes as
 an ordinary file of paragraphs. Each is annotated in a fresh interpreter (the full pipeline,
-no store). For each the script prints seconds and seconds per MB; the interpreter's memory
-before annotating (imports done, corpus loaded: ``start MB``) and at its peak; and the
-growth from one to the other per byte of text (``B/byte``, which includes loading the
-models, a constant). Last, the growth of seconds per MB from the smallest to the largest
-size of each kind (1.0 = linear).
+no store). For each the script prints the seconds of ``annotate`` and seconds per MB; the
+interpreter's memory once summitlib is imported (``start MB``) and at its peak (validating
+the corpus, then annotating); and the growth from one to the other per byte of text
+(``B/byte``, which includes loading the models, a constant). Last, the growth of seconds per
+MB from the smallest to the largest size of each kind (1.0 = linear).
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
 from summitlib import annotate, load_corpus
-corpus = load_corpus(Path(sys.argv[1]))
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+corpus = load_corpus(Path(sys.argv[1]))
 start = time.perf_counter()
 tables = annotate(corpus, cache=False, workers=1)
 seconds = time.perf_counter() - start
