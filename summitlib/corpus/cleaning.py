@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -52,13 +52,51 @@ class Removal:
     kind: str
 
 
+class OffsetMap(Sequence[int]):
+    """The raw offset of each cleaned character, stored as one pair of starts per kept run.
+
+    Cleaning keeps stretches of the raw text whole, so the map is piecewise a shift: the
+    cleaned offset where each run starts and the raw offset it comes from (16 bytes per run,
+    not 8 per character). Indexing gives the raw offset of a cleaned character."""
+
+    def __init__(self, clean_starts: array, raw_starts: array, length: int):
+        self.clean_starts, self.raw_starts, self.length = clean_starts, raw_starts, length
+
+    def __len__(self) -> int:
+        """How many cleaned characters there are."""
+        return self.length
+
+    def __getitem__(self, i: int) -> int:  # type: ignore[override]
+        """The raw offset of cleaned character ``i``."""
+        if i < 0:
+            i += self.length
+        if not 0 <= i < self.length:
+            raise IndexError("cleaned offset out of range")
+        run = bisect.bisect_right(self.clean_starts, i) - 1
+        return self.raw_starts[run] + i - self.clean_starts[run]
+
+    def __iter__(self) -> Iterator[int]:
+        """The raw offsets in cleaned order."""
+        ends = [*self.clean_starts[1:], self.length][: len(self.clean_starts)]
+        for clean, raw, end in zip(self.clean_starts, self.raw_starts, ends, strict=True):
+            yield from range(raw, raw + end - clean)
+
+    def first_at(self, raw_offset: int) -> int:
+        """The first cleaned character whose raw offset is ``raw_offset`` or later."""
+        run = bisect.bisect_right(self.raw_starts, raw_offset) - 1
+        if run < 0:
+            return 0
+        end = self.clean_starts[run + 1] if run + 1 < len(self.clean_starts) else self.length
+        return min(self.clean_starts[run] + raw_offset - self.raw_starts[run], end)
+
+
 @dataclass
 class CleanText:
     """Cleaned text plus the raw offset of each of its characters."""
 
     raw: str
     text: str
-    offsets: Sequence[int]  # an array('q'): the raw offset of each cleaned character
+    offsets: OffsetMap  # the raw offset of each cleaned character
     removed: list[Removal] = field(default_factory=list)
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
@@ -70,8 +108,8 @@ class CleanText:
 
     def span_text(self, raw_start: int, raw_end: int) -> str:
         """The cleaned text of a raw span (what is left of it once the debris is gone)."""
-        first = bisect.bisect_left(self.offsets, raw_start)
-        return self.text[first : bisect.bisect_left(self.offsets, raw_end, lo=first)]
+        first = self.offsets.first_at(raw_start)
+        return self.text[first : max(first, self.offsets.first_at(raw_end))]
 
     def removed_chars(self) -> int:
         """How many raw characters cleaning dropped."""
@@ -82,18 +120,21 @@ def clean_text(raw: str) -> CleanText:
     """Clean ``raw`` and keep the offset map (see the module docstring).
 
     The kept characters are copied run by run (the stretches between removals), and the map
-    is an array of 8-byte integers: time and memory grow linearly with the text, with a small
-    constant (about 9 bytes per character besides the two texts).
+    keeps two integers per run: time grows linearly with the text and memory, besides the two
+    texts, by one byte per character (the drop mask, while cleaning).
     """
     removals = _removals(raw)
     drop = bytearray(len(raw))
     for r in removals:
         drop[r.start : r.end] = b"\x01" * (r.end - r.start)
     parts: list[str] = []
-    offsets = array("q")
+    clean_starts, raw_starts, length = array("q"), array("q"), 0
     for run in KEPT.finditer(drop):
         parts.append(raw[run.start() : run.end()].translate(SPACE_TABLE))
-        offsets.extend(range(run.start(), run.end()))
+        clean_starts.append(length)
+        raw_starts.append(run.start())
+        length += run.end() - run.start()
+    offsets = OffsetMap(clean_starts, raw_starts, length)
     return CleanText(raw=raw, text="".join(parts), offsets=offsets, removed=removals)
 
 

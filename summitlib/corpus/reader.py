@@ -136,7 +136,7 @@ class Corpus:
 
 def corpus_summary(corpus: Corpus) -> pd.DataFrame:
     """A short table of the articles: date, outlet, genre, summit, size, what cleaning removed."""
-    from summitlib.text.resources import word_spans
+    from summitlib.text.resources import word_count
 
     docs = corpus.documents
     table = pd.DataFrame(
@@ -146,7 +146,7 @@ def corpus_summary(corpus: Corpus) -> pd.DataFrame:
             "outlet": docs.get("outlet", ""),
             "genre": docs.get("genre", ""),
             "summit_id": docs.get("summit_id", ""),
-            "words": [len(word_spans(t)) for t in docs["text"]],
+            "words": [word_count(t) for t in docs["text"]],
             "chars_removed": docs["n_removed"],
         }
     )

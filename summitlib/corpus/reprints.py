@@ -43,6 +43,8 @@ CONTAINMENT = 0.5
 MIN_SHINGLES = 20
 GRAM_MULTIPLIER = np.uint64(1_000_003)
 WORD = re.compile(r"\w+")
+SPACE = re.compile(r"\s")
+PIECE_CHARS = 1 << 16  # characters of a long text cut into words at a time
 COLUMNS = ["doc_id", "story_id", "copy_of", "similarity"]
 
 
@@ -57,15 +59,31 @@ class Article:
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
     """The lower-cased word ``size``-grams of a text, each as a stable 64-bit number."""
-    words = WORD.findall(text.casefold())
-    count = len(words) - size + 1
+    ids = _word_ids(text)
+    count = len(ids) - size + 1
     if count < 1:
         return frozenset()
-    ids = np.fromiter(map(_word_id, words), dtype=np.uint64, count=len(words))
     grams = np.zeros(count, dtype=np.uint64)
     for k in range(size):
-        grams = grams * GRAM_MULTIPLIER + ids[k : k + count]  # wraps modulo 2**64
-    return frozenset(grams.tolist())
+        grams *= GRAM_MULTIPLIER  # wraps modulo 2**64
+        grams += ids[k : k + count]
+    return frozenset(np.unique(grams).tolist())
+
+
+def _word_ids(text: str) -> np.ndarray:
+    """The number of each lower-cased word of a text, read in pieces cut at white space (which
+    no word spans), so that a long text is never held as one list of words."""
+    parts = []
+    start = 0
+    while start < len(text):
+        space = SPACE.search(text, start + PIECE_CHARS)
+        end = space.start() if space else len(text)
+        words = WORD.findall(text[start:end].casefold())
+        parts.append(np.fromiter(map(_word_id, words), dtype=np.uint64, count=len(words)))
+        start = end + 1
+    if len(parts) == 1:
+        return parts[0]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import csv
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -90,6 +92,7 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GLUED = re.compile(r"(?<=[a-z]{5})(?=[A-Z][a-z]{3})")
 GLUED_MIN = 9  # five lower-case letters, then four of the next word
 WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?|[,;:.!?()\[\]—–]")
+BLOCK_WORDS = 4096  # words of a long text looked at together when discovering people
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,7 @@ class Registry:
         return self.by_alias.get(next(iter(found))) if len(found) == 1 else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActorMention:
     """A mention in the text: span, canonical actor, type, role and how it was found."""
 
@@ -153,6 +156,10 @@ class ActorMention:
     role: str = ""
     via: str = "alias"
     gender: str = ""
+
+    def __post_init__(self) -> None:
+        """Keep each distinct mention text once ("Putin", "he" recur through long articles)."""
+        object.__setattr__(self, "text", sys.intern(self.text))
 
 
 def _alternation(names: dict[str, Entry], flags: int) -> re.Pattern | None:
@@ -210,19 +217,38 @@ def load_registry(path: str | None = None) -> Registry:
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """Words and punctuation with their spans; words a scraper glued together are split
-    ("ShraibmanBelarusian" -> "Shraibman", "Belarusian")."""
-    tokens = []
+    """Words and punctuation with their spans (see :func:`_iter_tokens`)."""
+    return list(_iter_tokens(text))
+
+
+def _iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
+    """Words and punctuation with their spans, in order; words a scraper glued together are
+    split ("ShraibmanBelarusian" -> "Shraibman", "Belarusian")."""
     for m in WORD.finditer(text):
         start = m.start()
         if m.end() - start < GLUED_MIN:  # too short to hold two glued words
-            tokens.append((start, m.end(), m.group()))
+            yield start, m.end(), m.group()
             continue
         for cut in GLUED.finditer(m.group()):
-            tokens.append((start, m.start() + cut.start(), text[start : m.start() + cut.start()]))
+            yield start, m.start() + cut.start(), text[start : m.start() + cut.start()]
             start = m.start() + cut.start()
-        tokens.append((start, m.end(), text[start : m.end()]))
-    return tokens
+        yield start, m.end(), text[start : m.end()]
+
+
+def _word_blocks(text: str) -> Iterator[list[tuple[int, int, str]]]:
+    """The word tokens of a text in blocks of about :data:`BLOCK_WORDS`, cut only where more
+    than one character separates two words, which no name spans: a long article is never
+    held as one list of tokens."""
+    block: list[tuple[int, int, str]] = []
+    for token in _iter_tokens(text):
+        if not token[2][:1].isalpha():
+            continue
+        if len(block) >= BLOCK_WORDS and token[0] - block[-1][1] > 1:
+            yield block
+            block = []
+        block.append(token)
+    if block:
+        yield block
 
 
 def _is_cap(token: str) -> bool:
@@ -269,7 +295,7 @@ def role_after(text: str, end: int) -> str:
     match = re.match(
         r",\s+(?:a|an|the)\s+([^,.;()]{3,120}?)(?=[,.;(]|\s+(?:who|which|said|says|told)\b)",
         text[end : end + 200],
-    ) or re.match(r"\s+(?:is|was)\s+(?:a|an|the)\s+([^.;]{3,160}?)(?=[.;])", text[end:][:220])
+    ) or re.match(r"\s+(?:is|was)\s+(?:a|an|the)\s+([^.;]{3,160}?)(?=[.;])", text[end : end + 220])
     if match and any(w.lower() in ROLE_WORDS for w in re.findall(r"[\w-]+", match.group(1))):
         return " ".join(match.group(1).split())
     return ""
@@ -313,7 +339,23 @@ def _name_at(tokens: list[tuple[int, int, str]], i: int, known_first: frozenset[
 def _discovered(text: str, registry: Registry, taken: list[tuple[int, int]]) -> list:
     """People not in the registry: known first name + surname, or role + two names."""
     occupied = SpanIndex(taken, lambda s: s)
-    tokens = [t for t in _tokens(text) if t[2][:1].isalpha()]
+    found: list[ActorMention] = []
+    first_word = True
+    for tokens in _word_blocks(text):
+        found += _block_people(text, tokens, registry, occupied, first_word)
+        first_word = False
+    return found
+
+
+def _block_people(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    registry: Registry,
+    occupied: SpanIndex,
+    first_word: bool,
+) -> list[ActorMention]:
+    """The people of :func:`_discovered` in one block of words (``first_word``: the block
+    starts the text, and its first word has no role before it)."""
     found: list[ActorMention] = []
     i = 0
     while i < len(tokens):
@@ -325,7 +367,8 @@ def _discovered(text: str, registry: Registry, taken: list[tuple[int, int]]) -> 
             and _is_cap(tokens[i + 1][2])
             and tokens[i + 1][0] - tokens[i][1] == 1
         )
-        role = role_before(text, start, registry.stop_words) if i and (n or pair) else ""
+        has_before = i or not first_word
+        role = role_before(text, start, registry.stop_words) if has_before and (n or pair) else ""
         next_is_first = i + 1 < len(tokens) and tokens[i + 1][2] in registry.first_names
         if not n and role and pair and not next_is_first:
             n = 2

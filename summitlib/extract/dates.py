@@ -78,6 +78,8 @@ UNIT_AFTER = re.compile(
     r"cubic|barrels|votes|residents)\b|\s*%",
     re.IGNORECASE,
 )
+YEARS_AFTER = re.compile(r"\s*(?:year|years)\b")
+DURATION_UNIT = re.compile(r"\s*(?:years?|months?|weeks?|days?|hours?)\b(?!\s+ago)")
 PLURAL_AFTER = re.compile(r"\s*([a-z]+s)\b(?<!years)(?<!days)(?<!months)", re.IGNORECASE)
 NOT_COUNT_NOUNS = frozenset(_lexicon("date_not_count_nouns"))
 DETERMINER_BEFORE = re.compile(
@@ -597,7 +599,7 @@ def _year(m, text, published, tense):
     before = text[max(0, m.start() - 30) : m.start()]
     if not YEAR_LEAD.search(before):
         return None  # "Agenda 2025", "Vision 2030"
-    if UNIT_AFTER.match(text, m.end()) and not re.match(r"\s*(?:year|years)\b", text[m.end() :]):
+    if UNIT_AFTER.match(text, m.end()) and not YEARS_AFTER.match(text, m.end()):
         return None  # "2000 people"
     plural = PLURAL_AFTER.match(text, m.end())
     attributive = DETERMINER_BEFORE.search(before) and int(m[1]) % 100  # "the 1999 deals"
@@ -639,7 +641,7 @@ RESOLVERS = {
 
 def _is_duration(text: str, start: int, end: int) -> bool:
     """A number followed by a time unit that measures length ("1.5–2 years", "six hours")."""
-    return bool(re.match(r"\s*(?:years?|months?|weeks?|days?|hours?)\b(?!\s+ago)", text[end:]))
+    return bool(DURATION_UNIT.match(text, end))
 
 
 TRIGGER = re.compile(

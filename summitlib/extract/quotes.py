@@ -113,6 +113,8 @@ LEXICON = load_reporting_verbs()
 VERBS = _alternation(LEXICON.finite)
 PARTICIPLES = _alternation(LEXICON.participles)
 VERB = re.compile(rf"\b(?:{VERBS})\b")
+COMMA_NEXT = re.compile(r"\s*,")
+SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 DATELINE = re.compile(r"[A-Z][A-Z ]+,[^.]{0,30}\.\s*(?:/[A-Z]+/\.?)?\s*")  # "MINSK, May 5. /TASS/."
 PARTICIPLE = re.compile(rf"\b(?:{PARTICIPLES})\b")
 ADVERBS = (
@@ -428,7 +430,7 @@ def _forward_clause(text: str, verb: str, verb_end: int, sent_end: int) -> tuple
     skip = FORWARD_SKIP.match(text, verb_end, sent_end)
     start = skip.end() if skip else verb_end
     linked = re.search(r"\b(?:that|of|about|on)\s*,?\s*$", text[verb_end:start])
-    if not linked and (not CLAUSE_VERBS.fullmatch(verb) or re.match(r"\s*,", text[verb_end:])):
+    if not linked and (not CLAUSE_VERBS.fullmatch(verb) or COMMA_NEXT.match(text, verb_end)):
         return None
     if not linked and verb not in ADDRESSEE_VERBS:  # "insisted Belarus would …": no addressee
         start = verb_end
@@ -719,8 +721,8 @@ def _introduced(text: str, people: list[ActorMention], cue: re.Match) -> ActorMe
     """Who the sentence with an interview cue introduces: the person right after "interview
     with" / "spoke with", else the subject of a reporting verb there, else its first person."""
     start = max(text.rfind(". ", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1
-    stop = re.search(r"[.!?](?:\s|$)|\n", text[cue.end() :])
-    end = cue.end() + (stop.start() if stop else len(text) - cue.end())
+    stop = SENTENCE_STOP.search(text, cue.end())
+    end = stop.start() if stop else len(text)
     inside = [m for m in people if start <= m.start < end and m.via in ("name", "alias", "surname")]
     if cue.group("with"):
         right = [

@@ -37,7 +37,7 @@ SPEAKER_DEAD_BAND = 0.2
 QUOTE_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’]?\s+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StanceSpan:
     """A sentence about integration: stance (-1/0/1), score, evidence, tone and relevance."""
 

@@ -74,8 +74,9 @@ class Pipeline:
         options = {"stance_model": self.stance_model} if self.stance_model else {}
         return ArticleDoc(article=article, cleaned=article.cleaned(), options=options)
 
-    def __call__(self, article: Document) -> dict[str, list[dict]]:
-        """All rows of one article, keyed by table name (plain, JSON-ready values)."""
+    def __call__(self, article: Document) -> dict[str, Sequence[dict]]:
+        """All rows of one article, keyed by table name: each a sequence of dicts of plain
+        values (:class:`~summitlib.pipeline.rows.Rows`, held column by column)."""
         doc = self.make_doc(article)
         for _, func in self.components:
             func(doc)
@@ -85,7 +86,7 @@ class Pipeline:
         rows.update(text_rows(doc))
         return rows
 
-    def pipe(self, articles: Iterable[Document]) -> Iterator[dict[str, list[dict]]]:
+    def pipe(self, articles: Iterable[Document]) -> Iterator[dict[str, Sequence[dict]]]:
         """The rows of each article in turn."""
         for article in articles:
             yield self(article)

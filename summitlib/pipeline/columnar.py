@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from summitlib.pipeline.rows import frame_columns
 from summitlib.pipeline.tables import _umask, frame
 
 KEY = "_key"
@@ -27,24 +28,30 @@ DOCUMENT = "document"
 Batch = dict[str, pa.Table]
 
 
-def rows_table(rows: list[dict], name: str) -> pa.Table:
-    """The Arrow table of some row dicts, typed as pandas would type them (no pandas metadata)."""
+def rows_table(rows: list[dict] | dict[str, list], name: str) -> pa.Table:
+    """The Arrow table of some rows (dicts, or columns as :func:`frame_columns` gives them),
+    typed as pandas would type them (no pandas metadata)."""
     return pa.Table.from_pandas(frame(rows, name), preserve_index=False).replace_schema_metadata(
         None
     )
 
 
-def batch_tables(keys: Sequence[str], per_doc: Sequence[dict[str, list[dict]]]) -> Batch:
-    """One Arrow table per annotation table for a batch of articles, each row with its ``_key``."""
+def batch_tables(keys: Sequence[str], per_doc: Sequence[dict[str, Sequence[dict]]]) -> Batch:
+    """One Arrow table per annotation table for a batch of articles, each row with its ``_key``.
+
+    The rows are taken out of ``per_doc`` table by table and freed once their table is
+    converted, so that a huge article's rows are never held twice over.
+    """
     names = {name for rows in per_doc for name in rows}
     batch = {}
     for name in sorted(names):
-        rows, owners = [], []
+        tables, owners = [], []
         for key, doc_rows in zip(keys, per_doc, strict=True):
-            found = doc_rows.get(name, [])
-            rows.extend(found)
+            found = doc_rows.pop(name, [])
+            tables.append(found)
             owners.extend([key] * len(found))
-        table = rows_table(rows, name)
+        table = rows_table(frame_columns(tables), name)
+        del tables
         batch[name] = table.append_column(KEY, pa.array(owners, type=pa.string()))
     return batch
 
@@ -58,8 +65,11 @@ def concat(tables: Iterable[pa.Table]) -> pa.Table | None:
 
 
 def select(table: pa.Table, keys: pa.Array) -> pa.Table:
-    """The rows whose ``_key`` is in ``keys``, in the order of ``keys`` (stable within a key)."""
+    """The rows whose ``_key`` is in ``keys``, in the order of ``keys`` (stable within a key);
+    the table itself, not a copy, when it holds just those rows in that order."""
     position = pc.index_in(table[KEY], value_set=keys)
+    if not position.null_count and _ascending(position):
+        return table
     kept = table.filter(pc.is_valid(position))
     order = pc.sort_indices(pc.drop_null(position), sort_keys=[("", "ascending")])
     return kept.take(order)
@@ -67,10 +77,16 @@ def select(table: pa.Table, keys: pa.Array) -> pa.Table:
 
 def in_order(table: pa.Table, keys: pa.Array) -> pa.Table:
     """The rows (all of wanted articles) in the order of ``keys``; no copy if already so."""
-    position = pc.index_in(table[KEY], value_set=keys).to_numpy(zero_copy_only=False)
-    if len(position) < 2 or (np.diff(position) >= 0).all():
+    position = pc.index_in(table[KEY], value_set=keys)
+    if _ascending(position):
         return table
-    return table.take(np.argsort(position, kind="stable"))
+    return table.take(np.argsort(position.to_numpy(), kind="stable"))
+
+
+def _ascending(position: pa.ChunkedArray) -> bool:
+    """Whether the positions never go down (the rows are in the order wanted)."""
+    values = position.to_numpy()
+    return len(values) < 2 or bool((np.diff(values) >= 0).all())
 
 
 def to_frame(table: pa.Table | None, name: str) -> pd.DataFrame:

@@ -17,7 +17,7 @@ from summitlib.extract.positions import positions_rows
 from summitlib.extract.quotes import find_quotes, interview_turns
 from summitlib.extract.stance import document_stance, find_stance, load_models
 from summitlib.pipeline.doc import ArticleDoc
-from summitlib.text.resources import tone, word_spans
+from summitlib.text.resources import tone, word_count
 from summitlib.text.sentences import split_sentences
 
 Component = Callable[[ArticleDoc], None]
@@ -161,7 +161,7 @@ def summary(doc: ArticleDoc) -> dict[str, object]:
     tones = [r["tone"] for r in doc.rows.get("sentences", [])]
     return {
         "n_sentences": len(doc.sentences),
-        "n_words": len(word_spans(doc.text)),
+        "n_words": word_count(doc.text),
         "integration_stance": round(float(doc.values.get("integration_stance", 0.0)), 4),
         "tone": round(sum(tones) / len(tones), 4) if tones else 0.0,
         "n_quotes": len(doc.quotes),

@@ -11,10 +11,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import sys
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from summitlib.corpus.cleaning import CleanText
 from summitlib.corpus.reader import Document
+from summitlib.pipeline.rows import Rows
+
+SHORT_TEXT = 40  # characters: row texts up to this long are interned
 
 
 @dataclass
@@ -33,8 +39,8 @@ class ArticleDoc:
     stance: list = field(default_factory=list)
     values: dict[str, object] = field(default_factory=dict)
     options: dict[str, object] = field(default_factory=dict)  # the pipeline's settings
-    rows: dict[str, list[dict]] = field(default_factory=dict)
-    _sentence_ends: list[int] = field(default_factory=list, repr=False)
+    rows: dict[str, Rows] = field(default_factory=dict)  # by table, held column by column
+    _sentence_ends: array = field(default_factory=lambda: array("q"), repr=False)
 
     @property
     def text(self) -> str:
@@ -59,7 +65,7 @@ class ArticleDoc:
     def set_sentences(self, sentences: list[tuple[int, int]]) -> None:
         """Record the sentence spans (cleaned offsets) and index their raw ends."""
         self.sentences = sentences
-        self._sentence_ends = [self.cleaned.to_raw(s, e)[1] for s, e in sentences]
+        self._sentence_ends = array("q", (self.cleaned.to_raw(s, e)[1] for s, e in sentences))
 
     def sent_id(self, raw_start: int) -> int:
         """Index of the sentence that contains (or follows) a raw offset."""
@@ -72,16 +78,18 @@ class ArticleDoc:
         return self.raw_row(raw_start, raw_end, **columns)
 
     def raw_row(self, raw_start: int, raw_end: int, **columns: object) -> dict:
-        """A table row for a span already in raw offsets."""
+        """A table row for a span already in raw offsets (a short text, such as a name or a
+        date that recurs through a long article, is kept once)."""
+        text = self.cleaned.raw[raw_start:raw_end]
         return {
             "doc_id": self.doc_id,
             "sent_id": self.sent_id(raw_start),
             "start": raw_start,
             "end": raw_end,
-            "text": self.cleaned.raw[raw_start:raw_end],
+            "text": sys.intern(text) if len(text) <= SHORT_TEXT else text,
             **columns,
         }
 
-    def add_rows(self, table: str, rows: list[dict]) -> None:
+    def add_rows(self, table: str, rows: Iterable[dict]) -> None:
         """Append rows to one of the document's tables (created when new)."""
-        self.rows.setdefault(table, []).extend(rows)
+        self.rows.setdefault(table, Rows()).extend(rows)

@@ -115,8 +115,8 @@ class Tables:
         return [out_dir / f"{name}.{suffix}" for name in self.names()]
 
 
-def frame(rows: list[dict], name: str) -> pd.DataFrame:
-    """A table from row dicts, with the contract's columns first even when it is empty."""
+def frame(rows: list[dict] | dict[str, list], name: str) -> pd.DataFrame:
+    """A table from row dicts (or columns), with the contract's columns first even when empty."""
     table = pd.DataFrame(rows)
     columns = COLUMNS.get(name, list(table.columns))
     for column in columns:

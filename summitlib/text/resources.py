@@ -63,3 +63,8 @@ WORD_ONLY = re.compile(r"\w+(?:[-'’.]\w+)*")
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the word tokens (not punctuation) in ``text``."""
     return [m.span() for m in WORD_ONLY.finditer(text)]
+
+
+def word_count(text: str) -> int:
+    """How many word tokens ``text`` has (as :func:`word_spans` finds them, without a list)."""
+    return sum(1 for _ in WORD_ONLY.finditer(text))
