@@ -141,8 +141,8 @@ def clean_text(raw: str) -> CleanText:
 def kept_before(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """How many characters cleaning kept before each raw position, given the removed spans.
 
-    This is the cleaned offset of a raw position (``bisect_left(offsets, p)``), computed for
-    many positions at once from the removals alone (they may overlap), without the offset map.
+    This is :meth:`OffsetMap.first_at` of a raw position, computed for many positions at once
+    from the removals alone (they may overlap), without the offset map.
     """
     order = np.argsort(starts, kind="stable")
     starts, ends = np.asarray(starts)[order], np.maximum.accumulate(np.asarray(ends)[order])

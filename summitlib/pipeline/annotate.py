@@ -135,14 +135,12 @@ def annotate(
     >>> tables = annotate(load_corpus("corpus"))            # doctest: +SKIP
     >>> tables = annotate(corpus, engine="dask")            # same tables, on a Dask cluster
     """
-    pipeline = pipeline or Pipeline()
-    articles = list(corpus)
-    keys = [cache_key(article, pipeline) for article in articles]
-    batches = _batches(articles, keys, pipeline, engine, workers, scheduler, progress)
+    articles, keys, batches = _work(corpus, pipeline, engine, workers, scheduler, progress)
+    store = corpus_store(corpus, cache_dir) if cache else None
     found = None
-    if cache:
+    if store is not None:
         try:
-            found = load_tables(corpus_store(corpus, cache_dir), keys, batches)
+            found = load_tables(store, keys, batches)
         except OSError:  # a cache folder that cannot be written: annotate without the store
             found = None
     if found is None:
@@ -150,7 +148,6 @@ def annotate(
         order = pa.array(keys, type=pa.string())
         names = {name for part in parts for name in part}
         found = {n: select(concat(p[n] for p in parts if n in p), order) for n in names}
-    store = corpus_store(corpus, cache_dir) if cache else None
     return assemble(corpus, articles, found, corpus_stories(articles, store))
 
 
@@ -165,16 +162,28 @@ def update_store(
     pipeline: Pipeline | None = None,
 ) -> int:
     """Annotate the articles that the corpus's store lacks and add them; return how many."""
-    pipeline = pipeline or Pipeline()
-    articles = list(corpus)
-    keys = [cache_key(article, pipeline) for article in articles]
-    batches = _batches(articles, keys, pipeline, engine, workers, scheduler, progress)
+    _, keys, batches = _work(corpus, pipeline, engine, workers, scheduler, progress)
     return fill(corpus_store(corpus, cache_dir), keys, batches)
 
 
 def corpus_store(corpus: Corpus, cache_dir: Path | None = None) -> Store:
     """The Parquet store of a corpus under ``cache_dir`` (default: the project's cache)."""
     return Store(store_dir(cache_dir or default_cache_dir(), corpus.root))
+
+
+def _work(
+    corpus: Corpus,
+    pipeline: Pipeline | None,
+    engine: str,
+    workers: int | None,
+    scheduler: str | None,
+    progress: Callable[[Iterable], Iterable] | None,
+) -> tuple[list[Document], list[str], Callable[[list[int]], Iterator[Batch]]]:
+    """The corpus's articles, their store keys, and a function annotating some of them."""
+    pipeline = pipeline or Pipeline()
+    articles = list(corpus)
+    keys = [cache_key(article, pipeline) for article in articles]
+    return articles, keys, _batches(articles, keys, pipeline, engine, workers, scheduler, progress)
 
 
 def _batches(
