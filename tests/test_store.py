@@ -209,3 +209,28 @@ def test_reprint_groups_are_kept_for_the_corpus_and_found_again_when_it_changes(
     fewer = annotate(load_corpus(root), cache_dir=cache, workers=1)
     assert found == [12, 12, 11] and len(fewer.documents) == 11
     assert len(list(cache.glob("store/*/stories-*.parquet"))) == 1
+
+
+def test_the_store_keys_on_all_the_code_that_annotates_and_only_on_it(tmp_path):
+    """Every module annotating loads is in the annotation fingerprint; the readers are not."""
+    import json
+    import subprocess
+    import sys
+
+    from summitlib.pipeline.cache import library_files
+
+    script = (
+        "import json, sys, summitlib\n"
+        "from summitlib import annotate, load_corpus\n"
+        f"annotate(load_corpus({str(CORPUS)!r}), cache_dir={str(tmp_path)!r}, workers=1)\n"
+        "root = summitlib.__path__[0]\n"
+        "files = [getattr(m, '__file__', None) or '' for m in list(sys.modules.values())]\n"
+        "print(json.dumps(sorted(f[len(root) + 1:] for f in files if f.startswith(root))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    loaded = set(json.loads(done.stdout.splitlines()[-1]))
+    assert "pipeline/annotate.py" in loaded and "extract/stance.py" in loaded
+    assert loaded <= set(library_files(readers=False))
+    readers = set(library_files()) - set(library_files(readers=False))
+    assert {"reports/run.py", "analysis/setup.py", "cli.py"} <= readers

@@ -2,9 +2,11 @@
 and how it reads its files.
 
 An article's key covers everything its rows depend on: the article's bytes (SHA-256), its
-doc_id, publication date and metadata, the pipeline's settings and a fingerprint of the
-library (its version plus the bytes of its code and data files). Changing an article, its
-metadata, the stance model or the library therefore misses the cache.
+doc_id, publication date and metadata, the pipeline's settings and a fingerprint of the code
+that annotates (:func:`annotation_fingerprint`: the library's version plus the bytes of the
+code and data files the annotation is made of). Changing an article, its metadata, the stance
+model or that code therefore misses the cache; a change to what only reads the tables (the
+analysis, the reports, the command line, the evaluation, the importers) leaves it valid.
 
 The cache is trusted local state: its digests detect damage, not tampering (whoever can write
 the cache folder can write a matching digest). Still, a cache file is only read if it is a
@@ -21,24 +23,51 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+SUFFIXES = {".py", ".csv", ".txt", ".tab", ".json"}
+# Parts of the library downstream of the tables: they read annotations, never make them.
+# tests/test_store.py checks that annotating imports none of them.
+READERS = (
+    "analysis/",
+    "cli.py",
+    "corpus/importers/",
+    "corpus/synthetic.py",
+    "data/codebooks/",
+    "data/templates/",
+    "evaluation/",
+    "reports/",
+)
 
-@lru_cache(maxsize=1)
-def library_fingerprint() -> str:
-    """A hash of summitlib's version and of every code and data file it ships."""
+
+def library_files(readers: bool = True) -> list[str]:
+    """The library's code and data files, relative to its folder (without the readers: the
+    ones the annotation is made of)."""
+    root = Path(str(resources.files("summitlib")))
+    files = (p for p in root.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+    names = (p.relative_to(root).as_posix() for p in files)
+    return sorted(n for n in names if readers or not n.startswith(READERS))
+
+
+@lru_cache(maxsize=2)
+def library_fingerprint(readers: bool = True) -> str:
+    """A hash of summitlib's version and of its code and data files (see library_files)."""
     from summitlib import __version__
 
     digest = hashlib.sha256(__version__.encode())
     root = Path(str(resources.files("summitlib")))
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".csv", ".txt", ".tab", ".json"}:
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
+    for name in library_files(readers):
+        digest.update(name.encode())
+        digest.update((root / name).read_bytes())
     return digest.hexdigest()[:16]
+
+
+def annotation_fingerprint() -> str:
+    """A hash of the library's version and of the code and data the annotation is made of."""
+    return library_fingerprint(readers=False)
 
 
 def entry_key(parts: dict[str, str]) -> str:
     """The cache key of one article: a hash of what its annotation depends on."""
-    payload = json.dumps({**parts, "library": library_fingerprint()}, sort_keys=True)
+    payload = json.dumps({**parts, "library": annotation_fingerprint()}, sort_keys=True)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
