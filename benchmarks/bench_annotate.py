@@ -13,7 +13,11 @@ in one process on one core (the fairest ratio on a shared machine), and with
 ``--dask N`` the Dask engine's throughput with one and with two local workers. With
 ``--incremental N`` it fills an empty Parquet store with the N articles (``update_store``,
 corpus validation included), adds 1% more articles to the folder and times the update that
-annotates only them: the ratio incremental/full is the figure the store is for.
+annotates only them: the ratio incremental/full is the figure the store is for; with
+``--keep`` the grown corpus and its filled store stay under benchmarks/out/ for
+``bench_run.py --sizes N --reuse`` (notebooks at N + 1% without filling a store again).
+Set SUMMIT_BENCH_OUT to keep corpora and stores elsewhere (for instance to share them between
+checkouts).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-OUT = HERE / "out"
+OUT = Path(os.environ.get("SUMMIT_BENCH_OUT") or HERE / "out")
 
 CHILD = r"""
 import json, resource, sys, time
@@ -129,7 +133,7 @@ def measure(mode: str, root: Path, *extra: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def incremental(n: int) -> dict:
+def incremental(n: int, keep: bool = False) -> dict:
     """Fill a fresh store with ``n`` articles, add 1% more, time both updates."""
     import shutil
 
@@ -138,7 +142,8 @@ def incremental(n: int) -> dict:
         shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(corpus_of(n), work)
     figures = measure("incremental", work, str(corpus_of(n + max(1, n // 100))), str(cache))
-    shutil.rmtree(work), shutil.rmtree(cache)
+    if not keep:
+        shutil.rmtree(work), shutil.rmtree(cache)
     return {
         "N": n,
         "added": figures["added"],
@@ -171,6 +176,7 @@ def main() -> None:
     parser.add_argument("--modes", nargs="+", default=["full", "single", "minimal"])
     parser.add_argument("--dask", type=int, default=0, help="also measure Dask at this N")
     parser.add_argument("--incremental", type=int, nargs="*", default=[], help="store at these N")
+    parser.add_argument("--keep", action="store_true", help="keep the incremental corpus, store")
     args = parser.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
@@ -219,8 +225,14 @@ def main() -> None:
     if len(dask) == 2:
         speedup = dask["dask, 1 worker(s)"] / dask["dask, 2 worker(s)"]
         print(f"dask 2 workers / 1 worker speed-up: {speedup:.2f}x")
+    filled = {}
     for n in args.incremental:
-        print(json.dumps(incremental(n)), flush=True)
+        figures = incremental(n, args.keep)
+        filled[n] = figures["ms/article (full)"]
+        print(json.dumps(figures), flush=True)
+    if len(filled) >= 2:
+        a, b = sorted(filled)[-2:]
+        print(f"store fill, time per article N={b} vs N={a}: {filled[b] / filled[a]:.2f}x")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,9 @@ It prints seconds for each and the ratios cold/naive and warm/cold.
 With ``--sizes`` it measures, on synthetic corpora of N articles (built as in
 bench_annotate.py): ``summit run`` with an empty store (annotation plus every notebook), then
 each notebook alone with the store warm, ``summit run NAME --force`` (corpus check, store read,
-papermill and HTML: the wall time a user waits), and the size of its HTML report.
+papermill and HTML: the wall time a user waits), and the size of its HTML report. With
+``--reuse`` it skips the cold run and times the notebooks on the corpus and filled store that
+``bench_annotate.py --incremental N --keep`` left (N + 1% articles).
 """
 
 from __future__ import annotations
@@ -82,18 +84,28 @@ def once(corpus: Path) -> dict[str, float]:
         return figures
 
 
-def at_scale(n: int) -> list[dict]:
+def at_scale(n: int, reuse: bool = False) -> list[dict]:
     """Cold store (all notebooks) and each notebook with a warm store, on N articles."""
-    from bench_annotate import corpus_of
+    from bench_annotate import OUT, corpus_of
 
-    corpus = corpus_of(n)
+    if reuse:
+        corpus, cache = OUT / f"incremental-{n}", OUT / f"incremental-{n}-cache"
+        if not (cache / "store").is_dir():
+            raise SystemExit(f"no store in {cache}: run bench_annotate.py --incremental {n} --keep")
+        n = len(list((corpus / "articles").iterdir()))
+    else:
+        corpus, cache = corpus_of(n), None
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        env = {**os.environ, "SUMMIT_CACHE_DIR": str(tmp / "cache")}
-        cold = summit(corpus, tmp / "reports", env)
-        index = json.loads((tmp / "reports" / "index.json").read_text(encoding="utf-8"))
-        rows.append({"N": n, "run": "summit run, cold store (all)", "seconds": round(cold, 1)})
+        env = {**os.environ, "SUMMIT_CACHE_DIR": str(cache or tmp / "cache")}
+        if reuse:
+            stems = [p.stem for p in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))]
+            index = {"reports": [{"notebook": stem} for stem in stems]}
+        else:
+            cold = summit(corpus, tmp / "reports", env)
+            index = json.loads((tmp / "reports" / "index.json").read_text(encoding="utf-8"))
+            rows.append({"N": n, "run": "summit run, cold store (all)", "seconds": round(cold, 1)})
         for entry in index["reports"]:
             stem = entry["notebook"]
             warm = summit(corpus, tmp / "reports", env, stem, "--force")
@@ -120,6 +132,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--sizes", type=int, nargs="*", default=[])
+    parser.add_argument("--reuse", action="store_true", help="the store bench_annotate --keep left")
     args = parser.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
@@ -127,7 +140,7 @@ def main() -> None:
     if args.sizes:
         import pandas as pd
 
-        rows = [row for n in args.sizes for row in at_scale(n)]
+        rows = [row for n in args.sizes for row in at_scale(n, args.reuse)]
         print(pd.DataFrame(rows).to_string(index=False, na_rep=""))
         return
     corpus = args.corpus.resolve()
