@@ -16,8 +16,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from nltk.stem.snowball import SnowballStemmer
-
 from summitlib.paths import lexicons_dir
 from summitlib.text.resources import vader_lexicon_dir
 
@@ -45,7 +43,6 @@ CONTRAST = re.compile(
     r"\b(?:but|however|yet|although|though|while|whereas|nevertheless|nonetheless)\b|;"
 )
 BREAK = re.compile(r"[,;:()\u2013\u2014]")
-STEMMER = SnowballStemmer("english")
 QUOTED = re.compile(r"[\"“”«»]")
 
 
@@ -109,10 +106,18 @@ def vader_lexicon() -> dict[str, float]:
     return table
 
 
+@lru_cache(maxsize=1)
+def stemmer():
+    """NLTK's English Snowball stemmer (imported on first use: NLTK takes a second to load)."""
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball stem of a lowercase word (cached)."""
-    return STEMMER.stem(word)
+    return stemmer().stem(word)
 
 
 def fold(text: str) -> str:

@@ -13,10 +13,11 @@ import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nltk
-from nltk.tokenize import PunktTokenizer
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+if TYPE_CHECKING:  # NLTK and VADER are imported on first use: NLTK takes a second to load
+    from nltk.tokenize import PunktTokenizer
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 
 def nltk_data_dir() -> Path:
@@ -33,6 +34,8 @@ def vader_lexicon_dir() -> Path:
 
 def _register(path: Path) -> None:
     """Put a folder at the front of NLTK's search path, once."""
+    import nltk
+
     if str(path) not in nltk.data.path:
         nltk.data.path.insert(0, str(path))
 
@@ -40,6 +43,8 @@ def _register(path: Path) -> None:
 @lru_cache(maxsize=1)
 def punkt() -> PunktTokenizer:
     """NLTK's Punkt sentence tokenizer with the bundled English parameters."""
+    from nltk.tokenize import PunktTokenizer
+
     _register(nltk_data_dir())
     return PunktTokenizer("english")
 
@@ -47,6 +52,8 @@ def punkt() -> PunktTokenizer:
 @lru_cache(maxsize=1)
 def vader() -> SentimentIntensityAnalyzer:
     """The VADER analyzer of the vaderSentiment package (its lexicon ships with it)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
     return SentimentIntensityAnalyzer()
 
 
