@@ -268,3 +268,57 @@ def test_unchanged_reports_are_kept_and_force_reexecutes(tmp_path):
     assert summit([*args, "-p", "max_rows", "3"]) == 0
     index = json.loads((reports / "index.json").read_text(encoding="utf-8"))
     assert index["reports"][0]["parameters"] == {"max_rows": 3}
+
+
+def worker_task(tmp_path: Path, name: str, cwd: Path) -> dict:
+    """A task for a worker: a one-cell notebook that notes its kernel's pid and start time."""
+    notebook = tmp_path / f"{name}.ipynb"
+    cell = "import os, psutil\nme = psutil.Process()\nopen('kernel.txt', 'w').write"
+    cell += "(f'{me.pid} {me.create_time()} {os.getcwd()}')"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell)]), notebook)
+    nb = nbformat.read(notebook, as_version=4)
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, notebook)
+    work = tmp_path / "work" / name
+    work.mkdir(parents=True)
+    return {"key": name, "notebook": str(notebook), "output": str(work / "out.ipynb"),
+            "parameters": {}, "cwd": str(cwd), "work_dir": str(work)}  # fmt: skip
+
+
+def test_a_worker_starts_its_first_kernel_ahead_and_stops_every_kernel(tmp_path: Path) -> None:
+    """The first notebook runs on a kernel started before the task came, in the notebooks'
+    folder; a task elsewhere gets its own kernel there; no kernel outlives the worker."""
+    import time
+
+    import psutil
+
+    from summitlib.reports.execute import kernel_home, worker_env
+
+    first, other = tmp_path / "books", tmp_path / "elsewhere"
+    first.mkdir(), other.mkdir()
+    tasks = [worker_task(tmp_path, "a", first), worker_task(tmp_path, "b", other)]
+    env = worker_env(kernel_home(tmp_path / "jupyter"), tmp_path / "cache")
+    command = [sys.executable, "-m", "summitlib.reports.execute", str(first)]
+    worker = subprocess.Popen(command, stdin=subprocess.PIPE, env=env, text=True)
+    time.sleep(5)  # the kernel starts while no task has come
+    handed = time.time()
+    for task in tasks:
+        path = Path(task["work_dir"]) / "task.json"
+        path.write_text(json.dumps(task), encoding="utf-8")
+        worker.stdin.write(f"{path}\n")
+    worker.stdin.close()
+    assert worker.wait(timeout=180) == 0
+    notes = {}
+    for task, folder in zip(tasks, (first, other), strict=True):
+        outcome = json.loads((Path(task["work_dir"]) / "outcome.json").read_text())
+        assert outcome["ok"], outcome
+        pid, started, cwd = (folder / "kernel.txt").read_text().split(" ", 2)
+        assert cwd == str(folder)
+        notes[task["key"]] = int(pid), float(started)
+    assert notes["a"][1] < handed < notes["b"][1]
+    time.sleep(1)
+    assert not any(psutil.pid_exists(pid) for pid, _ in notes.values())

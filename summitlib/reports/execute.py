@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from summitlib.errors import RunError
 
@@ -32,6 +33,7 @@ KERNEL = "python3"
 POLL_SECONDS = 0.05
 STOP_GRACE_SECONDS = 5.0
 PR_SET_PDEATHSIG = 1
+HISTORY = "--HistoryManager.hist_file=:memory:"
 
 
 @dataclass(frozen=True)
@@ -83,8 +85,9 @@ def _die_with_runner() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
-def execute(task: Task) -> dict:
-    """Execute one notebook and export its HTML; the outcome says how it went."""
+def execute(task: Task, kernel: Any = None) -> dict:
+    """Execute one notebook (on ``kernel`` if one was started for it, a new one otherwise) and
+    export its HTML; the outcome says how it went."""
     import papermill as pm
     from nbclient.exceptions import DeadKernelError
 
@@ -97,6 +100,7 @@ def execute(task: Task) -> dict:
             kernel_name=KERNEL,
             progress_bar=False,
             cwd=task.cwd,
+            **({"km": kernel} if kernel is not None else {}),
         )
     except pm.PapermillExecutionError as err:
         return {"ok": False, "ename": err.ename, "evalue": err.evalue, **failed_cell(task.output)}
@@ -180,16 +184,70 @@ def _injected(cell: dict) -> bool:
     return "injected-parameters" in tags or "papermill-error-cell-tag" in tags
 
 
-def worker_main() -> int:
-    """A worker process: execute the tasks whose JSON paths arrive on stdin, one per line."""
+def _preload() -> None:
+    """Import papermill and the HTML export (summitlib.reports.html's) before the first task.
+
+    jsonschema (under nbformat) builds 38 parsers at import when rfc3987-syntax is installed,
+    1.8 s, for its "iri" format check alone (jsonschema issue #1428); notebooks are never
+    validated against that format, so this process goes without it."""
+    sys.modules.setdefault("rfc3987_syntax", None)  # its import then fails: jsonschema skips it
+    import bleach  # noqa: F401
+    import nbformat  # noqa: F401
+    import papermill  # noqa: F401
+    from nbclient.exceptions import DeadKernelError  # noqa: F401
+    from nbconvert import HTMLExporter  # noqa: F401
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune  # noqa: F401
+
+
+def start_kernel(cwd: str) -> Any:
+    """A ``python3`` kernel started in ``cwd`` before a task needs it (None if it cannot start:
+    papermill then starts one and reports what went wrong)."""
+    from jupyter_client import AsyncKernelManager
+    from nbclient.util import run_sync
+
+    kernel = AsyncKernelManager(kernel_name=KERNEL)
+    try:  # nbclient's own arguments: no IPython history file
+        run_sync(kernel.start_kernel)(cwd=cwd, extra_arguments=[HISTORY])
+    except Exception:
+        return None
+    return kernel
+
+
+def _stop(kernel: Any) -> None:
+    """Stop a kernel from :func:`start_kernel` if there is one (nbclient leaves a kernel it did
+    not start running)."""
+    from nbclient.util import run_sync
+
+    if kernel is not None:
+        with contextlib.suppress(Exception):  # already dead: nothing to stop
+            run_sync(kernel.shutdown_kernel)(now=True)
+
+
+def worker_main(cwd: str = "") -> int:
+    """A worker process: execute the tasks whose JSON paths arrive on stdin, one per line.
+
+    The first task's kernel is started (in ``cwd``, the notebooks' folder) while the runner
+    still prepares the run, so the first notebook does not wait for it."""
     from summitlib.pipeline.tables import atomic_write_text
 
     signal.signal(signal.SIGTERM, _raise_interrupt)
     signal.signal(signal.SIGHUP, _raise_interrupt)
-    for line in sys.stdin:
-        task = Task(**json.loads(Path(line.strip()).read_text(encoding="utf-8")))
-        outcome = execute(task)
-        atomic_write_text(task.outcome_path, json.dumps(outcome, default=str))
+    kernel = start_kernel(cwd) if cwd else None  # it boots while the rest is imported
+    _preload()
+    try:
+        for line in sys.stdin:
+            task = Task(**json.loads(Path(line.strip()).read_text(encoding="utf-8")))
+            ready = kernel if task.cwd == cwd else None  # only the first task gets one
+            if ready is None:
+                _stop(kernel)
+            kernel = None
+            try:
+                outcome = execute(task, ready)
+            finally:
+                _stop(ready)
+            atomic_write_text(task.outcome_path, json.dumps(outcome, default=str))
+    finally:
+        _stop(kernel)
     return 0
 
 
@@ -233,24 +291,33 @@ class Pool:
     """Worker processes that execute a list of tasks, each worker several in turn.
 
     A worker is started once and fed task files on its stdin, so papermill, nbconvert and
-    summitlib are imported once per worker rather than once per notebook.
+    summitlib are imported once per worker rather than once per notebook. The workers start
+    when the pool is entered and import those while the runner checks the corpus and fills the
+    store; leaving the pool stops them.
     """
 
-    def __init__(self, tasks: list[Task], workers: int, env: dict[str, str], logs: Path):
-        self.pending = list(tasks)
-        self.size = max(1, min(workers, len(tasks)))
-        self.env, self.logs = env, logs
+    def __init__(self, size: int, env: dict[str, str], logs: Path, cwd: str = ""):
+        self.size = max(1, size)
+        self.env, self.logs, self.cwd = env, logs, cwd
+        self.pending: list[Task] = []
         self.workers: list[Worker] = []
+
+    def __enter__(self) -> Pool:
+        self.workers = [self._spawn(n) for n in range(self.size)]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
 
     @property
     def running(self) -> list[str]:
         """Keys of the tasks being executed."""
         return sorted(w.task.key for w in self.workers if w.task is not None)
 
-    def run(self, on_done: Callable[[Task, dict], None]) -> None:
+    def run(self, tasks: list[Task], on_done: Callable[[Task, dict], None]) -> None:
         """Run every task; call ``on_done`` per success; raise TaskFailed on the first failure."""
+        self.pending = list(tasks)
         try:
-            self.workers = [self._spawn(n) for n in range(self.size)]
             for worker in self.workers:
                 self._assign(worker)
             while any(w.task is not None for w in self.workers):
@@ -262,8 +329,6 @@ class Pool:
             raise RunError(
                 f"interrupted while running {names}; the previous reports are unchanged"
             ) from None
-        finally:
-            self.stop()
 
     def _spawn(self, number: int) -> Worker:
         """Start one worker process, its output going to a log file."""
@@ -271,7 +336,7 @@ class Pool:
         log = self.logs / f"worker-{number}.log"
         with open(log, "wb") as handle:
             process = subprocess.Popen(
-                [sys.executable, "-m", "summitlib.reports.execute"],
+                [sys.executable, "-m", "summitlib.reports.execute", self.cwd],
                 stdin=subprocess.PIPE,
                 stdout=handle,
                 stderr=handle,
@@ -361,4 +426,4 @@ def describe_failure(task: Task, outcome: dict) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(worker_main())
+    sys.exit(worker_main(*sys.argv[1:2]))

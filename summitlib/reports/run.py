@@ -168,12 +168,19 @@ def _annotate(plan: Plan) -> None:
             update_store(plan.corpus(corpus_dir), pipeline=Pipeline(stance_model=model))
 
 
-def _execute(plan: Plan, staging: Path, reports: Path, workers: int, tick) -> dict[str, dict]:
-    """Execute every job in worker processes; the outcomes by job key."""
+def _pool(staging: Path, jobs: list[Job], workers: int) -> Pool:
+    """The worker processes of a run (started when entered), their kernels on this Python and
+    in the notebooks' folder."""
     from summitlib.paths import cache_dir
 
     env = worker_env(kernel_home(staging / ".jupyter"), Path(cache_dir()).resolve())
-    tasks = _tasks(plan, staging)
+    folders = {str(job.notebook.parent) for job in jobs}
+    cwd = folders.pop() if len(folders) == 1 else ""
+    return Pool(min(workers, len(jobs)), env, staging / ".work", cwd)
+
+
+def _execute(plan: Plan, staging: Path, reports: Path, pool: Pool, tick) -> dict[str, dict]:
+    """Execute every job in the pool's worker processes; the outcomes by job key."""
     outcomes: dict[str, dict] = {}
 
     def done(task: Task, outcome: dict) -> None:
@@ -181,7 +188,7 @@ def _execute(plan: Plan, staging: Path, reports: Path, workers: int, tick) -> di
         tick(task.key)
 
     try:
-        Pool(tasks, workers, env, staging / ".work").run(done)
+        pool.run(_tasks(plan, staging), done)
     except TaskFailed as failure:
         kept = _keep_failed(failure.task, reports)
         raise RunError(describe_failure(failure.task, failure.outcome) + kept) from None
@@ -411,14 +418,15 @@ def _run(plan: Plan, folder: Path, workers: int, tick, force: bool, facts: dict)
         prints = {job.key: fingerprint(job, plan) for job in plan.jobs}
         reused = {} if force else _reusable(plan, folder, prints)
         todo = [job for job in plan.jobs if job.key not in reused]
-        if todo:
-            _annotate(plan)
-        step = "starting the notebooks"
         for job in plan.jobs:
             if job.key in reused:
                 tick(job.key)
-        plan_todo = replace(plan, jobs=todo)
-        outcomes = _execute(plan_todo, staging, folder, workers, tick) if todo else {}
+        outcomes = {}
+        if todo:
+            with _pool(staging, todo, workers) as pool:  # workers load meanwhile
+                _annotate(plan)
+                step = "starting the notebooks"
+                outcomes = _execute(replace(plan, jobs=todo), staging, folder, pool, tick)
         new = {job.key: _entry(job, staging, outcomes[job.key]) for job in todo}
         for job in todo:
             new[job.key]["fingerprint"] = prints[job.key]
