@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -49,7 +50,8 @@ def check_corpus(root: Path) -> CheckedCorpus:
     if not _check_links(root, problems):
         raise CorpusError(root, problems)
     columns, rows = _read_metadata(root, problems)
-    paths = [_check_row(root, row, line, problems) for line, row in rows]
+    plain = _plain_files(root / "articles")
+    paths = [_check_row(root, row, line, plain, problems) for line, row in rows]
     _check_duplicates(rows, problems)
     warnings = _check_unlisted(root, [p for p, _ in paths if p is not None], problems)
     summits = _read_summits(root, problems)
@@ -154,8 +156,17 @@ def _not_utf8(name: str, data: bytes, err: UnicodeDecodeError, fix: str) -> Prob
     return Problem(f"{name} line {line}", what, fix)
 
 
+def _plain_files(folder: Path) -> frozenset[str]:
+    """Names of the regular files (not links) directly in ``folder``, from one listing."""
+    try:
+        with os.scandir(folder) as entries:
+            return frozenset(e.name for e in entries if e.is_file(follow_symlinks=False))
+    except OSError:  # missing or unreadable: each row then says what is wrong
+        return frozenset()
+
+
 def _check_row(
-    root: Path, row: dict[str, str], line: int, problems: list[Problem]
+    root: Path, row: dict[str, str], line: int, plain: frozenset[str], problems: list[Problem]
 ) -> tuple[Path | None, str]:
     """Check one metadata row and its article file; return its path and SHA-256 (or "")."""
     where = f"metadata.csv line {line}"
@@ -166,7 +177,8 @@ def _check_row(
     if not name:
         problems.append(Problem(where, "the file cell is empty", "name the article file"))
         return None, ""
-    path = _article_path(root, name, where, problems)
+    direct = name in plain and "\\" not in name  # a regular file in articles/, no checks left
+    path = root / "articles" / name if direct else _article_path(root, name, where, problems)
     if path is None:
         return None, ""
     return path, _check_article(path, f"articles/{name}", problems)
@@ -273,8 +285,9 @@ def _check_unlisted(root: Path, listed: list[Path], problems: list[Problem]) -> 
         return []
     names = {unicodedata.normalize("NFC", path.name) for path in listed}
     warnings = []
-    for path in sorted(folder.iterdir()):
-        if unicodedata.normalize("NFC", path.name) in names or path.suffix.lower() != ".txt":
+    unlisted = (p for p in folder.iterdir() if unicodedata.normalize("NFC", p.name) not in names)
+    for path in sorted(unlisted):
+        if path.suffix.lower() != ".txt":
             continue
         if path.suffix == ".txt":
             fix = "add a row for it to metadata.csv, or move it out of articles/"
