@@ -83,6 +83,12 @@ def refused_corpus(root: Path, capsys, *expected: str) -> str:
     return err
 
 
+# An address-space limit for probes that must not read without end: reading /dev/zero would
+# reach it in seconds, while the thread arenas of pyarrow and NLTK's SciPy reserve about 1.9 GB
+# of address space without using the memory.
+ADDRESS_SPACE = 4 * 2**30
+
+
 def limited(**limits: int):
     """A preexec function setting resource limits (and ignoring SIGXFSZ: writes fail instead)."""
 
@@ -413,7 +419,7 @@ def test_10_the_reuse_fingerprint_reads_only_listed_articles(tmp_path, corpus_co
         capture_output=True,
         text=True,
         timeout=120,
-        preexec_fn=limited(RLIMIT_AS=1536 * 2**20),
+        preexec_fn=limited(RLIMIT_AS=ADDRESS_SPACE),
     )
     assert done.returncode == 0, done.stderr[-500:]
     assert len(done.stdout.strip()) == 64
@@ -459,7 +465,7 @@ def test_13_store_files_must_be_small_regular_files_of_the_right_shape(tmp_path)
             capture_output=True,
             text=True,
             timeout=120,
-            preexec_fn=limited(RLIMIT_AS=1536 * 2**20),
+            preexec_fn=limited(RLIMIT_AS=ADDRESS_SPACE),
         )
         assert done.stdout.strip() == expected, done.stderr[-300:]
 
