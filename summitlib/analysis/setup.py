@@ -110,15 +110,23 @@ def readable(tables: Tables) -> Tables:
     """
     texts = tables["_texts"]
     removed = tables.extra.get("_removed", pd.DataFrame(columns=["doc_id", "start", "end"]))
-    doc_ids = list(texts["doc_id"])
-    raw_base = pd.Series(np.r_[0, np.cumsum(texts["n_chars"].to_numpy())[:-1]], index=doc_ids)
-    starts = (removed["doc_id"].map(raw_base) + removed["start"]).to_numpy(np.int64)
-    ends = (removed["doc_id"].map(raw_base) + removed["end"]).to_numpy(np.int64)
+    articles = pd.Index(texts["doc_id"])
+    raw_base = np.r_[0, np.cumsum(texts["n_chars"].to_numpy(np.int64))[:-1]]
+
+    def base_of(doc_ids: pd.Series) -> np.ndarray:
+        """Where each row's article starts in the raw texts laid end to end."""
+        position = articles.get_indexer(doc_ids)
+        if (position < 0).any():
+            raise ValueError("a table names an article the store holds no text of")
+        return raw_base[position]
+
+    starts = base_of(removed["doc_id"]) + removed["start"].to_numpy(np.int64)
+    ends = base_of(removed["doc_id"]) + removed["end"].to_numpy(np.int64)
     joined = "".join(texts["text"])  # every cleaned text, in the order of the raw bases
     changes = {}
     for name, frame in vars(tables).items():
         if isinstance(frame, pd.DataFrame) and {"doc_id", "start", "end", "text"} <= set(frame):
-            base = frame["doc_id"].map(raw_base).to_numpy(np.int64)
+            base = base_of(frame["doc_id"])
             first = kept_before(base + frame["start"].to_numpy(np.int64), starts, ends)
             last = kept_before(base + frame["end"].to_numpy(np.int64), starts, ends)
             text = [joined[a:b] for a, b in zip(first.tolist(), last.tolist(), strict=True)]
