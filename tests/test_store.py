@@ -234,3 +234,23 @@ def test_the_store_keys_on_all_the_code_that_annotates_and_only_on_it(tmp_path):
     assert loaded <= set(library_files(readers=False))
     readers = set(library_files()) - set(library_files(readers=False))
     assert {"reports/run.py", "analysis/setup.py", "cli.py"} <= readers
+
+
+def test_summit_run_fills_the_store_before_the_kernels_read_it(corpus_copy, tmp_path, monkeypatch):
+    """The runner adds the articles and the reprint groups; a kernel has nothing to compute."""
+    from summitlib.pipeline import annotate as annotate_module
+    from summitlib.reports.plan import find_notebooks, plan_run
+    from summitlib.reports.run import _annotate
+
+    monkeypatch.setenv("SUMMIT_CACHE_DIR", str(tmp_path / "cache"))
+    books = Path(__file__).resolve().parent.parent / "notebooks"
+    _annotate(plan_run(find_notebooks(books, ["01"]), {"corpus_dir": str(corpus_copy)}))
+    assert list((tmp_path / "cache").glob("store/*/stories-*.parquet"))
+
+    def computed(*args):
+        raise AssertionError("a reader computed what the store should hold")
+
+    monkeypatch.setattr(annotate_module, "find_reprints", computed)
+    monkeypatch.setattr(Pipeline, "__call__", computed)
+    tables = annotate(load_corpus(corpus_copy))
+    assert len(tables.documents) == len(load_corpus(corpus_copy))

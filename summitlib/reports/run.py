@@ -160,12 +160,15 @@ def _keep_failed(task: Task, reports: Path) -> str:
 
 
 def _annotate(plan: Plan) -> None:
-    """Add each corpus's missing articles (per stance model) to its store; kernels only read."""
-    from summitlib.pipeline.annotate import Pipeline, update_store
+    """Add each corpus's missing articles (per stance model) and its reprint groups to its
+    store, so that kernels only read it."""
+    from summitlib.pipeline.annotate import Pipeline, corpus_stories, corpus_store, update_store
 
     for corpus_dir in plan.corpora:
+        corpus = plan.corpus(corpus_dir)
         for model in plan.models.get(corpus_dir) or [None]:
-            update_store(plan.corpus(corpus_dir), pipeline=Pipeline(stance_model=model))
+            update_store(corpus, pipeline=Pipeline(stance_model=model))
+        corpus_stories(list(corpus), corpus_store(corpus))
 
 
 def _pool(staging: Path, jobs: list[Job], workers: int) -> Pool:
