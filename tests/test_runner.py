@@ -304,7 +304,9 @@ def test_a_worker_starts_its_first_kernel_ahead_and_stops_every_kernel(tmp_path:
     env = worker_env(kernel_home(tmp_path / "jupyter"), tmp_path / "cache")
     command = [sys.executable, "-m", "summitlib.reports.execute", str(first)]
     worker = subprocess.Popen(command, stdin=subprocess.PIPE, env=env, text=True)
-    time.sleep(5)  # the kernel starts while no task has come
+    deadline = time.monotonic() + 60
+    while not psutil.Process(worker.pid).children() and time.monotonic() < deadline:
+        time.sleep(0.1)  # the kernel starts while no task has come
     handed = time.time()
     for task in tasks:
         path = Path(task["work_dir"]) / "task.json"
@@ -322,3 +324,20 @@ def test_a_worker_starts_its_first_kernel_ahead_and_stops_every_kernel(tmp_path:
     assert notes["a"][1] < handed < notes["b"][1]
     time.sleep(1)
     assert not any(psutil.pid_exists(pid) for pid, _ in notes.values())
+
+
+def test_a_worker_does_not_build_jsonschemas_iri_parsers(tmp_path: Path) -> None:
+    """The worker starts a kernel and loads papermill and nbconvert without rfc3987-syntax
+    (1.8 s of parsers)."""
+    from summitlib.reports.execute import kernel_home, worker_env
+
+    env = worker_env(kernel_home(tmp_path / "jupyter"), tmp_path / "cache")
+    env["PYTHONPROFILEIMPORTTIME"] = "1"
+    command = [sys.executable, "-m", "summitlib.reports.execute", str(tmp_path)]
+    done = subprocess.run(
+        command, stdin=subprocess.DEVNULL, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+    assert {"papermill", "nbconvert", "jsonschema"} <= imported
+    assert not {name for name in imported if name.startswith(("rfc3987_syntax.", "lark"))}

@@ -185,12 +185,7 @@ def _injected(cell: dict) -> bool:
 
 
 def _preload() -> None:
-    """Import papermill and the HTML export (summitlib.reports.html's) before the first task.
-
-    jsonschema (under nbformat) builds 38 parsers at import when rfc3987-syntax is installed,
-    1.8 s, for its "iri" format check alone (jsonschema issue #1428); notebooks are never
-    validated against that format, so this process goes without it."""
-    sys.modules.setdefault("rfc3987_syntax", None)  # its import then fails: jsonschema skips it
+    """Import papermill and the HTML export (summitlib.reports.html's) before the first task."""
     import bleach  # noqa: F401
     import nbformat  # noqa: F401
     import papermill  # noqa: F401
@@ -203,7 +198,7 @@ def start_kernel(cwd: str) -> Any:
     """A ``python3`` kernel started in ``cwd`` before a task needs it (None if it cannot start:
     papermill then starts one and reports what went wrong)."""
     from jupyter_client import AsyncKernelManager
-    from nbclient.util import run_sync
+    from jupyter_core.utils import run_sync  # not nbclient's: that imports nbformat
 
     kernel = AsyncKernelManager(kernel_name=KERNEL)
     try:  # nbclient's own arguments: no IPython history file
@@ -216,7 +211,7 @@ def start_kernel(cwd: str) -> Any:
 def _stop(kernel: Any) -> None:
     """Stop a kernel from :func:`start_kernel` if there is one (nbclient leaves a kernel it did
     not start running)."""
-    from nbclient.util import run_sync
+    from jupyter_core.utils import run_sync
 
     if kernel is not None:
         with contextlib.suppress(Exception):  # already dead: nothing to stop
@@ -232,6 +227,11 @@ def worker_main(cwd: str = "") -> int:
 
     signal.signal(signal.SIGTERM, _raise_interrupt)
     signal.signal(signal.SIGHUP, _raise_interrupt)
+    # jsonschema (under nbformat) builds 38 parsers at import when rfc3987-syntax is installed,
+    # 1.8 s, for its "iri" format check alone (jsonschema issue #1428); notebooks are never
+    # validated against that format, so this process goes without it: the import then fails
+    # and jsonschema skips the check.
+    sys.modules.setdefault("rfc3987_syntax", None)
     kernel = start_kernel(cwd) if cwd else None  # it boots while the rest is imported
     _preload()
     try:
