@@ -292,7 +292,7 @@ class Pool:
 
     A worker is started once and fed task files on its stdin, so papermill, nbconvert and
     summitlib are imported once per worker rather than once per notebook. The workers start
-    when the pool is entered and import those while the runner checks the corpus and fills the
+    when the pool is entered, and import those and start a kernel while the runner fills the
     store; leaving the pool stops them.
     """
 
