@@ -75,11 +75,9 @@ def issue_matrix(quotes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Speaker-by-issue mean quote position (-2..+2) and the number of quotes in each cell."""
     issues = list(ISSUES)
     speakers = sorted(set(quotes["speaker"])) if len(quotes) else []
-    lowered = quotes["text"].astype(str).str.lower() if len(quotes) else pd.Series(dtype=str)
+    found = quotes["text"].map(issues_of) if len(quotes) else pd.Series(dtype=object)
     hits = pd.DataFrame(
-        {i: lowered.map(lambda t, w=ISSUES[i]: any(x in t for x in w)) for i in issues},
-        index=quotes.index,
-        columns=issues,
+        {i: found.map(lambda f, i=i: i in f) for i in issues}, index=quotes.index, columns=issues
     ).astype(bool)
     position = quotes["position"] if len(quotes) else pd.Series(dtype=float)
     by_speaker = quotes["speaker"] if len(quotes) else pd.Series(dtype=str)

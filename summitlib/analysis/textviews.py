@@ -35,10 +35,10 @@ def removals(tables: Tables) -> pd.DataFrame:
     return tables["_removed"][columns]
 
 
-def term_pattern(term: str) -> re.Pattern:
+def term_pattern(term: str, flags: int = re.IGNORECASE) -> re.Pattern:
     """A case-insensitive, whitespace-tolerant pattern for a term, on word boundaries."""
     words = [re.escape(w) for w in term.split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", flags)
 
 
 def term_spans(text: str, term: str) -> Iterator[tuple[int, int]]:
@@ -63,8 +63,7 @@ def term_spans(text: str, term: str) -> Iterator[tuple[int, int]]:
 @lru_cache(maxsize=256)
 def _lower_pattern(term: str) -> re.Pattern:
     """:func:`term_pattern` for lower-cased text, without re.IGNORECASE."""
-    words = [re.escape(w.lower()) for w in term.split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
+    return term_pattern(term.lower(), flags=0)
 
 
 def kwic(texts: Mapping[str, str], term: str, width: int = 40) -> pd.DataFrame:

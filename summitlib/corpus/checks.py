@@ -177,15 +177,19 @@ def _check_row(
     if not name:
         problems.append(Problem(where, "the file cell is empty", "name the article file"))
         return None, ""
-    direct = name in plain and "\\" not in name  # a regular file in articles/, no checks left
-    path = root / "articles" / name if direct else _article_path(root, name, where, problems)
+    path = _article_path(root, name, where, plain, problems)
     if path is None:
         return None, ""
     return path, _check_article(path, f"articles/{name}", problems)
 
 
-def _article_path(root: Path, name: str, where: str, problems: list[Problem]) -> Path | None:
-    """The article's path if it is safely inside ``articles/`` and exists."""
+def _article_path(
+    root: Path, name: str, where: str, plain: frozenset[str], problems: list[Problem]
+) -> Path | None:
+    """The article's path if it is safely inside ``articles/`` and exists (``plain``: the
+    names of the regular files directly in ``articles/``, which need no further check)."""
+    if name in plain and "\\" not in name:  # articles/ itself passed _check_links
+        return root / "articles" / name
     candidate = Path(name)
     if candidate.is_absolute() or ".." in candidate.parts or "\\" in name:
         fix = "give a file name relative to articles/, e.g. 2021-09-09-belta.txt"
@@ -196,9 +200,7 @@ def _article_path(root: Path, name: str, where: str, problems: list[Problem]) ->
         fix = "add the file to articles/ or correct or remove the row"
         problems.append(Problem(where, f"file {name!r} does not exist in articles/", fix))
         return None
-    # A plain file directly in articles/ is inside it: articles/ itself passed _check_links.
-    direct = len(candidate.parts) == 1 and not path.is_symlink()
-    if not direct and not path.resolve().is_relative_to((root / "articles").resolve()):
+    if not path.resolve().is_relative_to((root / "articles").resolve()):
         fix = "copy the article into articles/ instead of linking to it"
         problems.append(
             Problem(where, f"file {name!r} is a link that leads outside articles/", fix)

@@ -31,6 +31,7 @@ from summitlib.learning.datasets import (
 from summitlib.learning.features import STANCE_FAMILIES, featurize, featurize_target
 from summitlib.learning.model import Model, dump_model, make_model, predict, probabilities
 from summitlib.paths import models_dir
+from summitlib.text.spans import overlap
 
 SEED = 0
 N_FOLDS = 5
@@ -206,7 +207,7 @@ def scorer_labels(article: Article, rows: Sequence[tuple[int, int, int]]) -> tup
         g0, g1 = int(g["start"]), int(g["end"])
         best, best_ov = 0, 0
         for r0, r1, label in rows:
-            ov = min(g1, r1) - max(g0, r0)
+            ov = overlap(g0, g1, r0, r1)
             if ov > best_ov:
                 best, best_ov = label, ov
         gold.append(int(g["stance"]))

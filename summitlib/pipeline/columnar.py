@@ -31,9 +31,7 @@ Batch = dict[str, pa.Table]
 def rows_table(rows: list[dict] | dict[str, list], name: str) -> pa.Table:
     """The Arrow table of some rows (dicts, or columns as :func:`frame_columns` gives them),
     typed as pandas would type them (no pandas metadata)."""
-    return pa.Table.from_pandas(frame(rows, name), preserve_index=False).replace_schema_metadata(
-        None
-    )
+    return frame_table(frame(rows, name))
 
 
 def batch_tables(keys: Sequence[str], per_doc: Sequence[dict[str, Sequence[dict]]]) -> Batch:
@@ -95,19 +93,7 @@ def to_frame(table: pa.Table | None, name: str) -> pd.DataFrame:
         return frame([], name)
     if KEY in table.column_names:
         table = table.drop_columns([KEY])
-    return frame_of(table.to_pandas(), name)
-
-
-def frame_of(table: pd.DataFrame, name: str) -> pd.DataFrame:
-    """An existing pandas table with the contract's columns first, as :func:`frame` orders them."""
-    if table.empty and not len(table.columns):
-        return frame([], name)
-    ordered = frame([], name)
-    missing = [c for c in ordered.columns if c not in table.columns]
-    for column in missing:
-        table[column] = pd.Series(dtype="object")
-    extra = [c for c in table.columns if c not in ordered.columns]
-    return table[list(ordered.columns) + extra].reset_index(drop=True)
+    return frame(table.to_pandas(), name)
 
 
 def write_parquet(table: pa.Table, path: Path) -> None:

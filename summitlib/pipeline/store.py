@@ -9,14 +9,14 @@ A corpus's store is a folder ``<cache dir>/store/<corpus folder name>-<hash of i
     stories-<key>.parquet         the reprint groups of the corpus as it last was (they depend
                                   on every article, so they are kept per corpus, not per part)
 
-An article's fingerprint covers its bytes, its metadata and the library (see
-:func:`summitlib.pipeline.annotate.cache_key`), so a changed article, or a new version of
-summitlib, is simply a fingerprint the store does not hold yet. Adding articles writes a new
-part with their rows only and then the manifest (atomically, last): adding ten articles to a
-corpus of 50,000 annotates ten. A crash leaves the previous manifest; folders it does not
-name are removed on the next update. A part whose file is missing, truncated or altered (its
-digest differs) is dropped and its articles are annotated again. Reads take a shared file
-lock and updates an exclusive one, so a reader never sees a half-made update.
+An article's fingerprint covers its bytes, its metadata, the stance model and the code that
+annotates (see :func:`summitlib.pipeline.annotate.cache_key`), so a changed article, or a new
+version of summitlib, is simply a fingerprint the store does not hold yet. Adding articles
+writes a new part with their rows only and then the manifest (atomically, last): adding ten
+articles to a corpus of 50,000 annotates ten. A crash leaves the previous manifest; folders it
+does not name are removed on the next update. A part whose file is missing, truncated or
+altered (its digest differs) is dropped and its articles are annotated again. Reads take a
+shared file lock and updates an exclusive one, so a reader never sees a half-made update.
 
 The store is trusted local state (see :mod:`summitlib.pipeline.cache`): only regular files of
 bounded size are read, a manifest naming anything but part folders and table files is ignored,
@@ -185,8 +185,8 @@ class Store:
     def tidy(self, keys: Sequence[str]) -> None:
         """Drop parts that hold none of ``keys``, merge many parts, remove unnamed folders."""
         parts, owner = self.index()
-        wanted = set(keys)
-        kept = {p: d for p, d in parts.items() if p in {owner[k] for k in wanted if k in owner}}
+        used = {owner[k] for k in set(keys) if k in owner}
+        kept = {p: d for p, d in parts.items() if p in used}
         if len(kept) > MAX_PARTS:
             order = [k for k in keys if k in owner]
             merged = [

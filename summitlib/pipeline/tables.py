@@ -115,8 +115,9 @@ class Tables:
         return [out_dir / f"{name}.{suffix}" for name in self.names()]
 
 
-def frame(rows: list[dict] | dict[str, list], name: str) -> pd.DataFrame:
-    """A table from row dicts (or columns), with the contract's columns first even when empty."""
+def frame(rows: list[dict] | dict[str, list] | pd.DataFrame, name: str) -> pd.DataFrame:
+    """A table from row dicts (or columns, or a pandas table), with the contract's columns
+    first even when empty."""
     table = pd.DataFrame(rows)
     columns = COLUMNS.get(name, list(table.columns))
     for column in columns:
