@@ -99,6 +99,18 @@ def containment(a: frozenset[int], b: frozenset[int]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+@lru_cache(maxsize=1)
+def _hashing() -> tuple[object, tuple[int, int]]:
+    """The seeded MinHash permutations and the LSH's (bands, rows), made once per process.
+
+    datasketch derives (bands, rows) from the threshold by numerical integration, about 30 ms
+    each time: more than the rest of the reprint search on a small corpus."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)
+    return MinHash(num_perm=NUM_PERM, seed=SEED), (lsh.b, lsh.r)
+
+
 def group_roots(sets: Sequence[frozenset[int]], threshold: float = CONTAINMENT) -> list[int]:
     """For each shingle set, the index of the earliest set of its group of copies.
 
@@ -108,8 +120,8 @@ def group_roots(sets: Sequence[frozenset[int]], threshold: float = CONTAINMENT) 
     drifting into another story and costs one comparison per candidate group."""
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)
-    template = MinHash(num_perm=NUM_PERM, seed=SEED)
+    template, bands = _hashing()
+    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM, params=bands)
     parent = list(range(len(sets)))
     for i, items in enumerate(sets):
         if len(items) < MIN_SHINGLES:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from summitlib.text.phrases import phrase_alternation
 from summitlib.text.spans import Occupied
 
 MONTHS = {
@@ -55,8 +56,7 @@ def _lexicon(name: str) -> tuple[str, ...]:
 
 def _words(name: str) -> str:
     """An alternation of a lexicon's items, longest first, spaces matching any whitespace."""
-    items = sorted(_lexicon(name), key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, item.split())) for item in items)
+    return phrase_alternation(_lexicon(name))
 
 
 # Tense cues of the clause around a date: the nearest tensed cue decides whether a month or

@@ -37,6 +37,7 @@ from pathlib import Path
 from summitlib.extract.actors import ActorMention, Registry, find_actors, load_registry
 from summitlib.joint import SEPARATOR, join_values, split_values
 from summitlib.paths import lexicons_dir
+from summitlib.text.phrases import phrase_alternation
 from summitlib.text.quotemarks import Quoted, find_quoted
 from summitlib.text.sentences import LIST_MARKER, paragraph_spans, speaker_label, split_sentences
 from summitlib.text.spans import SpanIndex, trim_span
@@ -103,15 +104,9 @@ def load_reporting_verbs(path: str | None = None) -> Lexicon:
     return Lexicon(tuple(finite), tuple(participles), {k: frozenset(v) for k, v in tagged.items()})
 
 
-def _alternation(forms) -> str:
-    """A regex alternation of verb forms, longest first, any white space between words."""
-    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
-    return "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in ordered)
-
-
 LEXICON = load_reporting_verbs()
-VERBS = _alternation(LEXICON.finite)
-PARTICIPLES = _alternation(LEXICON.participles)
+VERBS = phrase_alternation(LEXICON.finite)
+PARTICIPLES = phrase_alternation(LEXICON.participles)
 VERB = re.compile(rf"\b(?:{VERBS})\b")
 COMMA_NEXT = re.compile(r"\s*,")
 SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
@@ -144,9 +139,9 @@ OPINION = re.compile(
     r"\b[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|(?:the\s+)?(?:opinion|view|words)"
     r"\s+of\s+[^,]{3,80}|(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?:opinion|view|words))\s*,"
 )
-CLAUSE_VERBS = re.compile(_alternation(LEXICON.forms("clause")))
+CLAUSE_VERBS = re.compile(phrase_alternation(LEXICON.forms("clause")))
 CLAUSE_BREAK = re.compile(r",\s+(?:while|whilst|whereas|although|though)\b|;")
-COGNITION = re.compile(_alternation(LEXICON.forms("cognition")))
+COGNITION = re.compile(phrase_alternation(LEXICON.forms("cognition")))
 SOURCE_VERBS = LEXICON.forms("source")
 ADDRESSEE_VERBS = LEXICON.forms("addressee")
 PASSIVE_GAP = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+")

@@ -1,0 +1,51 @@
+"""Regex alternations of phrase lists, built as a trie: the same matches, found far faster.
+
+Python's ``re`` tries the branches of an alternation one by one at every position, so a
+lexicon of a few hundred phrases (the reporting verbs) costs hundreds of attempts per
+character. Sharing prefixes ("said", "said that", "say") lets the first characters choose
+the branch. The longest phrase still wins: where one phrase is a prefix of another, the
+longer continuation is tried first, exactly as in a plain alternation sorted longest first
+(two phrases that are not prefixes of each other cannot both match at one position).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+SPACE = r"\s+"
+Trie = dict[str, "Trie"]
+
+
+def _trie(phrases: Iterable[str]) -> Trie:
+    """The phrases as a trie of regex tokens (escaped characters, ``\\s+`` between words)."""
+    root: Trie = {}
+    for phrase in phrases:
+        node = root
+        for i, word in enumerate(phrase.split()):
+            for token in ([SPACE] if i else []) + [re.escape(ch) for ch in word]:
+                node = node.setdefault(token, {})
+        node[""] = {}  # a phrase ends here
+    return root
+
+
+def _pattern(node: Trie) -> str:
+    """The regex of a trie node: its branches, then (optionally) the end of a phrase."""
+    branches = [token + _pattern(child) for token, child in sorted(node.items()) if token]
+    if not branches:
+        return ""
+    body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 else branches[0]
+    if "" not in node:
+        return body
+    return (body if len(branches) > 1 else f"(?:{body})") + "?"
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """A regex (no anchors) matching any of the phrases, longest first, any white space between
+    words; empty phrases are ignored.
+
+    >>> [m.group() for m in re.finditer(phrase_alternation(["say", "said", "said  that"]),
+    ...                                  "he said that, they say")]
+    ['said that', 'say']
+    """
+    return _pattern(_trie(p for p in phrases if p.split()))

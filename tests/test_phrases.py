@@ -1,0 +1,47 @@
+"""The trie-built phrase alternation finds exactly what a plain longest-first alternation finds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summitlib.extract.quotes import LEXICON
+from summitlib.text.phrases import phrase_alternation
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = st.text(alphabet="ab'.-", min_size=1, max_size=4)
+PHRASES = st.lists(st.lists(WORDS, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=8)
+TEXT = st.text(alphabet="ab'.- \n", max_size=60)
+
+
+def plain(phrases: list[str]) -> str:
+    """The alternation the trie replaces: every phrase, longest first, ``\\s+`` between words."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+
+
+def spans(pattern: str, text: str) -> list[tuple[int, int]]:
+    """Where a pattern matches in a text, as (start, end) pairs."""
+    return [m.span() for m in re.finditer(pattern, text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(PHRASES, TEXT)
+def test_the_trie_matches_like_the_plain_alternation(phrases, text):
+    for wrap in ("(?:{})", r"\b(?:{})\b", r",\s*({})\s+", r"(?:{})\s*[,:]?\s*$"):
+        trie, flat = wrap.format(phrase_alternation(phrases)), wrap.format(plain(phrases))
+        assert spans(trie, text) == spans(flat, text), (phrases, text, wrap)
+
+
+def test_the_reporting_verbs_match_alike_in_real_articles():
+    files = sorted(ROOT.glob("tests/fixtures/*/articles/*"))
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    forms = [*LEXICON.finite, *LEXICON.participles]
+    trie = re.compile(rf"\b(?:{phrase_alternation(forms)})\b")
+    flat = re.compile(rf"\b(?:{plain(forms)})\b")
+    found = [[m.span() for m in trie.finditer(t)] for t in texts]
+    assert sum(map(len, found)) > 100
+    assert found == [[m.span() for m in flat.finditer(t)] for t in texts]
