@@ -125,3 +125,29 @@ def test_years_before_function_words_and_attributive_years():
 )
 def test_counts_stay_counts(text):
     assert dates(text, dt.date(2019, 7, 3)) == []
+
+
+def test_the_date_trigger_finds_every_month_weekday_and_time_word():
+    import calendar
+
+    from summitlib.extract.dates import TRIGGER
+
+    words = [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, "Sept"]
+    words += [
+        "week",
+        "month",
+        "year",
+        "today",
+        "day",
+        "yesterday",
+        "tomorrow",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+    ]
+    for word in words:
+        for form in (word, word.lower(), word.upper()):
+            hit = TRIGGER.search(f"it was {form}, they said")
+            assert hit is not None and hit.start() == 7, form

@@ -359,6 +359,10 @@ def _block_people(
     found: list[ActorMention] = []
     i = 0
     while i < len(tokens):
+        word = tokens[i][2]
+        if not word[:1].isupper() and "-" not in word:  # starts no name and no capitalised pair
+            i += 1
+            continue
         n = _name_at(tokens, i, registry.first_names)
         start = tokens[i][0]
         pair = (
