@@ -40,32 +40,42 @@ def make_model(
     }
 
 
-def probabilities(model: Model, feats: dict[str, float]) -> list[float]:
-    """Class probabilities (softmax; a single-row binary model uses the logistic)."""
+Present = list[tuple[str, float, list[float]]]
+
+
+def _present(model: Model, feats: dict[str, float]) -> Present:
+    """The features the model has weights for: (name, value, weight per class), in order."""
     weights = model["weights"]
+    return [(n, v, row) for n, v in feats.items() if (row := weights.get(n)) is not None]
+
+
+def _probabilities(model: Model, present: Present) -> list[float]:
+    """Class probabilities of the present features (softmax; binary: the logistic)."""
     z = list(model["intercepts"])
-    for name, value in feats.items():
-        row = weights.get(name)
-        if row is not None:
-            for k, w in enumerate(row):
-                z[k] += w * value
     if len(z) == 1:  # binary: one logit for labels[1]
-        p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z[0]))))
+        logit = z[0]
+        for _name, value, row in present:
+            logit += row[0] * value
+        p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
         return [1.0 - p, p]
+    for _name, value, row in present:
+        for k, w in enumerate(row):
+            z[k] += w * value
     top = max(z)
     e = [math.exp(v - top) for v in z]
     total = sum(e)
     return [v / total for v in e]
 
 
-def _contributions(model: Model, feats: dict[str, float], k: int) -> list[tuple[float, str]]:
+def probabilities(model: Model, feats: dict[str, float]) -> list[float]:
+    """Class probabilities (softmax; a single-row binary model uses the logistic)."""
+    return _probabilities(model, _present(model, feats))
+
+
+def _contributions(present: Present, k: int) -> list[tuple[float, str]]:
     """Each feature's push toward class index ``k`` (relative to the other classes)."""
-    weights = model["weights"]
     out = []
-    for name, value in feats.items():
-        row = weights.get(name)
-        if row is None:
-            continue
+    for name, value, row in present:
         if len(row) == 1:
             push = row[0] * value * (1 if k == 1 else -1)
         else:
@@ -79,7 +89,8 @@ def predict(
 ) -> tuple[int, float, list[str]]:
     """(label, signed score, evidence): score is P(+1) - P(-1) (binary: P(1)); evidence names the
     features that pushed most toward the chosen label."""
-    probs = probabilities(model, feats)
+    present = _present(model, feats)
+    probs = _probabilities(model, present)
     labels = model["labels"]
     k = max(range(len(labels)), key=lambda i: (probs[i], -abs(labels[i])))
     label = labels[k]
@@ -87,7 +98,7 @@ def predict(
         score = probs[labels.index(1)] - probs[labels.index(-1)]
     else:
         score = probs[-1]
-    pushes = sorted(_contributions(model, feats, k), key=lambda t: (-t[0], t[1]))
+    pushes = sorted(_contributions(present, k), key=lambda t: (-t[0], t[1]))
     evidence = [name for push, name in pushes[:n_evidence] if push > 0]
     return label, round(score, 6), evidence
 
