@@ -41,6 +41,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from summitlib.errors import SummitError
+from summitlib.paths import corpus_cache_name
 from summitlib.pipeline.cache import read_regular
 from summitlib.pipeline.columnar import DOCUMENT, KEY, Batch, concat, in_order, write_parquet
 from summitlib.pipeline.tables import atomic_write_text
@@ -67,10 +68,7 @@ class DamagedPart(Exception):
 
 def store_dir(cache_root: Path, corpus_root: Path) -> Path:
     """The store folder of a corpus: its folder name plus a hash of its absolute path."""
-    root = Path(corpus_root).resolve()
-    tag = hashlib.sha256(str(root).encode()).hexdigest()[:12]
-    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", root.name)[:40] or "corpus"
-    return Path(cache_root) / "store" / f"{name}-{tag}"
+    return Path(cache_root) / "store" / corpus_cache_name(corpus_root)
 
 
 class Store:
