@@ -10,7 +10,9 @@ cache under the current working directory.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -77,3 +79,11 @@ def models_dir() -> Path:
 def training_dir() -> Path:
     """The labelled data the shipped models are trained on."""
     return data_dir() / "training"
+
+
+def corpus_cache_name(corpus_root: Path) -> str:
+    """A corpus's name in the cache: its folder name plus a hash of its absolute path."""
+    root = Path(corpus_root).resolve()
+    tag = hashlib.sha256(str(root).encode()).hexdigest()[:12]
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", root.name)[:40] or "corpus"
+    return f"{name}-{tag}"

@@ -9,6 +9,8 @@ import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from summitlib.analysis import stats, textviews
 from summitlib.analysis.speakers import issue_matrix, issues_of
@@ -95,6 +97,28 @@ def test_issue_matrix_counts_and_means_follow_the_issue_keywords():
 def test_term_spans_find_what_the_term_pattern_finds(text, term):
     expected = [m.span() for m in textviews.term_pattern(term).finditer(text)]
     assert list(textviews.term_spans(text, term)) == expected
+
+
+PIECES = ["a", "gas", "Gas", " ", "\n", "İ", "\x00", "union", "STATE", "ß", "-"]
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(PIECES), max_size=12).map("".join), max_size=6),
+    st.integers(1, 40),
+)
+def test_term_hits_of_texts_searched_together_are_those_of_each_text(texts, batch_chars):
+    terms = ["gas", "union state", "a", "", "gas"]
+    named = {f"d{i}": text for i, text in enumerate(texts)}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(textviews, "BATCH_CHARS", batch_chars)
+        hits = textviews.term_hits(named, terms)
+    expected = [
+        (i, doc_id, term, start, end)
+        for i, (doc_id, text) in enumerate(named.items())
+        for term in terms
+        for start, end in textviews.term_spans(text, term)
+    ]
+    assert list(hits.itertuples(index=False, name=None)) == expected
 
 
 def test_the_dispersion_plot_of_thousands_of_articles_draws_no_line_per_article():

@@ -9,7 +9,7 @@ from conftest import CORPUS
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summitlib.corpus.cleaning import clean_text, kept_before
+from summitlib.corpus.cleaning import clean_text, kept_before, removal_runs, span_text
 
 SUBSTITUTED = {"\u00a0", "\u2007", "\u202f", "\t"}
 
@@ -154,6 +154,22 @@ def test_kept_before_is_the_cleaned_offset_of_every_raw_position(pieces):
     for start, end in spans:
         first, last = kept_before(np.array([start, end]), starts, ends)
         assert cleaned.text[first:last] == cleaned.span_text(int(start), int(end))
+
+
+@given(st.lists(st.sampled_from([*DEBRIS, "\u00a0", "\t", "b c"]), max_size=40))
+def test_span_text_without_the_map_is_the_cleaned_text_of_a_raw_span(pieces):
+    """The notebooks' readable span text, from the raw span and the removals alone."""
+    cleaned = clean_text("".join(pieces))
+    starts, ends = removal_runs(
+        np.array([r.start for r in cleaned.removed], dtype=np.int64),
+        np.array([r.end for r in cleaned.removed], dtype=np.int64),
+    )
+    n = len(cleaned.raw)
+    for start in range(n + 1):
+        run = int(np.searchsorted(ends, start, side="right"))
+        for end in range(start, n + 1, 3):
+            raw = cleaned.raw[start:end]
+            assert span_text(raw, start, starts, ends, run) == cleaned.span_text(start, end)
 
 
 def test_kept_before_merges_overlapping_removals():

@@ -14,7 +14,7 @@ from summitlib import Pipeline, annotate, load_corpus
 from summitlib.cli import main
 from summitlib.corpus.synthetic import make_synthetic_corpus
 from summitlib.pipeline import store as store_module
-from summitlib.pipeline.annotate import corpus_store, update_store
+from summitlib.pipeline.annotate import corpus_store, stored_tables, update_store
 
 NAMES = ["documents", "sentences", "actors", "dates", "quotes", "stance", "positions", "amounts"]
 
@@ -169,6 +169,55 @@ def test_a_notebook_only_reads_the_store(corpus_copy, tmp_path, monkeypatch):
         progress_bar=False,
     )
     assert (manifest.read_bytes(), manifest.stat().st_mtime_ns, parts(cache)) == before
+
+
+def test_stored_tables_are_read_when_first_used_and_equal_the_annotation(corpus_copy, monkeypatch):
+    read: list[str] = []
+    original = store_module.Store.read_part
+
+    def counted(self, part, table, digests):
+        read.append(table)
+        return original(self, part, table, digests)
+
+    corpus = load_corpus(corpus_copy)
+    annotated = annotate(corpus)
+    monkeypatch.setattr(store_module.Store, "read_part", counted)
+    stored = stored_tables(corpus)
+    assert set(read) <= {"document"}  # only the index of the store
+    read.clear()
+    assert len(stored.quotes) == len(annotated.quotes)
+    assert set(read) - {"document"} == {"quotes"}  # and the store's index
+    same_tables(stored, annotated)
+    tables = [t for t in read if t != "document"]
+    assert "sentences" in vars(stored) and len(tables) == len(set(tables))  # each read once
+
+
+def test_rows_are_put_in_corpus_order_by_runs_as_by_a_stable_sort_of_every_row():
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from summitlib.pipeline.columnar import KEY, in_order
+
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        keys = [f"k{i}" for i in range(rng.integers(0, 7))]
+        rows = [k for k in keys for _ in range(rng.integers(0, 4))]
+        cuts = sorted(rng.integers(0, len(rows) + 1, size=rng.integers(0, 4)))
+        pieces = [rows[a:b] for a, b in zip([0, *cuts], [*cuts, len(rows)], strict=True)]
+        rng.shuffle(pieces)
+        table = pa.concat_tables(
+            pa.table(
+                {
+                    KEY: pa.array(p, type=pa.string()),
+                    "row": pa.array(range(len(p)), type=pa.int64()),
+                }
+            )
+            for p in pieces
+        )
+        order = pa.array(list(rng.permutation(keys)), type=pa.string())
+        position = pc.index_in(table[KEY], value_set=order).to_numpy(zero_copy_only=False)
+        assert in_order(table, order).equals(table.take(np.argsort(position, kind="stable")))
 
 
 def test_a_cache_folder_that_cannot_be_written_annotates_without_the_store(tmp_path):

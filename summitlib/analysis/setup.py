@@ -1,5 +1,7 @@
 """One setup call for a notebook: check its parameters, load and annotate the corpus.
 
+The tables are read from the corpus's store when the notebook first uses them.
+
 Usage::
 
     study = open_study("01_corpus_overview", corpus_dir=None, results_dir=".", max_rows=20)
@@ -9,7 +11,6 @@ Usage::
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,14 +23,15 @@ from summitlib.analysis.groups import with_column
 from summitlib.analysis.params import check_parameters, check_summit
 from summitlib.analysis.results import write_results
 from summitlib.analysis.wording import plural
-from summitlib.corpus.cleaning import kept_before
+from summitlib.corpus.cleaning import SPACE_LIKE_CLASS, removal_runs, span_text, swap_spaces
 from summitlib.corpus.reader import Corpus, load_corpus
 from summitlib.evaluation.metrics import read_gold
 from summitlib.paths import default_corpus_dir
-from summitlib.pipeline.annotate import Pipeline, annotate
-from summitlib.pipeline.tables import Tables
+from summitlib.pipeline.annotate import Pipeline, stored_tables
+from summitlib.pipeline.tables import CONTRACT_TABLES, Tables
 
 SUMMIT_COLUMNS = ["summit_id", "start", "end", "place", "description"]
+ARTICLE_STRIDE = 2**40  # offsets of different articles never meet (see _article_offsets)
 
 
 @dataclass
@@ -101,37 +103,54 @@ class Study:
         return write_results(self.stem, results, self.params["results_dir"], self.params)
 
 
-def readable(tables: Tables) -> Tables:
-    """The tables with each span's ``text`` as cleaned text (no link or address debris).
+def readable(tables: Tables, name: str, table: pd.DataFrame) -> pd.DataFrame:
+    """A contract table with each span's ``text`` as cleaned text (no link or address debris).
 
     The annotation's ``text`` is the raw span, so that offsets and text agree; readers see
-    what is left once cleaning dropped the debris. Offsets still point into the raw text. The
-    cleaned texts and the removed spans come from the store, so no article is cleaned again.
+    what is left once cleaning dropped the debris. Offsets still point into the raw text.
+    Cleaning only deletes the removed spans (kept in the store) and swaps space-like
+    characters, so a span's cleaned text is its raw text without the removed parts, swapped
+    (:func:`~summitlib.corpus.cleaning.span_text`); only spans that touch a removal or hold a
+    space-like character change. Tables of users' components are left as they are.
     """
-    texts = tables["_texts"]
+    if name not in CONTRACT_TABLES or not {"doc_id", "start", "end", "text"} <= set(table):
+        return table
     removed = tables.extra.get("_removed", pd.DataFrame(columns=["doc_id", "start", "end"]))
-    articles = pd.Index(texts["doc_id"])
-    raw_base = np.r_[0, np.cumsum(texts["n_chars"].to_numpy(np.int64))[:-1]]
+    articles = pd.Index(tables.documents["doc_id"])
+    r_start, r_end = removal_runs(
+        _article_offsets(articles, removed["doc_id"], removed["start"]),
+        _article_offsets(articles, removed["doc_id"], removed["end"]),
+    )
+    starts = _article_offsets(articles, table["doc_id"], table["start"])
+    ends = _article_offsets(articles, table["doc_id"], table["end"])
+    first = np.searchsorted(r_end, starts, side="right")  # first removal ending after start
+    cut = (first < len(r_start)) & (ends > starts)
+    cut[cut] = r_start[first[cut]] < ends[cut]
+    swap = table["text"].str.contains(SPACE_LIKE_CLASS, regex=True, na=False).to_numpy(bool)
+    rows = np.flatnonzero(cut | swap)
+    if not len(rows):
+        return table
+    changed = [
+        span_text(text, start, r_start, r_end, run) if touched else swap_spaces(text)
+        for text, start, run, touched in zip(
+            table["text"].iloc[rows].tolist(),
+            starts[rows].tolist(),
+            first[rows].tolist(),
+            cut[rows].tolist(),
+            strict=True,
+        )
+    ]
+    text = table["text"].copy()
+    text.iloc[rows] = changed
+    return table.assign(text=text)
 
-    def base_of(doc_ids: pd.Series) -> np.ndarray:
-        """Where each row's article starts in the raw texts laid end to end."""
-        position = articles.get_indexer(doc_ids)
-        if (position < 0).any():
-            raise ValueError("a table names an article the store holds no text of")
-        return raw_base[position]
 
-    starts = base_of(removed["doc_id"]) + removed["start"].to_numpy(np.int64)
-    ends = base_of(removed["doc_id"]) + removed["end"].to_numpy(np.int64)
-    joined = "".join(texts["text"])  # every cleaned text, in the order of the raw bases
-    changes = {}
-    for name, frame in vars(tables).items():
-        if isinstance(frame, pd.DataFrame) and {"doc_id", "start", "end", "text"} <= set(frame):
-            base = base_of(frame["doc_id"])
-            first = kept_before(base + frame["start"].to_numpy(np.int64), starts, ends)
-            last = kept_before(base + frame["end"].to_numpy(np.int64), starts, ends)
-            text = [joined[a:b] for a, b in zip(first.tolist(), last.tolist(), strict=True)]
-            changes[name] = frame.assign(text=text)
-    return dataclasses.replace(tables, **changes)
+def _article_offsets(articles: pd.Index, doc_ids: pd.Series, offsets: pd.Series) -> np.ndarray:
+    """Offsets made comparable across articles: the article's place, then the offset."""
+    position = articles.get_indexer(doc_ids)
+    if (position < 0).any():
+        raise ValueError("a table names an article the corpus does not hold")
+    return position.astype(np.int64) * ARTICLE_STRIDE + offsets.to_numpy(np.int64)
 
 
 def known_summits(corpus: Corpus, documents: pd.DataFrame) -> set[str]:
@@ -145,7 +164,7 @@ def open_study(stem: str, **parameters: object) -> Study:
     params = check_parameters(**parameters)
     corpus = load_corpus(params.get("corpus_dir"))
     pipeline = Pipeline(stance_model=params.get("stance_model"))
-    tables = readable(annotate(corpus, pipeline=pipeline))
+    tables = stored_tables(corpus, pipeline=pipeline, prepare=readable)
     if "summit" in params:
         params["summit"] = check_summit(params["summit"], known_summits(corpus, tables.documents))
     return Study(stem, params, corpus, tables)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from summitlib.analysis.lexicons import INTEGRATION_TERMS
@@ -23,6 +24,7 @@ __all__ = [
     "removals",
     "shorten",
     "term_pattern",
+    "term_hits",
     "term_spans",
 ]
 
@@ -51,6 +53,11 @@ def term_spans(text: str, term: str) -> Iterator[tuple[int, int]]:
     if len(lowered) != len(text) or not term.split():
         yield from (m.span() for m in term_pattern(term).finditer(text))
         return
+    yield from _lower_spans(lowered, term)
+
+
+def _lower_spans(lowered: str, term: str) -> Iterator[tuple[int, int]]:
+    """The hits of a term (with words) in lower-cased text, found from its first word."""
     pattern, first = _lower_pattern(term), term.split()[0].lower()
     at = lowered.find(first)
     while at != -1:
@@ -66,23 +73,96 @@ def _lower_pattern(term: str) -> re.Pattern:
     return term_pattern(term.lower(), flags=0)
 
 
-def kwic(texts: Mapping[str, str], term: str, width: int = 40) -> pd.DataFrame:
-    """Keyword in context (like NLTK's concordance): one row per hit, in text order."""
+def kwic(
+    texts: Mapping[str, str], term: str, width: int = 40, hits: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Keyword in context (like NLTK's concordance): one row per hit, in text order (the rows
+    of ``hits``, from :func:`term_hits`, that are of ``term``, when given)."""
+    hits = term_hits(texts, [term]) if hits is None else hits[hits["term"] == term]
     rows = []
-    for doc_id, text in texts.items():
-        for start, end in term_spans(text, term):
-            left = " ".join(text[max(0, start - width * 2) : start].split())
-            right = " ".join(text[end : end + width * 2].split())
-            rows.append(
-                {
-                    "doc_id": doc_id,
-                    "start": start,
-                    "left": left[-width:],
-                    "match": " ".join(text[start:end].split()),
-                    "right": right[:width],
-                }
-            )
+    for doc_id, start, end in hits[["doc_id", "start", "end"]].itertuples(index=False):
+        text = texts[doc_id]
+        left = " ".join(text[max(0, start - width * 2) : start].split())
+        right = " ".join(text[end : end + width * 2].split())
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "start": start,
+                "left": left[-width:],
+                "match": " ".join(text[start:end].split()),
+                "right": right[:width],
+            }
+        )
     return pd.DataFrame(rows, columns=["doc_id", "start", "left", "match", "right"])
+
+
+def term_hits(texts: Mapping[str, str], terms: Iterable[str]) -> pd.DataFrame:
+    """Every hit of each term (as :func:`term_spans` finds them): ``doc_index``, ``doc_id``,
+    ``term``, ``start``, ``end``; by text, then term in the order given, then position.
+
+    Texts are lower-cased once for all terms and searched a few thousand at a time, joined
+    by a character that no cleaned text holds and that is neither a word nor a space
+    character (so no hit crosses from one text into the next); a text that lower-casing
+    would change in length, or that holds that character, is searched on its own."""
+    terms, found = list(terms), []
+    batch: list[tuple[int, str]] = []
+    size = 0
+    for index, text in enumerate(texts.values()):
+        batch.append((index, text))
+        size += len(text)
+        if size >= BATCH_CHARS:
+            found += _batch_hits(batch, terms)
+            batch, size = [], 0
+    found += _batch_hits(batch, terms)
+    columns = ["doc_index", "term_index", "start", "end"]
+    hits = pd.DataFrame(np.concatenate(found, axis=1).T if found else [], columns=columns)
+    hits = hits.astype(np.int64).sort_values(["doc_index", "term_index", "start"], kind="stable")
+    doc_index = hits["doc_index"].to_numpy()
+    return pd.DataFrame(
+        {
+            "doc_index": doc_index,
+            "doc_id": np.array(list(texts), dtype=object)[doc_index],
+            "term": np.array(terms, dtype=object)[hits["term_index"].to_numpy()],
+            "start": hits["start"].to_numpy(),
+            "end": hits["end"].to_numpy(),
+        }
+    )
+
+
+BATCH_CHARS = 2**24  # characters of text searched together (about 16 million)
+JOINER = "\x00"  # cleaning removes it from every text; not \w, not \s: a word boundary
+
+
+def _batch_hits(batch: list[tuple[int, str]], terms: list[str]) -> list[np.ndarray]:
+    """The hits in some texts: arrays of (doc_index, term_index, start, end) columns."""
+    found, joined, starts, indexes = [], [], [], []
+    at = 0
+    for index, text in batch:
+        lowered = text.lower()
+        if len(lowered) != len(text) or JOINER in text:
+            found += [_columns(index, t, list(term_spans(text, w))) for t, w in enumerate(terms)]
+            continue
+        joined.append(lowered)
+        starts.append(at)
+        indexes.append(index)
+        at += len(lowered) + len(JOINER)
+    text, starts, indexes = JOINER.join(joined), np.array(starts), np.array(indexes)
+    for t, term in enumerate(terms):
+        if not term.split():  # no word to look for: the pattern, text by text
+            for index, one in zip(indexes.tolist(), joined, strict=True):
+                found.append(_columns(index, t, list(term_spans(one, term))))
+            continue
+        spans = np.array(list(_lower_spans(text, term)), dtype=np.int64).reshape(-1, 2)
+        doc = np.searchsorted(starts, spans[:, 0], side="right") - 1
+        local = spans - starts[doc][:, None] if len(doc) else spans
+        found.append(np.vstack([indexes[doc], np.full(len(doc), t), local.T]))
+    return found
+
+
+def _columns(index: int, term: int, spans: list[tuple[int, int]]) -> np.ndarray:
+    """The hits of one term in one text as (doc_index, term_index, start, end) columns."""
+    spans = np.array(spans, dtype=np.int64).reshape(-1, 2)
+    return np.vstack([np.full(len(spans), index), np.full(len(spans), term), spans.T])
 
 
 def kwic_lines(table: pd.DataFrame, width: int = 40) -> str:
@@ -92,27 +172,31 @@ def kwic_lines(table: pd.DataFrame, width: int = 40) -> str:
     )
 
 
-def concordance(term: str, lines: pd.DataFrame, max_rows: int, width: int = 40) -> str:
-    """A term's concordance block: hits and articles, up to ``max_rows`` lines, what is left."""
-    found = f"{plural(len(lines), 'hit')} in {plural(lines['doc_id'].nunique(), 'article')}"
-    shown = [f"== {term!r}: {found}"]
-    shown.append(kwic_lines(lines.head(max_rows), width=width))
-    if len(lines) > max_rows:
-        shown.append(f"   ... {len(lines) - max_rows} more lines not shown")
+def concordance(
+    term: str, hits: pd.DataFrame, texts: Mapping[str, str], max_rows: int, width: int = 40
+) -> str:
+    """A term's concordance block: hits and articles, up to ``max_rows`` lines (from ``hits``,
+    as :func:`term_hits` gives them), what is left. Only the lines shown are cut from texts."""
+    found = hits[hits["term"] == term]
+    counted = f"{plural(len(found), 'hit')} in {plural(found['doc_id'].nunique(), 'article')}"
+    shown = [f"== {term!r}: {counted}"]
+    shown.append(kwic_lines(kwic(texts, term, width, found.head(max_rows)), width=width))
+    if len(found) > max_rows:
+        shown.append(f"   ... {len(found) - max_rows} more lines not shown")
     return "\n".join(shown) + "\n"
 
 
-def dispersion(texts: Mapping[str, str], terms: Iterable[str]) -> pd.DataFrame:
-    """Hits of each term as relative positions (0..1) within each text, texts kept in order."""
-    rows = []
-    for index, (doc_id, text) in enumerate(texts.items()):
-        size = max(len(text), 1)
-        for term in terms:
-            for start, _ in term_spans(text, term):
-                rows.append(
-                    {"doc_index": index, "doc_id": doc_id, "term": term, "position": start / size}
-                )
-    return pd.DataFrame(rows, columns=["doc_index", "doc_id", "term", "position"])
+def dispersion(
+    texts: Mapping[str, str], terms: Iterable[str], hits: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Hits of each term as relative positions (0..1) within each text, texts kept in order
+    (from ``hits`` of :func:`term_hits` for these texts and terms, when given)."""
+    hits = term_hits(texts, terms) if hits is None else hits
+    if hits.empty:
+        return pd.DataFrame([], columns=["doc_index", "doc_id", "term", "position"])
+    sizes = np.array([max(len(text), 1) for text in texts.values()], dtype=np.int64)
+    position = hits["start"].to_numpy() / sizes[hits["doc_index"].to_numpy()]
+    return hits[["doc_index", "doc_id", "term"]].assign(position=position)
 
 
 def highlight(text: str, terms: Iterable[str]) -> str:

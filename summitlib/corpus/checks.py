@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from summitlib.corpus.record import CheckRecord
 from summitlib.errors import CorpusError, Problem
 
 REQUIRED_COLUMNS = ("file", "published")
@@ -40,8 +41,12 @@ class CheckedCorpus:
     warnings: list[str] = field(default_factory=list)
 
 
-def check_corpus(root: Path) -> CheckedCorpus:
-    """Read and validate a corpus folder; raise ``CorpusError`` listing every problem."""
+def check_corpus(root: Path, record: CheckRecord | None = None) -> CheckedCorpus:
+    """Read and validate a corpus folder; raise ``CorpusError`` listing every problem.
+
+    With a ``record`` (:mod:`summitlib.corpus.record`) an article file unchanged on disk since
+    it last passed is not read again; the record is updated when the corpus passes.
+    """
     root = Path(root)
     if not root.is_dir():
         what = "does not exist" if not root.exists() else "is not a folder"
@@ -51,7 +56,7 @@ def check_corpus(root: Path) -> CheckedCorpus:
         raise CorpusError(root, problems)
     columns, rows = _read_metadata(root, problems)
     plain = _plain_files(root / "articles")
-    paths = [_check_row(root, row, line, plain, problems) for line, row in rows]
+    paths = [_check_row(root, row, line, plain, problems, record) for line, row in rows]
     _check_duplicates(rows, problems)
     warnings = _check_unlisted(root, [p for p, _ in paths if p is not None], problems)
     summits = _read_summits(root, problems)
@@ -60,6 +65,8 @@ def check_corpus(root: Path) -> CheckedCorpus:
         problems.append(Problem("metadata.csv", "lists no articles", "add one row per article"))
     if problems:
         raise CorpusError(root, problems)
+    if record is not None:
+        record.save()
     rows_only = [row for _, row in rows]
     hashes, found = [sha for _, sha in paths], [path for path, _ in paths]
     return CheckedCorpus(root, columns, rows_only, hashes, summits, found, warnings)
@@ -166,7 +173,12 @@ def _plain_files(folder: Path) -> frozenset[str]:
 
 
 def _check_row(
-    root: Path, row: dict[str, str], line: int, plain: frozenset[str], problems: list[Problem]
+    root: Path,
+    row: dict[str, str],
+    line: int,
+    plain: frozenset[str],
+    problems: list[Problem],
+    record: CheckRecord | None = None,
 ) -> tuple[Path | None, str]:
     """Check one metadata row and its article file; return its path and SHA-256 (or "")."""
     where = f"metadata.csv line {line}"
@@ -180,7 +192,16 @@ def _check_row(
     path = _article_path(root, name, where, plain, problems)
     if path is None:
         return None, ""
-    return path, _check_article(path, f"articles/{name}", problems)
+    if record is None:
+        return path, _check_article(path, f"articles/{name}", problems)
+    before, known = record.known(name, path)
+    if known:
+        return path, known
+    found = len(problems)
+    sha = _check_article(path, f"articles/{name}", problems)
+    if len(problems) == found:
+        record.note(name, before, sha)
+    return path, sha
 
 
 def _article_path(

@@ -39,6 +39,7 @@ URL = re.compile(rf"[ \t]*\(\s*{_ADDRESS}\s*\)|{_ADDRESS}")  # with its brackets
 AUTHOR_LINE = re.compile(r"^[ \t]*[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}[ \t]*$")
 SPACE_LIKE = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " "}
 SPACE_TABLE = str.maketrans(SPACE_LIKE)
+SPACE_LIKE_CLASS = "[" + "".join(SPACE_LIKE) + "]"  # a regex matching any of them
 KEPT = re.compile(rb"\x00+")  # runs of kept characters in the drop mask
 INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -130,12 +131,28 @@ def clean_text(raw: str) -> CleanText:
     parts: list[str] = []
     clean_starts, raw_starts, length = array("q"), array("q"), 0
     for run in KEPT.finditer(drop):
-        parts.append(raw[run.start() : run.end()].translate(SPACE_TABLE))
+        parts.append(swap_spaces(raw[run.start() : run.end()]))
         clean_starts.append(length)
         raw_starts.append(run.start())
         length += run.end() - run.start()
     offsets = OffsetMap(clean_starts, raw_starts, length)
     return CleanText(raw=raw, text="".join(parts), offsets=offsets, removed=removals)
+
+
+def swap_spaces(text: str) -> str:
+    """The text with each space-like character (no-break spaces, tabs) as a plain space."""
+    return text.translate(SPACE_TABLE)
+
+
+def removal_runs(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Removed spans (they may overlap) merged into sorted, disjoint runs: starts, ends."""
+    order = np.argsort(starts, kind="stable")
+    starts, ends = np.asarray(starts)[order], np.maximum.accumulate(np.asarray(ends)[order])
+    if len(starts):
+        first = np.r_[True, starts[1:] > ends[:-1]]
+        last = np.r_[first[1:], True]
+        starts, ends = starts[first], ends[last]
+    return starts, ends
 
 
 def kept_before(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -144,12 +161,7 @@ def kept_before(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> 
     This is :meth:`OffsetMap.first_at` of a raw position, computed for many positions at once
     from the removals alone (they may overlap), without the offset map.
     """
-    order = np.argsort(starts, kind="stable")
-    starts, ends = np.asarray(starts)[order], np.maximum.accumulate(np.asarray(ends)[order])
-    if len(starts):  # merge overlapping removals into disjoint runs
-        first = np.r_[True, starts[1:] > ends[:-1]]
-        last = np.r_[first[1:], True]
-        starts, ends = starts[first], ends[last]
+    starts, ends = removal_runs(starts, ends)
     removed_before = np.r_[0, np.cumsum(ends - starts)]  # in the runs before run i
     positions = np.asarray(positions, dtype=np.int64)
     last = np.searchsorted(starts, positions, side="right") - 1  # last run starting <= p
@@ -159,6 +171,20 @@ def kept_before(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> 
     partly = np.minimum(positions[hit], ends[run]) - starts[run]  # removed of run up to p
     kept[hit] -= removed_before[run] + partly
     return kept
+
+
+def span_text(raw: str, start: int, starts: Sequence[int], ends: Sequence[int], run: int) -> str:
+    """The cleaned text of the raw span ``raw`` that begins at ``start``: without the parts
+    that the removal runs (disjoint, sorted; ``run`` the first that ends after ``start``)
+    cover, space-like characters swapped. :meth:`CleanText.span_text` without the map."""
+    end, at, pieces = start + len(raw), start, []
+    while run < len(starts) and starts[run] < end:
+        if starts[run] > at:
+            pieces.append(raw[at - start : starts[run] - start])
+        at = max(at, int(ends[run]))
+        run += 1
+    pieces.append(raw[at - start :])
+    return swap_spaces("".join(pieces))
 
 
 def _removals(raw: str) -> list[Removal]:

@@ -22,6 +22,7 @@ import pandas as pd
 
 from summitlib.corpus.checks import CheckedCorpus, check_corpus
 from summitlib.corpus.cleaning import CleanText, clean_text
+from summitlib.corpus.record import CheckRecord
 from summitlib.paths import default_corpus_dir
 
 
@@ -153,6 +154,11 @@ def corpus_summary(corpus: Corpus) -> pd.DataFrame:
     return table
 
 
-def load_corpus(path: str | Path | None = None) -> Corpus:
-    """Validate and open a corpus folder (default: the bundled corpus); raises ``CorpusError``."""
-    return Corpus(check_corpus(Path(path) if path is not None else default_corpus_dir()))
+def load_corpus(path: str | Path | None = None, *, remember: bool = True) -> Corpus:
+    """Validate and open a corpus folder (default: the bundled corpus); raises ``CorpusError``.
+
+    With ``remember`` (the default) articles unchanged on disk since they last passed are not
+    read again (see :mod:`summitlib.corpus.record`); ``remember=False`` reads every file.
+    """
+    root = Path(path) if path is not None else default_corpus_dir()
+    return Corpus(check_corpus(root, CheckRecord.open(root) if remember else None))

@@ -41,7 +41,7 @@ from summitlib.pipeline.components import (
 from summitlib.pipeline.doc import ArticleDoc
 from summitlib.pipeline.engines import run_engine
 from summitlib.pipeline.store import Store, fill, load_tables, store_dir
-from summitlib.pipeline.tables import CONTRACT_TABLES, DOCUMENT_COLUMNS, Tables
+from summitlib.pipeline.tables import CONTRACT_TABLES, DOCUMENT_COLUMNS, StoredTables, Tables
 
 BATCH = 2000
 
@@ -241,6 +241,15 @@ def assemble(
     names = list(CONTRACT_TABLES)
     names += sorted(n for n in found if n not in names and n != DOCUMENT and found[n].num_rows)
     tables = {name: to_frame(found.get(name), name) for name in names}
+    documents = documents_table(corpus, articles, found.get(DOCUMENT), stories)
+    contract = {name: tables.pop(name) for name in CONTRACT_TABLES}
+    return Tables(documents=documents, **contract, extra=tables)
+
+
+def documents_table(
+    corpus: Corpus, articles: list[Document], summary: pa.Table | None, stories: pd.DataFrame
+) -> pd.DataFrame:
+    """The documents table: each article's metadata, its summary row and its reprint group."""
     meta = [
         {
             **{c: article.meta.get(c, "") for c in corpus.columns},
@@ -251,9 +260,9 @@ def assemble(
         }
         for article in articles
     ]
-    summary = found[DOCUMENT].drop_columns([KEY]).to_pandas() if DOCUMENT in found else None
     table = pd.DataFrame(meta)
     if summary is not None:
+        summary = summary.drop_columns([KEY]).to_pandas()
         table = pd.concat(
             [table, summary.drop(columns=list(table.columns), errors="ignore")], axis=1
         )
@@ -261,5 +270,45 @@ def assemble(
     table["story_id"] = stories["story_id"].reindex(table["doc_id"]).to_numpy()
     table["copy_of"] = stories["copy_of"].reindex(table["doc_id"]).to_numpy()
     extra = [c for c in table.columns if c not in DOCUMENT_COLUMNS]
-    contract = {name: tables.pop(name) for name in CONTRACT_TABLES}
-    return Tables(documents=table[DOCUMENT_COLUMNS + extra], **contract, extra=tables)
+    return table[DOCUMENT_COLUMNS + extra]
+
+
+def stored_tables(
+    corpus: Corpus,
+    *,
+    cache_dir: Path | None = None,
+    pipeline: Pipeline | None = None,
+    prepare: Callable[[Tables, str, pd.DataFrame], pd.DataFrame] | None = None,
+) -> Tables:
+    """The corpus's tables as :func:`annotate` gives them, each read from the store when first
+    used (the articles the store lacks are annotated first); ``prepare(tables, name, table)``
+    may change each table as it is read. Without a usable store, all are annotated now."""
+    articles, keys, batches = _work(corpus, pipeline, "local", None, None, None)
+    store = corpus_store(corpus, cache_dir)
+    try:
+        with store.locked(exclusive=False):
+            parts, owner = store.index()
+        if not all(k in owner for k in keys):
+            fill(store, keys, batches)
+            parts = store.parts()
+    except OSError:  # a cache folder that cannot be written: everything annotated here
+        annotated = annotate(corpus, cache=False, pipeline=pipeline)
+        source, extra = annotated.__getitem__, list(annotated.extra)
+    else:
+        stories = corpus_stories(articles, store)
+        names = {name for digests in parts.values() for name in digests}
+        extra = sorted(names - {*CONTRACT_TABLES, DOCUMENT})
+
+        def source(name: str) -> pd.DataFrame:
+            stored = DOCUMENT if name == "documents" else name
+            found = load_tables(store, keys, batches, [stored]).get(stored)
+            if name == "documents":
+                return documents_table(corpus, articles, found, stories)
+            return to_frame(found, name)
+
+    def read(name: str) -> pd.DataFrame:
+        table = source(name)
+        return prepare(tables, name, table) if prepare and name != "documents" else table
+
+    tables = StoredTables.lazy(read, extra)
+    return tables

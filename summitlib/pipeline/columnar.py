@@ -74,11 +74,28 @@ def select(table: pa.Table, keys: pa.Array) -> pa.Table:
 
 
 def in_order(table: pa.Table, keys: pa.Array) -> pa.Table:
-    """The rows (all of wanted articles) in the order of ``keys``; no copy if already so."""
-    position = pc.index_in(table[KEY], value_set=keys)
-    if _ascending(position):
+    """The rows (all of wanted articles) in the order of ``keys``, stable within a key; no
+    copy if already so.
+
+    The rows of an article lie together in a part, so the order is found for each run of
+    rows with one key (an article's rows), not for each row: a run-end encoding of ``_key``
+    compares neighbours instead of hashing every row's key."""
+    ends, values, offset = [], [], 0
+    for chunk in table[KEY].chunks:
+        runs = pc.run_end_encode(chunk)
+        ends.append(runs.run_ends.to_numpy().astype(np.int64) + offset)
+        values.append(runs.values)
+        offset += len(chunk)
+    if not ends:
         return table
-    return table.take(np.argsort(position.to_numpy(), kind="stable"))
+    position = pc.index_in(pa.concat_arrays(values), value_set=keys).to_numpy(False)
+    if len(position) < 2 or bool((np.diff(position) >= 0).all()):
+        return table
+    ends = np.concatenate(ends)
+    order = np.argsort(position, kind="stable")
+    length = np.diff(ends, prepend=0)[order]
+    first = ends[order] - length
+    return table.take(np.repeat(first - np.cumsum(length) + length, length) + np.arange(offset))
 
 
 def _ascending(position: pa.ChunkedArray) -> bool:

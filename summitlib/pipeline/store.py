@@ -32,7 +32,7 @@ import re
 import shutil
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -41,6 +41,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from summitlib.errors import SummitError
+from summitlib.paths import corpus_cache_name
 from summitlib.pipeline.cache import read_regular
 from summitlib.pipeline.columnar import DOCUMENT, KEY, Batch, concat, in_order, write_parquet
 from summitlib.pipeline.tables import atomic_write_text
@@ -67,10 +68,7 @@ class DamagedPart(Exception):
 
 def store_dir(cache_root: Path, corpus_root: Path) -> Path:
     """The store folder of a corpus: its folder name plus a hash of its absolute path."""
-    root = Path(corpus_root).resolve()
-    tag = hashlib.sha256(str(root).encode()).hexdigest()[:12]
-    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", root.name)[:40] or "corpus"
-    return Path(cache_root) / "store" / f"{name}-{tag}"
+    return Path(cache_root) / "store" / corpus_cache_name(corpus_root)
 
 
 class Store:
@@ -127,8 +125,14 @@ class Store:
             owner.update(dict.fromkeys(keys, part))
         return parts, owner
 
-    def read(self, keys: Sequence[str], parts: Parts, owner: dict[str, str]) -> dict[str, pa.Table]:
-        """Every table of the articles ``keys``, rows in the order of ``keys``."""
+    def read(
+        self,
+        keys: Sequence[str],
+        parts: Parts,
+        owner: dict[str, str],
+        names: Collection[str] | None = None,
+    ) -> dict[str, pa.Table]:
+        """The tables ``names`` (default: all) of the articles ``keys``, rows in their order."""
         wanted: dict[str, list[str]] = {}
         for key in keys:
             wanted.setdefault(owner[key], []).append(key)
@@ -136,6 +140,8 @@ class Store:
         pieces: dict[str, list[pa.Table]] = {}
         for part, own in wanted.items():
             for table in parts[part]:
+                if names is not None and table not in names:
+                    continue
                 found = self.read_part(part, table, parts[part])
                 if len(own) < held[part]:  # the part also holds articles not wanted here
                     found = found.filter(pc.is_in(found[KEY], pa.array(own, type=pa.string())))
@@ -238,16 +244,20 @@ def fill(
 
 
 def load_tables(
-    store: Store, keys: Sequence[str], annotate: Callable[[list[int]], Iterable[Batch]]
+    store: Store,
+    keys: Sequence[str],
+    annotate: Callable[[list[int]], Iterable[Batch]],
+    names: Collection[str] | None = None,
 ) -> dict[str, pa.Table]:
-    """The tables of ``keys`` from the store, first annotating the articles it lacks."""
+    """The tables ``names`` (default: all) of ``keys`` from the store, first annotating the
+    articles it lacks."""
     damaged: set[str] = set()
     for _ in range(3):
         with store.locked(exclusive=False):
             parts, owner = store.index()
             if not damaged and all(k in owner for k in keys):
                 try:
-                    return store.read(keys, parts, owner)
+                    return store.read(keys, parts, owner, names)
                 except DamagedPart as err:
                     damaged.add(err.part)
         fill(store, keys, annotate, damaged)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import pandas as pd
@@ -113,6 +114,67 @@ class Tables:
                 "with free space (any previous tables there are unchanged)"
             ) from None
         return [out_dir / f"{name}.{suffix}" for name in self.names()]
+
+
+class StoredTables(Tables):
+    """Tables that are read (by ``read(name)``) when first used, each once.
+
+    A notebook that looks at two tables reads two. :meth:`lazy` makes one; everything else
+    behaves as :class:`Tables` (``dataclasses.replace`` gives a copy with every table read).
+    """
+
+    @classmethod
+    def lazy(cls, read: Callable[[str], pd.DataFrame], extra: list[str]) -> StoredTables:
+        """Tables read by ``read``: documents, the contract's and the ``extra`` ones."""
+        tables = cls.__new__(cls)
+        tables._read = read
+        tables.extra = LazyFrames(extra, read)
+        return tables
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        """Read a table on first use (called only for attributes not set yet)."""
+        if name not in TABLE_FIELDS or "_read" not in vars(self):
+            raise AttributeError(name)
+        table = self._read(name)
+        setattr(self, name, table)
+        return table
+
+
+class LazyFrames(Mapping):
+    """Named tables read when first looked up, each once. A table that turns out to have no
+    rows is absent, as :func:`~summitlib.pipeline.annotate.assemble` leaves it out."""
+
+    def __init__(self, names: list[str], read: Callable[[str], pd.DataFrame]):
+        self._names, self._read, self._found = list(names), read, {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        """The table ``name``, read the first time; KeyError if there is none or it is empty."""
+        if name not in self._names:
+            raise KeyError(name)
+        if name not in self._found:
+            self._found[name] = self._read(name)
+        if not len(self._found[name]):
+            raise KeyError(name)
+        return self._found[name]
+
+    def __contains__(self, name: object) -> bool:
+        """Whether the table exists and has rows (read to find out)."""
+        try:
+            self[name]
+        except KeyError:
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        """The names, in order, less those read and found empty."""
+        return (n for n in self._names if n not in self._found or len(self._found[n]))
+
+    def __len__(self) -> int:
+        """How many names :meth:`__iter__` gives."""
+        return sum(1 for _ in self)
+
+
+TABLE_FIELDS = frozenset(f.name for f in fields(Tables) if f.name != "extra")
 
 
 def frame(rows: list[dict] | dict[str, list] | pd.DataFrame, name: str) -> pd.DataFrame:
