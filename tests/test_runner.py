@@ -341,3 +341,37 @@ def test_a_worker_does_not_build_jsonschemas_iri_parsers(tmp_path: Path) -> None
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
     assert {"papermill", "nbconvert", "jsonschema"} <= imported
     assert not {name for name in imported if name.startswith(("rfc3987_syntax.", "lark"))}
+
+
+def test_a_kernel_that_dies_at_birth_is_started_once_more(tmp_path: Path, monkeypatch) -> None:
+    """Kernels started together can take the same port; one that dies before answering is
+    started again rather than failing the notebook."""
+    from summitlib.reports.execute import KERNEL, Task, execute
+
+    marker = tmp_path / "first-launch-failed"
+    launcher = tmp_path / "launcher.py"
+    launcher.write_text(
+        "import os, sys\n"
+        f"marker = {str(marker)!r}\n"
+        "if not os.path.exists(marker):\n"
+        "    open(marker, 'w').close()\n"
+        "    sys.exit(1)  # as a kernel whose port was taken exits\n"
+        "os.execv(sys.executable, [sys.executable, '-m', 'ipykernel_launcher', *sys.argv[1:]])\n",
+        encoding="utf-8",
+    )
+    spec = tmp_path / "jupyter" / "kernels" / KERNEL
+    spec.mkdir(parents=True)
+    argv = [sys.executable, str(launcher), "-f", "{connection_file}"]
+    (spec / "kernel.json").write_text(
+        json.dumps({"argv": argv, "display_name": "flaky", "language": "python"}), "utf-8"
+    )
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    notebook = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("# Born twice"), nbformat.v4.new_code_cell("x = 1")]
+    )
+    nbformat.write(notebook, tmp_path / "in.ipynb")
+    task = Task("t", str(tmp_path / "in.ipynb"), str(tmp_path / "out.ipynb"), {}, str(tmp_path),
+                str(tmp_path))  # fmt: skip
+    outcome = execute(task)
+    assert marker.exists() and outcome["ok"], outcome
+    assert (tmp_path / "out.html").is_file()

@@ -87,7 +87,23 @@ def _die_with_runner() -> None:
 
 def execute(task: Task, kernel: Any = None) -> dict:
     """Execute one notebook (on ``kernel`` if one was started for it, a new one otherwise) and
-    export its HTML; the outcome says how it went."""
+    export its HTML; the outcome says how it went.
+
+    A kernel that dies before it answers is started once more: kernels that start at the same
+    time can pick the same free port, and one of them then fails to bind (jupyter_client
+    issue #487)."""
+    outcome = _execute(task, kernel)
+    if not outcome["ok"] and STILLBORN in str(outcome.get("evalue", "")):
+        _stop(kernel)
+        outcome = _execute(task)
+    return outcome
+
+
+STILLBORN = "Kernel died before replying to kernel_info"
+
+
+def _execute(task: Task, kernel: Any = None) -> dict:
+    """One attempt at :func:`execute`."""
     import papermill as pm
     from nbclient.exceptions import DeadKernelError
 
