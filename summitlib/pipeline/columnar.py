@@ -66,7 +66,7 @@ def select(table: pa.Table, keys: pa.Array) -> pa.Table:
     """The rows whose ``_key`` is in ``keys``, in the order of ``keys`` (stable within a key);
     the table itself, not a copy, when it holds just those rows in that order."""
     position = pc.index_in(table[KEY], value_set=keys)
-    if not position.null_count and _ascending(position):
+    if not position.null_count and _ascending(position.to_numpy()):
         return table
     kept = table.filter(pc.is_valid(position))
     order = pc.sort_indices(pc.drop_null(position), sort_keys=[("", "ascending")])
@@ -89,7 +89,7 @@ def in_order(table: pa.Table, keys: pa.Array) -> pa.Table:
     if not ends:
         return table
     position = pc.index_in(pa.concat_arrays(values), value_set=keys).to_numpy(False)
-    if len(position) < 2 or bool((np.diff(position) >= 0).all()):
+    if _ascending(position):
         return table
     ends = np.concatenate(ends)
     order = np.argsort(position, kind="stable")
@@ -98,10 +98,9 @@ def in_order(table: pa.Table, keys: pa.Array) -> pa.Table:
     return table.take(np.repeat(first - np.cumsum(length) + length, length) + np.arange(offset))
 
 
-def _ascending(position: pa.ChunkedArray) -> bool:
+def _ascending(position: np.ndarray) -> bool:
     """Whether the positions never go down (the rows are in the order wanted)."""
-    values = position.to_numpy()
-    return len(values) < 2 or bool((np.diff(values) >= 0).all())
+    return len(position) < 2 or bool((np.diff(position) >= 0).all())
 
 
 def to_frame(table: pa.Table | None, name: str) -> pd.DataFrame:
