@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import math
+
+import pytest
 
 from summitlib.extract.stance import load_models
 from summitlib.learning.datasets import load_bank
-from summitlib.learning.features import STANCE_FAMILIES, featurize
-from summitlib.learning.model import dump_model
+from summitlib.learning.features import STANCE_FAMILIES, featurize, featurize_for
+from summitlib.learning.model import dump_model, predict, signed_score
 from summitlib.learning.train import train_stance
 from summitlib.paths import training_dir
 
@@ -40,3 +43,28 @@ def test_features_have_readable_names():
     feats = featurize("The talks did not reach a breakthrough on the Union State.", "")
     assert "neg_cue:for:breakthrough" in feats
     assert any(name.startswith("target:") for name in feats)
+
+
+def test_a_prediction_agrees_with_the_shipped_weights_read_by_hand():
+    """Label, score and evidence of :func:`predict` recomputed from the JSON weights: softmax
+    of the summed weights, P(+1) - P(-1), and the features whose push toward the label (weight
+    minus the mean over classes) is largest and positive, ties by name."""
+    _, stance = load_models()
+    labels, weights = stance["labels"], stance["weights"]
+    for e in load_bank()[::25]:
+        feats = featurize_for(stance["meta"], e.text, e.before)
+        z = list(stance["intercepts"])
+        for name, value in feats.items():
+            for k, w in enumerate(weights.get(name, [0.0] * 3)):
+                z[k] += w * value
+        probs = [math.exp(v - max(z)) for v in z]
+        probs = [p / sum(probs) for p in probs]
+        k = max(range(3), key=lambda i: (probs[i], -abs(labels[i])))
+        pushes = {
+            n: (weights[n][k] - sum(weights[n]) / 3) * v for n, v in feats.items() if n in weights
+        }
+        ranked = sorted((n for n in pushes if pushes[n] > 0), key=lambda n: (-pushes[n], n))
+        label, score, evidence = predict(stance, feats)
+        assert label == labels[k]
+        assert score == signed_score(stance, feats) == pytest.approx(probs[2] - probs[0], abs=1e-6)
+        assert evidence == ranked[:5]

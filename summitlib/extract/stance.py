@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from summitlib.learning.features import featurize_for, featurize_target
-from summitlib.learning.model import Model, load_model, predict, probabilities
+from summitlib.learning.model import Model, load_model, predict, probabilities, signed_score
 from summitlib.paths import models_dir
 from summitlib.scales import POSITION_RANGE, position
 from summitlib.text.resources import tone
@@ -98,7 +98,7 @@ def speaker_score(texts: list[str], stance: Model | None = None) -> float:
     """A speaker's stance score on -2…+2: 2 × the mean score of their quotations' sentences."""
     stance = stance or load_models()[1]
     pieces = [p.strip() for t in texts for p in QUOTE_SENTENCE_END.split(t) if len(p.strip()) > 2]
-    scores = [predict(stance, featurize_for(stance["meta"], p))[1] for p in pieces]
+    scores = [signed_score(stance, featurize_for(stance["meta"], p)) for p in pieces]
     return POSITION_RANGE * sum(scores) / len(scores) if scores else 0.0
 
 

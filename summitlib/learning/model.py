@@ -84,6 +84,27 @@ def _contributions(present: Present, k: int) -> list[tuple[float, str]]:
     return out
 
 
+def _label_index(model: Model, probs: list[float]) -> int:
+    """Index of the most probable class (ties: the label nearer 0)."""
+    labels = model["labels"]
+    return max(range(len(labels)), key=lambda i: (probs[i], -abs(labels[i])))
+
+
+def _score_of(model: Model, probs: list[float]) -> float:
+    """P(+1) - P(-1) for a stance model, else P of the last class."""
+    labels = model["labels"]
+    if -1 in labels and 1 in labels:
+        return round(probs[labels.index(1)] - probs[labels.index(-1)], 6)
+    return round(probs[-1], 6)
+
+
+def _evidence(present: Present, k: int, n: int) -> list[str]:
+    """The ``n`` features that pushed most toward class index ``k`` (ties by name)."""
+    pushes = [(-push, name) for push, name in _contributions(present, k) if push > 0]
+    pushes.sort()
+    return [name for _, name in pushes[:n]]
+
+
 def predict(
     model: Model, feats: dict[str, float], n_evidence: int = 5
 ) -> tuple[int, float, list[str]]:
@@ -91,16 +112,13 @@ def predict(
     features that pushed most toward the chosen label."""
     present = _present(model, feats)
     probs = _probabilities(model, present)
-    labels = model["labels"]
-    k = max(range(len(labels)), key=lambda i: (probs[i], -abs(labels[i])))
-    label = labels[k]
-    if -1 in labels and 1 in labels:
-        score = probs[labels.index(1)] - probs[labels.index(-1)]
-    else:
-        score = probs[-1]
-    pushes = sorted(_contributions(present, k), key=lambda t: (-t[0], t[1]))
-    evidence = [name for push, name in pushes[:n_evidence] if push > 0]
-    return label, round(score, 6), evidence
+    k = _label_index(model, probs)
+    return model["labels"][k], _score_of(model, probs), _evidence(present, k, n_evidence)
+
+
+def signed_score(model: Model, feats: dict[str, float]) -> float:
+    """The signed score of :func:`predict` alone (no label or evidence)."""
+    return _score_of(model, probabilities(model, feats))
 
 
 MODEL_FILES = ("target_model.json", "stance_model.json")
