@@ -185,8 +185,13 @@ def frame(rows: list[dict] | dict[str, list] | pd.DataFrame, name: str) -> pd.Da
     for column in columns:
         if column not in table.columns:
             table[column] = pd.Series(dtype="object")
-    extra = [c for c in table.columns if c not in columns]
-    return table[columns + extra].reset_index(drop=True)
+    order = columns + [c for c in table.columns if c not in columns]
+    if list(table.columns) != order:
+        table = table[order]
+    index = table.index
+    if not (isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1):
+        table = table.reset_index(drop=True)
+    return table
 
 
 def neutralise(value: object) -> object:
