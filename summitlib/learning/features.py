@@ -177,6 +177,14 @@ def target_hits(text: str) -> tuple[tuple[str, bool], ...]:
     return tuple(hits)
 
 
+@lru_cache(maxsize=8192)
+def relation_hits(text: str) -> tuple[str, ...]:
+    """The relation terms (talks, agreement, economy, …) in a folded text, in lexicon order."""
+    if not RELATION_ANY.search(text):
+        return ()
+    return tuple(name for name, pattern in RELATIONS if pattern.search(text))
+
+
 def _add(feats: dict[str, float], name: str, value: float = 1.0) -> None:
     """Increment a feature."""
     feats[name] = feats.get(name, 0.0) + value
@@ -286,12 +294,12 @@ def featurize(
             feats[f"prev:{'neg_cue' if negated else 'cue'}:{side}"] = 1.0
     if "prev_target" in families and before:
         feats.update(_target_features(before, "prev:"))
-    if "relation" in families and RELATION_ANY.search(lower):
-        for name, pattern in RELATIONS:
-            if pattern.search(lower):
-                feats[f"rel:{name}"] = 1.0
-                if before and pattern.search(before):
-                    feats[f"prev:rel:{name}"] = 1.0
+    if "relation" in families and (names := relation_hits(lower)):
+        earlier = relation_hits(before) if before else ()
+        for name in names:
+            feats[f"rel:{name}"] = 1.0
+            if name in earlier:
+                feats[f"prev:rel:{name}"] = 1.0
     return feats
 
 
