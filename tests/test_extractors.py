@@ -70,6 +70,41 @@ def test_appositive_role_and_surname_reference():
     assert find_actors(text)[0].role == "German political scientist"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The roadmaps changed little," Balazs Jarabik told Reuters.', "Balazs Jarabik"),
+        ("According to Katia Glod, the roadmaps changed little.", "Katia Glod"),
+        ('"The programmes are real," says Yauheni Preiherman.', "Yauheni Preiherman"),
+        (
+            "Anais Marin, a researcher at Chatham House, said that the roadmaps changed little.",
+            "Anais Marin",
+        ),
+        (
+            "Yauheni Preiherman, director of the Minsk Dialogue Council, argues that the "
+            "programmes are real.",
+            "Yauheni Preiherman",
+        ),
+        ('As Valery Karbalevich put it: "The roadmaps are paperwork."', "Valery Karbalevich"),
+    ],
+)
+def test_a_name_nobody_listed_is_a_speaker_next_to_a_reporting_cue(text, speaker):
+    assert [q[1] for q in quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Carnegie Endowment said that little changed.",
+        "According to Radio Svaboda, little changed.",
+        "An expert at Chatham House said that little changed.",
+        "South Korea said that little changed.",
+    ],
+)
+def test_bodies_outlets_and_places_next_to_a_reporting_cue_are_not_people(text):
+    assert actors(text) == []
+
+
 def test_descriptions_and_pronouns_resolve():
     text = (
         "Alyaksandr Lukashenka met reporters. The Belarusian leader said little. "

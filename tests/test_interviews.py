@@ -109,6 +109,22 @@ def test_transcript_with_role_labels():
     ]
 
 
+def test_press_statements_before_the_questions_and_initialled_capital_labels():
+    text = (
+        "Press statements after the talks\n\n"
+        "V. PUTIN: Good afternoon. We agreed on the union programmes.\n\n"
+        "A. LUKASHENKO: I agree. Nobody will take away our sovereignty.\n\n"
+        "QUESTION: Will there be a single currency?\n\n"
+        "V. PUTIN: Not now.\n"
+    )
+    assert turns(text) == [
+        ("answer", "Vladimir Putin", "Good afternoon."),
+        ("answer", "Alexander Lukashenko", "I agree."),
+        ("question", "QUESTION", "Will there"),
+        ("answer", "Vladimir Putin", "Not now."),
+    ]
+
+
 def test_speech_after_a_single_label_runs_while_it_speaks_in_the_first_person():
     text = (
         "The speeches at the council\n\n"

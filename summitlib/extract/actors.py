@@ -9,8 +9,10 @@ Three sources, in order of trust:
 2. people the registry does not know: a capitalised name introduced by a role ("political
    analyst Syarhei Nikalyuk", "Deputy Director of the Institute of CIS Countries Vladimir
    Evseev"), a known first name followed by a surname, or a name with an appositive role
-   ("Andrei Kazakevich, a prominent Belarusian analyst"); later mentions by surname alone
-   resolve to them;
+   ("Andrei Kazakevich, a prominent Belarusian analyst"), or two or three capitalised words
+   next to a reporting cue ("Balazs Jarabik told", "according to Katia Glod") unless one of
+   them is an organisation's, outlet's or place's word (``data/lexicons/organisation_words.txt``);
+   later mentions by surname alone resolve to them;
 3. references: generic descriptions ("the expert", "the analyst") and the pronouns he/she/his/
    her resolve to the most recent fitting person outside quotation marks.
 """
@@ -26,7 +28,10 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from summitlib.extract.reporting import load_reporting_verbs
 from summitlib.joint import split_values
+from summitlib.paths import lexicons_dir
+from summitlib.text.phrases import phrase_alternation
 from summitlib.text.quotemarks import find_quoted
 from summitlib.text.spans import SpanIndex
 
@@ -93,6 +98,23 @@ GLUED = re.compile(r"(?<=[a-z]{5})(?=[A-Z][a-z]{3})")
 GLUED_MIN = 9  # five lower-case letters, then four of the next word
 WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?|[,;:.!?()\[\]—–]")
 BLOCK_WORDS = 4096  # words of a long text looked at together when discovering people
+_SPEECH = load_reporting_verbs()
+_SPEAKING = phrase_alternation(set(_SPEECH.finite) - _SPEECH.forms("source"))
+SPEECH_AFTER = re.compile(  # "Anais Marin said", "Mathieu Boulegue of Chatham House said"
+    rf"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){{0,4}})?"
+    rf"\s+(?:{_SPEAKING})\b"
+)
+SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEAKING}|[Aa]ccording to),?\s+$")  # "says Anais Marin"
+NAME_WORD = re.compile(r"[^\W\d_][^\W\d_’'-]*(?:-[^\W\d_]+)?")
+
+
+def _words_of(path: Path) -> frozenset[str]:
+    """The words of a lexicon file (``#`` starts a comment)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines for w in line.split("#", 1)[0].split())
+
+
+ORGANISATION_WORDS = _words_of(lexicons_dir() / "organisation_words.txt")
 
 
 @dataclass(frozen=True)
@@ -290,12 +312,21 @@ def _cap_word(word: str) -> bool:
     return word[:1].isupper() and word[:1].isalpha()
 
 
+ROLE_START = frozenset(ROLE_WORDS | ROLE_MODIFIERS)
+COPULA_ROLE = r"\s+(?:is|was)\s+(?:a|an|the)\s+([^.;]{3,160}?)(?=[.;])"
+APPOSITIVE = r",\s+{article}([^,.;()]{{3,120}}?)(?=[,.;(]|\s+(?:who|which|said|says|told)\b)"
+
+
 def role_after(text: str, end: int) -> str:
     """An appositive role after a name: ", a prominent Belarusian analyst," or " is the …"."""
-    match = re.match(
-        r",\s+(?:a|an|the)\s+([^,.;()]{3,120}?)(?=[,.;(]|\s+(?:who|which|said|says|told)\b)",
-        text[end : end + 200],
-    ) or re.match(r"\s+(?:is|was)\s+(?:a|an|the)\s+([^.;]{3,160}?)(?=[.;])", text[end : end + 220])
+    bare = re.match(APPOSITIVE.format(article=""), text[end : end + 200])
+    if bare and bare.group(1).split()[0].lower() not in ROLE_START:
+        bare = None  # without an article the role must come first: ", director of …"
+    match = (
+        re.match(APPOSITIVE.format(article=r"(?:a|an|the)\s+"), text[end : end + 200])
+        or bare
+        or re.match(COPULA_ROLE, text[end : end + 220])
+    )
     if match and any(w.lower() in ROLE_WORDS for w in re.findall(r"[\w-]+", match.group(1))):
         return " ".join(match.group(1).split())
     return ""
@@ -374,8 +405,10 @@ def _block_people(
         has_before = i or not first_word
         role = role_before(text, start, registry.stop_words) if has_before and (n or pair) else ""
         next_is_first = i + 1 < len(tokens) and tokens[i + 1][2] in registry.first_names
-        if not n and role and pair and not next_is_first:
+        if not n and role and pair and not next_is_first and not _organisation(tokens, i, 2):
             n = 2
+        if not n and pair and not next_is_first:
+            n = _speaker_name(text, tokens, i)
         if n and not occupied.overlaps(start, tokens[i + n - 1][1]):
             end = tokens[i + n - 1][1]
             name = " ".join(text[start:end].split())
@@ -396,6 +429,37 @@ def _block_people(
             continue
         i += 1
     return found
+
+
+def _organisation(tokens: list[tuple[int, int, str]], i: int, n: int) -> bool:
+    """Whether the ``n`` capitalised words from ``i`` name a body, outlet or place rather than
+    a person ("Chatham House", "Radio Svaboda", "South Korea")."""
+    words = [t[2] for t in tokens[i : i + n]]
+    return any(w in ORGANISATION_WORDS or not NAME_WORD.fullmatch(w) for w in words)
+
+
+def _speaker_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
+    """How many tokens from ``i`` (2 or 3) form the name of someone the text reports
+    speaking ("Anais Marin said", "says Katia Glod", "Balazs Jarabik, an analyst at …"), for
+    names neither the registry nor the first-name list knows (0 if none)."""
+    n = 2
+    while (
+        n < 3
+        and i + n < len(tokens)
+        and _is_cap(tokens[i + n][2])
+        and tokens[i + n][0] - tokens[i + n - 1][1] == 1
+    ):
+        n += 1
+    if _organisation(tokens, i, n):
+        return 0
+    start, end = tokens[i][0], tokens[i + n - 1][1]
+    if (
+        SPEECH_AFTER.match(text, end)
+        or SPEECH_BEFORE.search(text, max(0, start - 40), start)
+        or role_after(text, end)
+    ):
+        return n
+    return 0
 
 
 def _surname_mentions(text: str, people: dict[str, ActorMention], taken: list) -> list:

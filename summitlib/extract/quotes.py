@@ -31,78 +31,14 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from summitlib.extract.actors import ActorMention, Registry, find_actors, load_registry
+from summitlib.extract.reporting import load_reporting_verbs
 from summitlib.joint import SEPARATOR, join_values, split_values
-from summitlib.paths import lexicons_dir
 from summitlib.text.phrases import phrase_alternation
 from summitlib.text.quotemarks import Quoted, find_quoted
 from summitlib.text.sentences import LIST_MARKER, paragraph_spans, speaker_label, split_sentences
 from summitlib.text.spans import SpanIndex, trim_span
-
-REPORTING_VERBS = lexicons_dir() / "reporting_verbs.txt"
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The reporting verbs by use: finite forms, participles and their tags' forms."""
-
-    finite: tuple[str, ...]
-    participles: tuple[str, ...]
-    tagged: dict[str, frozenset[str]]
-
-    def forms(self, tag: str) -> frozenset[str]:
-        """Every form (finite or participle) of the verbs with this tag."""
-        return self.tagged.get(tag, frozenset())
-
-
-def _inflect(base: str) -> list[str]:
-    """Third person, past and -ing forms of a regular verb (first word of a phrase)."""
-    head, _, rest = base.partition(" ")
-    rest = f" {rest}" if rest else ""
-    if re.search(r"(?:s|sh|ch|x|z|o)$", head):
-        third = head + "es"
-    elif re.search(r"[^aeiou]y$", head):
-        third = head[:-1] + "ies"
-    else:
-        third = head + "s"
-    if head.endswith("e"):
-        past, ing = head + "d", (head[:-1] if not head.endswith(("ee", "ie")) else head) + "ing"
-    elif re.search(r"[^aeiou]y$", head):
-        past, ing = head[:-1] + "ied", head + "ing"
-    else:
-        past, ing = head + "ed", head + "ing"
-    return [f + rest for f in (third, past, ing)]
-
-
-@lru_cache(maxsize=4)
-def load_reporting_verbs(path: str | None = None) -> Lexicon:
-    """The reporting-verb lexicon (``data/lexicons/reporting_verbs.txt`` or ``path``)."""
-    finite: list[str] = []
-    participles: list[str] = []
-    tagged: dict[str, set[str]] = {}
-    text = Path(path or REPORTING_VERBS).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        tags = set(re.findall(r"@(\w+)", line))
-        line = re.sub(r"@\w+", "", line).strip()
-        base, _, explicit = (part.strip() for part in line.partition("="))
-        forms = [f.strip() for f in explicit.split(",") if f.strip()] or _inflect(base)
-        if "nobase" not in tags:
-            forms.insert(0, base)
-        for form in forms:
-            head = form.split(" ", 1)[0]
-            kind = participles if head.endswith("ing") and head != "bring" else finite
-            if form not in kind:
-                kind.append(form)
-            for tag in tags:
-                tagged.setdefault(tag, set()).add(form)
-    return Lexicon(tuple(finite), tuple(participles), {k: frozenset(v) for k, v in tagged.items()})
-
 
 LEXICON = load_reporting_verbs()
 VERBS = phrase_alternation(LEXICON.finite)
@@ -655,6 +591,9 @@ def _label_speaker(text: str, label: str, mentions: list[ActorMention]) -> str:
     if named:
         return named[0]
     words = label.split()
+    known = load_registry().surname_entry(words[-1].title()) if words else None
+    if known is not None and all(w[:1].isupper() for w in words):  # "V. PUTIN", "Putin"
+        return known.actor
     if not 1 <= len(words) <= 4 or not all(w[:1].isupper() and w[:1].isalpha() for w in words):
         return ""
     if INTERVIEWER_LABEL.fullmatch(label) or ANSWER_LABEL.fullmatch(label):
@@ -809,7 +748,7 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
         return []
     if labelled and not interviewee:
         interviewee, _ = _counted(mentions, first_q)
-    turns: list[Turn] = []
+    turns = _statements(text, paras[:first], askers, mentions)
     current = interviewee
     for p in paras[first:]:
         if asking(p):
@@ -822,6 +761,19 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
             speaker = _label_speaker(text, p.label, mentions) or current
             current = speaker
         turns.append(Turn(p.body, p.end, speaker, "answer", p.label))
+    return turns
+
+
+def _statements(text: str, paras: list[_Paragraph], askers: set[str], mentions: list) -> list[Turn]:
+    """Turns of named speakers before the first question (the statements that open a press
+    conference transcript): labelled paragraphs that end as sentences do."""
+    turns = []
+    for p in paras:
+        if not p.label or p.label in askers or ANSWER_LABEL.fullmatch(p.label):
+            continue
+        speaker = _label_speaker(text, p.label, mentions)
+        if speaker and text[p.start : p.end].rstrip().endswith(TERMINAL):
+            turns.append(Turn(p.body, p.end, speaker, "answer", p.label))
     return turns
 
 
