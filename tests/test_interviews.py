@@ -281,10 +281,22 @@ def test_a_cited_speaker_and_a_progressive_cue():
             "Minister Andrei Zhuravsky upon the talks announced that the base was not discussed.",
             ("the base was not discussed", "Andrei Zhuravsky"),
         ),
+        (
+            "Economist Dzmitry Kruk of BEROC noted that the tax manoeuvre costs Minsk dearly.",
+            ("the tax manoeuvre costs Minsk dearly", "Dzmitry Kruk"),
+        ),
+        (
+            "Pavel Slunkin believes Minsk will give in.",
+            ("Minsk will give in", "Pavel Slunkin"),
+        ),
     ],
 )
 def test_indirect_speech_forms_beyond_the_verb(text, expected):
     assert [(q[0], q[1]) for q in quotes(text)] == [expected]
+
+
+def test_an_addressee_and_a_time_after_the_verb_are_no_clause():
+    assert quotes("Putin told TASS on Wednesday. Lukashenko told Putin in May.") == []
 
 
 def test_a_person_after_a_preposition_is_not_the_speaker():

@@ -53,8 +53,9 @@ ADVERBS = (
     r"earlier|further|publicly|openly|firmly|clearly|has|had|have|has also|had also|"
     r"would|will|once|been|even|still|just|now|[a-z]+ly)"
 )
-SUBJECT_GAP = re.compile(
-    rf"^(?:\s*,(?!\s*(?:it|he|she|they|we|I|there|this)\b)[^,.;:“”\"]{{0,120}},?)?"
+AFFILIATION = r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}"
+SUBJECT_GAP = re.compile(  # an affiliation ("of BEROC"), an aside between commas, adverbs
+    rf"^(?:{AFFILIATION})?(?:\s*,(?!\s*(?:it|he|she|they|we|I|there|this)\b)[^,.;:“”\"]{{0,120}},?)?"
     rf"(?:\s+{ADVERBS})*\s*$"
 )
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|our|my|your|this|these|those|his|her)\s+$", re.I)
@@ -392,6 +393,11 @@ def _backward_clause(text: str, sent_start: int, subject_start: int) -> tuple[in
     return start, end
 
 
+CLAUSE_AUXILIARY = re.compile(
+    r"\b(?:will|would|is|are|was|were|has|have|had|can|could|should|must|may|might|won’t|won't)\b"
+)
+
+
 def _tail_is_short(text: str, verb_end: int, sent_end: int) -> bool:
     """Whether only an addressee or a time follows the verb ("told TASS on Wednesday.")."""
     tail = text[verb_end:sent_end].strip(" .,!?")
@@ -400,8 +406,8 @@ def _tail_is_short(text: str, verb_end: int, sent_end: int) -> bool:
     head = tail.split(",", 1)[0]
     if head != tail and TAIL.match(head) and not re.search(r"\bthat\b", head):
         return len(head.split()) <= 6
-    if re.search(r"\bthat\b", tail) or len(tail.split()) > 6:
-        return False
+    if re.search(r"\bthat\b", tail) or len(tail.split()) > 6 or CLAUSE_AUXILIARY.search(tail):
+        return False  # "believes Minsk will give in": a clause, not an addressee
     return bool(TAIL.match(tail))
 
 
