@@ -30,7 +30,7 @@ from pathlib import Path
 
 from summitlib.extract.reporting import load_reporting_verbs
 from summitlib.joint import split_values
-from summitlib.paths import lexicons_dir
+from summitlib.text.lexicons import read_lexicon
 from summitlib.text.phrases import phrase_alternation
 from summitlib.text.quotemarks import find_quoted
 from summitlib.text.spans import SpanIndex
@@ -100,21 +100,14 @@ WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?|[,;:.!?()\[\]—–]")
 BLOCK_WORDS = 4096  # words of a long text looked at together when discovering people
 _SPEECH = load_reporting_verbs()
 _SPEAKING = phrase_alternation(set(_SPEECH.finite) - _SPEECH.forms("source"))
+AFFILIATION = r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}"
 SPEECH_AFTER = re.compile(  # "Anais Marin said", "Mathieu Boulegue of Chatham House said"
-    rf"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){{0,4}})?"
-    rf"\s+(?:{_SPEAKING})\b"
+    rf"(?:{AFFILIATION})?\s+(?:{_SPEAKING})\b"
 )
 SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEAKING}|[Aa]ccording to),?\s+$")  # "says Anais Marin"
 NAME_WORD = re.compile(r"[^\W\d_][^\W\d_’'-]*(?:-[^\W\d_]+)?")
 
-
-def _words_of(path: Path) -> frozenset[str]:
-    """The words of a lexicon file (``#`` starts a comment)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for line in lines for w in line.split("#", 1)[0].split())
-
-
-ORGANISATION_WORDS = _words_of(lexicons_dir() / "organisation_words.txt")
+ORGANISATION_WORDS = frozenset(read_lexicon("organisation_words.txt"))
 
 
 @dataclass(frozen=True)
@@ -313,19 +306,21 @@ def _cap_word(word: str) -> bool:
 
 
 ROLE_START = frozenset(ROLE_WORDS | ROLE_MODIFIERS)
-COPULA_ROLE = r"\s+(?:is|was)\s+(?:a|an|the)\s+([^.;]{3,160}?)(?=[.;])"
 APPOSITIVE = r",\s+{article}([^,.;()]{{3,120}}?)(?=[,.;(]|\s+(?:who|which|said|says|told)\b)"
+ARTICLE_ROLE = re.compile(APPOSITIVE.format(article=r"(?:a|an|the)\s+"))  # ", a … analyst,"
+BARE_ROLE = re.compile(APPOSITIVE.format(article=""))  # ", director of …,"
+COPULA_ROLE = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\s+([^.;]{3,160}?)(?=[.;])")
 
 
 def role_after(text: str, end: int) -> str:
-    """An appositive role after a name: ", a prominent Belarusian analyst," or " is the …"."""
-    bare = re.match(APPOSITIVE.format(article=""), text[end : end + 200])
-    if bare and bare.group(1).split()[0].lower() not in ROLE_START:
-        bare = None  # without an article the role must come first: ", director of …"
+    """An appositive role after a name: ", a prominent Belarusian analyst,", ", director of
+    …," (without an article the role word comes first) or " is the …"."""
+    window = text[end : end + 200]
+    bare = BARE_ROLE.match(window)
     match = (
-        re.match(APPOSITIVE.format(article=r"(?:a|an|the)\s+"), text[end : end + 200])
-        or bare
-        or re.match(COPULA_ROLE, text[end : end + 220])
+        ARTICLE_ROLE.match(window)
+        or (bare if bare and bare.group(1).split()[0].lower() in ROLE_START else None)
+        or COPULA_ROLE.match(text[end : end + 220])
     )
     if match and any(w.lower() in ROLE_WORDS for w in re.findall(r"[\w-]+", match.group(1))):
         return " ".join(match.group(1).split())

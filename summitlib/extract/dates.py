@@ -20,9 +20,8 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
+from summitlib.text.lexicons import read_lexicon
 from summitlib.text.phrases import phrase_alternation
 from summitlib.text.spans import Occupied
 
@@ -46,12 +45,9 @@ NUMBER_WORDS = {
 }  # fmt: skip
 
 
-@cache
 def _lexicon(name: str) -> tuple[str, ...]:
-    """The items of ``data/lexicons/<name>.txt`` (one a line; ``#`` lines are comments)."""
-    path = resources.files("summitlib") / "data" / "lexicons" / f"{name}.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    """The items of ``data/lexicons/<name>.txt``."""
+    return read_lexicon(f"{name}.txt")
 
 
 def _words(name: str) -> str:

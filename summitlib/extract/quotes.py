@@ -32,7 +32,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from summitlib.extract.actors import ActorMention, Registry, find_actors, load_registry
+from summitlib.extract.actors import (
+    AFFILIATION,
+    ActorMention,
+    Registry,
+    find_actors,
+    load_registry,
+)
 from summitlib.extract.reporting import load_reporting_verbs
 from summitlib.joint import SEPARATOR, join_values, split_values
 from summitlib.text.phrases import phrase_alternation
@@ -53,7 +59,6 @@ ADVERBS = (
     r"earlier|further|publicly|openly|firmly|clearly|has|had|have|has also|had also|"
     r"would|will|once|been|even|still|just|now|[a-z]+ly)"
 )
-AFFILIATION = r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}"
 SUBJECT_GAP = re.compile(  # an affiliation ("of BEROC"), an aside between commas, adverbs
     rf"^(?:{AFFILIATION})?(?:\s*,(?!\s*(?:it|he|she|they|we|I|there|this)\b)[^,.;:“”\"]{{0,120}},?)?"
     rf"(?:\s+{ADVERBS})*\s*$"
@@ -575,6 +580,11 @@ def _paragraphs(text: str) -> list[_Paragraph]:
     return found
 
 
+def _ends_as_sentence(text: str, p: _Paragraph) -> bool:
+    """Whether a paragraph ends as a sentence does (a headline line does not)."""
+    return text[p.start : p.end].rstrip().endswith(TERMINAL)
+
+
 def _fold(word: str) -> str:
     """A word without accents and case, for comparing names."""
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
@@ -619,7 +629,7 @@ def _title_person(text: str, title: str, paras: list[_Paragraph], mentions: list
         if match:
             names.append(match.group(1) or match.group(2))
     for p in paras[:3]:  # a headline line: "Name: words" without a final stop
-        if p.label and not text[p.start : p.end].rstrip().endswith(TERMINAL):
+        if p.label and not _ends_as_sentence(text, p):
             names.append(p.label)
     for name in names:
         named = _person_named(name, mentions)
@@ -778,7 +788,7 @@ def _statements(text: str, paras: list[_Paragraph], askers: set[str], mentions: 
         if not p.label or p.label in askers or ANSWER_LABEL.fullmatch(p.label):
             continue
         speaker = _label_speaker(text, p.label, mentions)
-        if speaker and text[p.start : p.end].rstrip().endswith(TERMINAL):
+        if speaker and _ends_as_sentence(text, p):
             turns.append(Turn(p.body, p.end, speaker, "answer", p.label))
     return turns
 
@@ -793,7 +803,7 @@ def _transcript_turns(text: str, paras: list[_Paragraph], mentions: list) -> lis
     """
     speakers: dict[int, str] = {}
     for i, p in enumerate(paras):
-        statement = text[p.start : p.end].rstrip().endswith(TERMINAL)
+        statement = _ends_as_sentence(text, p)
         named = _person_named(p.label, mentions) if p.label and statement else None
         if named:
             speakers[i] = named[0]

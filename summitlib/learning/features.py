@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from summitlib.paths import lexicons_dir
+from summitlib.text.lexicons import read_lexicon
 from summitlib.text.resources import vader_lexicon_dir
 
 NEGATION_WINDOW = 4
@@ -46,10 +46,9 @@ BREAK = re.compile(r"[,;:()\u2013\u2014]")
 QUOTED = re.compile(r"[\"“”«»]")
 
 
-def _read_lines(name: str) -> list[str]:
-    """The non-empty, non-comment lines of a lexicon file."""
-    lines = (lexicons_dir() / "stance" / name).read_text(encoding="utf-8").splitlines()
-    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+def _read_lines(name: str) -> tuple[str, ...]:
+    """The items of a stance lexicon file (``data/lexicons/stance/<name>``)."""
+    return read_lexicon(f"stance/{name}")
 
 
 def _named(line: str) -> tuple[str, str]:
