@@ -353,6 +353,43 @@ def test_dash_quotes_in_news_stop_at_the_reporters_text():
     assert [t[2] for t in found] == ["We will", "Our sovereignty"]
 
 
+def test_dash_dialogue_split_by_its_attribution():
+    text = (
+        "Alexander Lukashenko met Vladimir Putin in Sochi.\n\n"
+        "— We will not give up our sovereignty, — the Belarusian leader noted. — But we are "
+        "ready to deepen cooperation in the economy.\n\n"
+        "- The talks, - the Russian president added, - were useful for both sides.\n"
+    )
+    assert [(q[0], q[1]) for q in quotes(text)] == [
+        ("We will not give up our sovereignty,", "Alexander Lukashenko"),
+        ("But we are ready to deepen cooperation in the economy.", "Alexander Lukashenko"),
+        ("The talks,", "Vladimir Putin"),
+        ("were useful for both sides.", "Vladimir Putin"),
+    ]
+
+
+def test_dash_lines_without_a_reporting_cue_are_not_speech():
+    text = (
+        "Alexander Lukashenko listed the agenda:\n\n"
+        "- energy prices, - customs rules and\n"
+        "- the union budget.\n\n"
+        "— Good question, — laughed someone in the hall.\n"
+    )
+    assert quotes(text) == []
+
+
+def test_an_intro_saying_who_answered_the_questions():
+    text = (
+        "Alexander Lukashenko answered questions from journalists.\n\n"
+        "— Alexander Grigoryevich, will Belarus join Russia?\n\n"
+        "— No. Belarus will never be part of Russia.\n"
+    )
+    assert [(t[0], t[1]) for t in turns(text)] == [
+        ("question", "interviewer"),
+        ("answer", "Alexander Lukashenko"),
+    ]
+
+
 def test_the_former_and_the_latter_name_their_speakers():
     text = (
         "Lukashenko sharply criticised Russian President Vladimir Putin. "

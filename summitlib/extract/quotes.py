@@ -42,7 +42,7 @@ from summitlib.extract.actors import (
 from summitlib.extract.reporting import load_reporting_verbs
 from summitlib.joint import SEPARATOR, join_values, split_values
 from summitlib.text.phrases import phrase_alternation
-from summitlib.text.quotemarks import Quoted, find_quoted
+from summitlib.text.quotemarks import Quoted, find_dialogue, find_quoted
 from summitlib.text.sentences import LIST_MARKER, paragraph_spans, speaker_label, split_sentences
 from summitlib.text.spans import SpanIndex, trim_span
 
@@ -530,7 +530,7 @@ NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}"
 TITLE_NAME = re.compile(rf"^\s*({NAME})\s*:\s|\binterview\s+with\s+({NAME})")
 INTRO_CUE = re.compile(
     r"\b(?:(?P<with>(?:spoke|talked|speaks|talks)\s+(?:\w+\s+)?(?:with|to)|interview(?:ed)?\s+with)\s+"
-    r"|interview)",
+    r"|interview|answer(?:ed|s|ing)?\s+(?:[\w’']+\s+){0,2}questions)",
     re.IGNORECASE,
 )
 QUESTION_WORDS = 60
@@ -970,7 +970,10 @@ def find_quotes(
     mentions = mentions if mentions is not None else find_actors(text, registry)
     people = SpanIndex([m for m in mentions if m.actor_type == "person"], _span)
     sentences = SpanIndex(sentences or split_sentences(text), lambda s: s)
-    quoted = SpanIndex(find_quoted(text), lambda q: (q.open, q.close))
+    quoted = SpanIndex(find_quoted(text), _marks)
+    dialogue = [d for d in find_dialogue(text) if quoted.containing(d.open) is None]
+    if dialogue:
+        quoted = SpanIndex(sorted([*quoted.items, *dialogue], key=_marks), _marks)
     if turns is None:
         turns = interview_turns(text, mentions, title)
     interview = _interview(turns, mentions)
@@ -983,6 +986,11 @@ def find_quotes(
         if answers.containing(q.start) is None or q.speaker != answers.containing(q.start).speaker
     ]
     return _merge(direct, indirect, interview)
+
+
+def _marks(q: Quoted) -> tuple[int, int]:
+    """The (open, close) marks of a quoted span."""
+    return q.open, q.close
 
 
 def _span(item: Quote | ActorMention) -> tuple[int, int]:

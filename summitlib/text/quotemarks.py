@@ -6,6 +6,10 @@ space or punctuation closes), so that mismatched pairs such as “…“ still p
 that runs over several paragraphs (each new paragraph re-opening it, the last one closing)
 gives one span per paragraph, all flagged ``continued`` after the first; a quote left open
 when the text ends runs to the end of its paragraph, or of the text.
+
+Dash dialogue, the Russian layout that machine translations keep ("— We agree, — the
+president said. — And we will sign."), is found apart (:func:`find_dialogue`): its spans
+are speech only where a reporting cue follows, which is for the quote finder to decide.
 """
 
 from __future__ import annotations
@@ -20,6 +24,11 @@ CLOSE_BY_SHAPE = set("”»″")
 BEFORE_OPEN = set(" \t\n\u00a0([{—–-/:;,")
 AFTER_CLOSE = set(" \t\n\u00a0)]}.,;:!?—–-/")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+DIALOGUE_LINE = re.compile(r"(?m)^[ \t\u00a0]*([—–-])[ \t\u00a0]+(?=\S)")
+ATTRIBUTION = re.compile(  # ", — the leader noted. — " or ", — he said." at the end of the line
+    r"(?<=[,!?…])[ \t\u00a0]+([—–-])[ \t\u00a0]+[^—–\n]{2,120}?"
+    r"(?:[.,:][ \t\u00a0]+([—–-])[ \t\u00a0]+(?=\S)|\.?[ \t\u00a0]*(?=\n|$))"
+)
 
 
 @dataclass(frozen=True)
@@ -102,6 +111,28 @@ def _single_quoted(text: str) -> list[Quoted]:
         before = text[match.start() - 1] if match.start() else " "
         if before in BEFORE_OPEN or before in DOUBLE:
             spans.append(Quoted(match.start(), match.end() - 1, match.start(1), match.end(1)))
+    return spans
+
+
+def find_dialogue(text: str) -> list[Quoted]:
+    """Dash-dialogue lines split by an attribution: the part before it, and the part after
+    it flagged ``continued`` ("— We agree, — he said. — And we will sign.").
+
+    >>> [q.inner(t) for t in ["— Yes, — he said. — We sign."] for q in find_dialogue(t)]
+    ['Yes,', 'We sign.']
+    """
+    spans = []
+    for line in DIALOGUE_LINE.finditer(text):
+        end = text.find("\n", line.end())
+        end = len(text) if end < 0 else end
+        cue = ATTRIBUTION.search(text, line.end(), end)
+        if cue is None:
+            continue
+        spans.append(Quoted(line.start(1), cue.start(1), line.end(), cue.start()))
+        if cue.group(2):
+            while end > cue.end() and text[end - 1].isspace():
+                end -= 1
+            spans.append(Quoted(cue.start(2), end, cue.end(), end, False, True))
     return spans
 
 
