@@ -105,6 +105,86 @@ def test_bodies_outlets_and_places_next_to_a_reporting_cue_are_not_people(text):
     assert actors(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vladimir Putin and Alexander Lukashenko met in Sochi. The two leaders said that "
+            "the talks had been productive.",
+            [("the talks had been productive", "Vladimir Putin|Alexander Lukashenko", "indirect")],
+        ),
+        (
+            "Alexander Lukashenko flew to Moscow to meet Vladimir Putin. Both presidents "
+            "stressed that the union programmes were on track.",
+            [
+                (
+                    "the union programmes were on track",
+                    "Alexander Lukashenko|Vladimir Putin",
+                    "indirect",
+                )
+            ],
+        ),
+        (
+            'Putin and Lukashenko met again. The pair praised their "strategic partnership".',
+            [("strategic partnership", "Vladimir Putin|Alexander Lukashenko", "direct")],
+        ),
+        (
+            "Vladimir Putin met Alexander Lukashenko. Dmitry Peskov and political analyst Ales "
+            "Karpovich spoke later. The two presidents said that the talks went well.",
+            [("the talks went well", "Vladimir Putin|Alexander Lukashenko", "indirect")],
+        ),
+        ("Only Lukashenko came. The two leaders said that the talks went well.", []),
+        ("Lukashenko met Putin. The two sides said that the talks went well.", []),
+    ],
+)
+def test_the_two_leaders_are_the_last_two_people_named(text, expected):
+    assert quotes(text) == expected
+
+
+def test_a_short_full_sentence_quote_carries_on_the_last_speaker():
+    text = '"We are brothers," Lukashenko insisted. "But we are sovereign brothers."'
+    assert [q[1] for q in quotes(text)] == ["Alexander Lukashenko"] * 2
+    term = '"We agreed," Putin said. "Deeper integration" remains a slogan in Minsk.'
+    assert [q[0] for q in quotes(term)] == ["We agreed,"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Lukashenko was blunt: "We will never be part of Russia."',
+            [("We will never be part of Russia.", "Alexander Lukashenko", "direct")],
+        ),
+        ('The message from Minsk was clear: "We will never be part of Russia."', []),
+        ('Putin met Lukashenko in Sochi: "We will never be part of Russia."', []),
+        ('Lukashenko was blunt: "sovereignty".', []),
+    ],
+)
+def test_a_colon_hands_a_full_quote_to_the_subject(text, expected):
+    assert quotes(text) == expected
+
+
+def test_a_cue_inside_its_clause():
+    text = "The roadmaps, said Yauheni Preiherman, were never meant to be signed in full."
+    assert quotes(text) == [(text[:-1], "Yauheni Preiherman", "indirect")]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["MINSK, 14 July (BelTA) – ", "MINSK, July 14. /TASS/. ", "MOSCOW, July 14 (Xinhua). "],
+)
+def test_an_agency_dateline_is_not_part_of_the_reported_clause(dateline):
+    text = f"{dateline}Belarus will never become part of Russia, Alexander Lukashenko said today."
+    assert quotes(text) == [
+        ("Belarus will never become part of Russia", "Alexander Lukashenko", "indirect")
+    ]
+
+
+def test_a_verb_of_judgement_reports_no_clause():
+    text = "At the summit on 6 December, Lukashenko sharply criticized Vladimir Putin."
+    assert quotes(text) == []
+
+
 def test_descriptions_and_pronouns_resolve():
     text = (
         "Alyaksandr Lukashenka met reporters. The Belarusian leader said little. "

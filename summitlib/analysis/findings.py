@@ -279,7 +279,7 @@ def error_tally(name: str, errors: pd.DataFrame, max_rows: int) -> str:
     if not missed and not spurious:
         return f"**{name}**: none missed and none spurious: every required gold row was found."
     shown = f" (up to {max_rows} shown)" if missed + spurious > max_rows else ""
-    return f"**{name}**: {missed} missed, {spurious} spurious{shown}:"
+    return f"**{name}**: {missed or 'none'} missed, {spurious or 'none'} spurious{shown}:"
 
 
 def window(date_from: dt.date | None, date_to: dt.date | None) -> str:

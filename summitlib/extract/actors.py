@@ -93,6 +93,7 @@ NOT_NAME = {
 FEMALE_ENDINGS = ("a", "ya", "ia")
 MALE_A_NAMES = {"Nikita", "Ilya", "Foma", "Kuzma", "Luka", "Mykola", "Sasha", "Misha"}
 RECENT = 40  # how many earlier mentions a reference may reach back to
+REFERENCES = ("pronoun", "generic", "former", "pair")  # the ways a mention refers back
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GLUED = re.compile(r"(?<=[a-z]{5})(?=[A-Z][a-z]{3})")
 GLUED_MIN = 9  # five lower-case letters, then four of the next word
@@ -498,6 +499,16 @@ GENERIC = re.compile(
     re.IGNORECASE,
 )
 PRONOUN = re.compile(r"\b(he|him|his|she|her)\b", re.IGNORECASE)
+HEAD_OF_STATE = r"(?:[\w-]+\s+)?(?:president|head\s+of\s+state|leader)\b"
+PAIR_TITLES = {  # what the role of each of "the two presidents" (…) starts with
+    "presidents": re.compile(r"(?:[\w-]+\s+)?president\b", re.IGNORECASE),
+    "heads of state": re.compile(HEAD_OF_STATE, re.IGNORECASE),
+    "leaders": re.compile(HEAD_OF_STATE, re.IGNORECASE),
+}
+PAIR = re.compile(  # two people named together just before: "the two leaders", "the pair"
+    r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(leaders|presidents|heads\s+of\s+state|men)\b"
+    r"|\b[Tt]he\s+(pair)\b"
+)
 FORMER = re.compile(
     r"\b[Tt]he\s+(former|latter)\b(?=\s*[,;.)]|\s+(?:\w+ly\s+)?(?:has|had|have|is|was|were|will|"
     r"would|can|could|did|does|also|then|\w+ed|says|insists|argues|claims|believes|thinks|"
@@ -516,6 +527,7 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
     candidates = [(m, "generic") for m in GENERIC.finditer(text)]
     candidates += [(m, "pronoun") for m in PRONOUN.finditer(text)]
     candidates += [(m, "former") for m in FORMER.finditer(text)]
+    candidates += [(m, "pair") for m in PAIR.finditer(text)]
     refs: list[ActorMention] = []
     recent: list[ActorMention] = []  # the latest persons and references, oldest first
     i = 0
@@ -525,25 +537,44 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
             i += 1
         if occupied.overlaps(m.start(), m.end()):
             continue
+        if via == "pair":
+            refs += [_refer(m, person, via) for person in _last_two(recent, m.group(1))]
+            continue
         target = _antecedent(recent, m.group(1).lower(), via)
         if target is not None:
-            ref = ActorMention(m.start(), m.end(), m.group(), target.actor, "person",
-                               target.role, via, target.gender)  # fmt: skip
+            ref = _refer(m, target, via)
             refs.append(ref)
             recent = (recent + [ref])[-RECENT:]
     return refs
 
 
+def _refer(m: re.Match, person: ActorMention, via: str) -> ActorMention:
+    """A reference at ``m`` to ``person``."""
+    return ActorMention(
+        m.start(), m.end(), m.group(), person.actor, "person", person.role, via, person.gender
+    )
+
+
+def _last_two(prior: list[ActorMention], noun: str | None = None) -> list[ActorMention]:
+    """The last two different people named (not referred to), in order ([] if fewer); for
+    "the two presidents" or "leaders", the last two whose role is that."""
+    title = PAIR_TITLES.get(" ".join((noun or "").lower().split()))
+    pair: list[ActorMention] = []
+    for person in reversed([p for p in prior if p.via not in REFERENCES]):
+        if title and not title.match(person.role):
+            continue
+        if person.actor not in [p.actor for p in pair]:
+            pair.insert(0, person)
+        if len(pair) == 2:
+            return pair
+    return []
+
+
 def _antecedent(prior: list[ActorMention], word: str, via: str) -> ActorMention | None:
     """The latest person a pronoun or generic description can refer to."""
     if via == "former":  # "the former" / "the latter" of the last two people named
-        pair: list[ActorMention] = []
-        for person in reversed([p for p in prior if p.via not in ("pronoun", "generic", "former")]):
-            if person.actor not in [p.actor for p in pair]:
-                pair.insert(0, person)
-            if len(pair) == 2:
-                return pair[0] if word == "former" else pair[1]
-        return None
+        pair = _last_two(prior)
+        return (pair[0] if word == "former" else pair[1]) if pair else None
     if via == "pronoun":
         gender = PRONOUNS[word]
         fitting = [p for p in prior if p.gender in ("", gender)]
@@ -559,11 +590,16 @@ def _antecedent(prior: list[ActorMention], word: str, via: str) -> ActorMention 
     return None
 
 
+def _same_pair(a: ActorMention, b: ActorMention) -> bool:
+    """Whether two mentions are the two people of one "the two leaders"."""
+    return a.via == b.via == "pair" and (a.start, a.end) == (b.start, b.end)
+
+
 def _drop_overlaps(mentions: list[ActorMention]) -> list[ActorMention]:
     """Keep the earliest, longest mention where two overlap."""
     kept: list[ActorMention] = []
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
-        if kept and m.start < kept[-1].end:
+        if kept and m.start < kept[-1].end and not _same_pair(m, kept[-1]):
             continue
         kept.append(m)
     return kept

@@ -52,7 +52,9 @@ PARTICIPLES = phrase_alternation(LEXICON.participles)
 VERB = re.compile(rf"\b(?:{VERBS})\b")
 COMMA_NEXT = re.compile(r"\s*,")
 SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
-DATELINE = re.compile(r"[A-Z][A-Z ]+,[^.]{0,30}\.\s*(?:/[A-Z]+/\.?)?\s*")  # "MINSK, May 5. /TASS/."
+DATELINE = re.compile(  # "MINSK, May 5. /TASS/." or "MINSK, 14 July (BelTA) –"
+    r"[A-Z][A-Z ]+,(?:[^.]{0,30}\.\s*(?:/[A-Z]+/\.?)?|[^.()]{0,30}\([\w ]{2,20}\)\s*[–—-])\s*"
+)
 PARTICIPLE = re.compile(rf"\b(?:{PARTICIPLES})\b")
 ADVERBS = (
     r"(?:also|then|later|later on|once again|again|recently|directly|repeatedly|previously|"
@@ -95,6 +97,7 @@ PREPOSITION_GAP = re.compile(
     r"^\s+(?:upon|after|on|at|during|following|in)\s+[^,.;:“”\"]{1,40}?\s*$"
 )
 NOT_SPEAKER_CUE = LEXICON.forms("noquote")
+OBJECT_VERBS = LEXICON.forms("object")
 QUESTION_END = re.compile(r"\?\s*$")
 MIN_CLAUSE_WORDS = 3
 FRAGMENT_WORDS = 4
@@ -143,7 +146,10 @@ def _person_at(people: SpanIndex, start: int, end: int) -> list[ActorMention]:
 
 
 def _joint(text: str, people: SpanIndex, last: ActorMention) -> list[ActorMention]:
-    """The speaker mention plus those joined to it ("Putin and Lukashenko said")."""
+    """The speaker mention plus those joined to it ("Putin and Lukashenko said"), or both
+    people of "the two leaders"."""
+    if last.via == "pair":
+        return [m for m in people.within(last.start, last.end) if m.via == "pair"]
     group = [last]
     for m in reversed(people.before(last.start, 6)):
         gap = text[m.end : group[0].start]
@@ -270,6 +276,23 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
     return None
 
 
+COLON_HEAD = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,4}$")
+
+
+def _colon_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tuple | None:
+    """The subject of a short sentence that a colon hands over to a full quote, with no
+    verb of speech: "Lukashenko was blunt: “We will never be part of Russia.”"."""
+    head = text[sent_start : q.open]
+    if not re.search(r":\s*$", head) or len(head.split()) > 12 or not _full_sentence(text, q):
+        return None
+    named = _person_at(people, sent_start, q.open)
+    if not named or len({m.actor for m in named}) > 1:
+        return None
+    if not COLON_HEAD.fullmatch(text, sent_start, named[0].start):
+        return None
+    return [named[0]], ":"
+
+
 def _words(text: str, q: Quoted) -> int:
     """How many words the quoted text holds."""
     return len(q.inner(text).split())
@@ -288,7 +311,11 @@ def _direct(
     last: Quote | None = None
     for q in quoted:
         sent_start, _ = _sentence_of(sentences, q.open)
-        cue = _after_cue(text, q, people) or _before_cue(text, q, people, sent_start)
+        cue = (
+            _after_cue(text, q, people)
+            or _before_cue(text, q, people, sent_start)
+            or _colon_cue(text, q, people, sent_start)
+        )
         if (
             cue is None
             and last is not None
@@ -307,13 +334,25 @@ def _direct(
     return found
 
 
+def _full_sentence(text: str, q: Quoted) -> bool:
+    """A quote that is a sentence, not a term: six words or more from a capital, or three
+    and more that open a sentence and end one inside the marks ("… brothers,” he said.
+    “But we are sovereign.”)."""
+    inner = q.inner(text).strip()
+    if not inner[:1].isupper():
+        return False
+    words = len(inner.split())
+    opens = re.search(r"[.!?…]\s*$", text[max(0, q.open - 3) : q.open]) is not None
+    return words >= 6 or (words >= 3 and opens and inner.endswith((".", "!", "?", "…")))
+
+
 def _continues(text: str, last: Quote, q: Quoted, people: SpanIndex | None = None) -> bool:
     """A full-sentence quote that follows the previous speaker's quote closely.
 
     The gap may hold the previous quote's own cue: "“…,” he said. “…”".
     """
     gap = text[last.end : q.open]
-    full = len(q.inner(text).split()) >= 6 and q.inner(text)[:1].isupper()
+    full = _full_sentence(text, q)
     if "\n" in gap:  # a new paragraph opening with a quote carries on the last speaker's
         opens_paragraph = text[text.rfind("\n", 0, q.open) + 1 : q.open].strip() == ""
         return full and opens_paragraph and len(gap) <= 120 and gap.count("\n") <= 3
@@ -425,7 +464,7 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
         for verb in re.finditer(rf"\b(?:{VERBS}|{PARTICIPLES})\b", text[sent_start:sent_end]):
             v0, v1 = sent_start + verb.start(), sent_start + verb.end()
             previous_v1, seen_v1 = seen_v1, v1
-            if quoted.containing(v0) is not None:
+            if quoted.containing(v0) is not None or verb.group() in OBJECT_VERBS:
                 continue
             linked = re.match(r"\s+that\b", text[v1:sent_end]) is not None
             group = _subject(text, people, sent_start, v0, relaxed=linked)
@@ -466,7 +505,8 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
 
 
 def _inverted(text: str, people: SpanIndex, sent_start: int, sent_end: int, quoted) -> list:
-    """'<clause>, said Russian President Vladimir Putin, …' (verb before its speaker)."""
+    """'<clause>, said Russian President Vladimir Putin, …' (verb before its speaker); when
+    the clause runs on after the name ("The roadmaps, said X, were …") the whole sentence."""
     found = []
     for verb in re.finditer(rf",\s*({VERBS})\s+", text[sent_start:sent_end]):
         v1 = sent_start + verb.end()
@@ -476,7 +516,11 @@ def _inverted(text: str, people: SpanIndex, sent_start: int, sent_end: int, quot
         between = text[v1 : near[0].start]
         if not re.fullmatch(r"[\w\s.'’-]*", between) or re.search(r"\bthat\b", between):
             continue  # "…, claimed that any deal signed by Lukashenka": not the speaker
-        start, end = _trim_span(text, sent_start, sent_start + verb.start())
+        clause_end = sent_start + verb.start()
+        short = len(text[sent_start:clause_end].split()) < MIN_CLAUSE_WORDS
+        if short and re.match(r",\s+(?=[a-z])", text[near[0].end : sent_end]):
+            clause_end = sent_end  # "The roadmaps, said Y, were …": the clause runs on
+        start, end = _trim_span(text, sent_start, clause_end)
         dateline = DATELINE.match(text, start, end)
         start = dateline.end() if dateline else start
         if text[start:end][:1] in '“"«„' or len(text[start:end].split()) < MIN_CLAUSE_WORDS:
