@@ -11,7 +11,12 @@ from summitlib.extract.actors import find_actors, load_registry, read_registry
 from summitlib.extract.amounts import find_amounts
 from summitlib.extract.dates import find_dates
 from summitlib.extract.quotes import find_quotes, interview_turns
-from summitlib.extract.stance import document_stance, find_stance, speaker_stance
+from summitlib.extract.stance import (
+    assess_stance,
+    document_stance,
+    find_stance,
+    speaker_stance,
+)
 from summitlib.text.quotemarks import find_quoted
 from summitlib.text.spans import SpanIndex
 
@@ -430,6 +435,20 @@ def test_document_and_speaker_scales():
     assert document_stance([]) == 0.0
     assert speaker_stance(["We signed the road maps."]) in {1, 2}
     assert speaker_stance([]) == 0
+
+
+def test_an_articles_stance_averages_its_integration_sentences_and_all_sentences():
+    text = (
+        "Integration reached deadlock. The union talks stalled again. "
+        "The weather in Minsk was fine. The football team won the match on Sunday."
+    )
+    sentences = [(0, 29), (30, 60), (61, 91), (92, len(text))]
+    spans, scores = assess_stance(text, sentences)
+    assert len(scores) == 4 and 0 < len(spans) < 4
+    assert all(scores[sentences.index((s.start, s.end))] == s.score for s in spans)
+    rows = sum(s.score for s in spans) / len(spans)
+    assert document_stance(spans, scores) == pytest.approx(rows + sum(scores) / 4)
+    assert document_stance(spans) == pytest.approx(2 * rows)
 
 
 def test_span_index_queries():

@@ -19,7 +19,7 @@ from scipy.stats import spearmanr
 from summitlib.analysis.stats import tone_sign
 from summitlib.corpus.reader import load_corpus as read_corpus
 from summitlib.evaluation import baselines, metrics
-from summitlib.extract.stance import document_stance, find_stance, speaker_score
+from summitlib.extract.stance import assess_stance, document_stance, speaker_score
 from summitlib.learning.datasets import (
     Article,
     Example,
@@ -68,13 +68,13 @@ def end_to_end(
     articles: Sequence[Article], stance: Model, target: Model
 ) -> tuple[list[int], list[int], list[float]]:
     """Scorer-style labels of the gold stance sentences when the package's own stance pass
-    (:func:`find_stance`: the target model gates) runs on the articles (no overlapping row = 0);
+    (:func:`assess_stance`: the target model gates) runs on the articles (no overlapping row = 0);
     also each article's ``integration_stance`` (:func:`document_stance`), as annotation makes it."""
     gold, pred, docs = [], [], []
     for a in articles:
         spans = [(s.start, s.end) for s in a.sentences]
-        rows = find_stance(a.raw, spans, [0.0] * len(spans), (target, stance))
-        docs.append(document_stance(rows))
+        rows, scores = assess_stance(a.raw, spans, [0.0] * len(spans), (target, stance))
+        docs.append(document_stance(rows, scores))
         g, p = scorer_labels(a, [(r.start, r.end, r.stance) for r in rows])
         gold, pred = gold + g, pred + p
     return gold, pred, docs

@@ -15,7 +15,7 @@ from summitlib.extract.amounts import find_amounts
 from summitlib.extract.dates import find_dates
 from summitlib.extract.positions import positions_rows
 from summitlib.extract.quotes import find_quotes, interview_turns
-from summitlib.extract.stance import document_stance, find_stance, load_models
+from summitlib.extract.stance import assess_stance, document_stance, load_models
 from summitlib.pipeline.doc import ArticleDoc
 from summitlib.text.resources import tone, word_count
 from summitlib.text.sentences import split_sentences
@@ -123,8 +123,8 @@ def amounts(doc: ArticleDoc) -> None:
 def stance(doc: ArticleDoc) -> None:
     """Stance toward integration of each integration-relevant clause, and of the article."""
     models = load_models(doc.options.get("stance_model"))
-    doc.stance = find_stance(doc.text, doc.sentences, doc.tones, models)
-    doc.values["integration_stance"] = document_stance(doc.stance)
+    doc.stance, scores = assess_stance(doc.text, doc.sentences, doc.tones, models)
+    doc.values["integration_stance"] = document_stance(doc.stance, scores)
     doc.add_rows(
         "stance",
         [
