@@ -185,6 +185,33 @@ def test_an_agency_dateline_is_not_part_of_the_reported_clause(dateline):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr. Lukashenko (pictured) told reporters that Belarus would keep its currency.",
+            [("Belarus would keep its currency", "Alexander Lukashenko", "indirect")],
+        ),
+        (
+            "Peskov declined to comment on the roadmaps, saying only that the work goes on.",
+            [("the work goes on", "Dmitry Peskov", "indirect")],
+        ),
+        (
+            'Peskov declined to comment, saying: "Work continues."',
+            [("Work continues.", "Dmitry Peskov", "direct")],
+        ),
+        (
+            "The Belarusian leader's press service quoted him as saying that "
+            '"the programmes are almost ready".',
+            [("the programmes are almost ready", "Alexander Lukashenko", "direct")],
+        ),
+        ("The talks ended late, with both sides saying that little had changed.", []),
+    ],
+)
+def test_participle_cues_and_asides(text, expected):
+    assert quotes(text) == expected
+
+
 def test_a_verb_of_judgement_reports_no_clause():
     text = "At the summit on 6 December, Lukashenko sharply criticized Vladimir Putin."
     assert quotes(text) == []

@@ -56,14 +56,16 @@ DATELINE = re.compile(  # "MINSK, May 5. /TASS/." or "MINSK, 14 July (BelTA) –
     r"[A-Z][A-Z ]+,(?:[^.]{0,30}\.\s*(?:/[A-Z]+/\.?)?|[^.()]{0,30}\([\w ]{2,20}\)\s*[–—-])\s*"
 )
 PARTICIPLE = re.compile(rf"\b(?:{PARTICIPLES})\b")
+PARTICIPLE_LEAD = re.compile(r"(?:,|\bas)\s*$")  # ", saying", "quoted him as saying"
 ADVERBS = (
     r"(?:also|then|later|later on|once again|again|recently|directly|repeatedly|previously|"
     r"earlier|further|publicly|openly|firmly|clearly|has|had|have|has also|had also|"
     r"would|will|once|been|even|still|just|now|[a-z]+ly)"
 )
-SUBJECT_GAP = re.compile(  # an affiliation ("of BEROC"), an aside between commas, adverbs
+SUBJECT_GAP = re.compile(  # an affiliation ("of BEROC"), an aside between commas or in
+    # brackets ("(pictured)"), adverbs
     rf"^(?:{AFFILIATION})?(?:\s*,(?!\s*(?:it|he|she|they|we|I|there|this)\b)[^,.;:“”\"]{{0,120}},?)?"
-    rf"(?:\s+{ADVERBS})*\s*$"
+    rf"(?:\s*\([^()]{{1,40}}\))?(?:\s+{ADVERBS})*\s*$"
 )
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|our|my|your|this|these|those|his|her)\s+$", re.I)
 NOT_SUBJECT = {"his", "him", "her"}
@@ -72,6 +74,7 @@ FORWARD_SKIP = re.compile(
     r"(?:\s+(?:to\s+(?:the\s+fact|reporters|journalists|the\s+press|[A-Z][\w/]+(?:\s+[A-Z]\w+)*)"
     r"|[A-Z][\w/]+(?:\s+[A-Z]\w+)*|reporters|journalists|the\s+press|me|us|him|her))?"
     r"(?:\s+(?:on|in|at)\s+[\w\s]{0,30}?(?=\s+that\b))?"
+    r"(?:\s+(?:only|also|[a-z]+ly)(?=\s+that\b))?"
     r"(?:\s+that\b|\s+(?:about|of|on)\b(?!\s+\w+day\b))?[\s,]*"
 )
 TAIL = re.compile(
@@ -244,13 +247,21 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
         if group:
             return group, lead.group().strip(" ,:")
     fragment_verb = None
-    verbs = sorted([*VERB.finditer(before), *PROGRESSIVE.finditer(before)], key=lambda v: v.end())
+    verbs = [*VERB.finditer(before), *PROGRESSIVE.finditer(before)]
+    verbs += [
+        v for v in PARTICIPLE.finditer(before) if PARTICIPLE_LEAD.search(before, 0, v.start())
+    ]
+    verbs.sort(key=lambda v: v.end())
     for verb in verbs:
         if not COGNITION.fullmatch(verb.group()):
             fragment_verb = verb
     if fragment_verb is not None:
         gap = text[start + fragment_verb.end() : q.open]
-        group = _subject(text, people, start, start + fragment_verb.start())
+        at = start + fragment_verb.start()
+        if PARTICIPLE.fullmatch(fragment_verb.group()):  # ", saying that “…”"
+            group = _participle_speaker(text, people, start, at)
+        else:
+            group = _subject(text, people, start, at)
         naming = re.fullmatch(r"\s+(?:the\s+)?[\w\s’'-]{0,50}?\s+as\s+(?:an?\s+|the\s+)?", gap)
         fits = len(gap.split()) <= 3 or _words(text, q) > FRAGMENT_WORDS or bool(naming)
         if group and fits and not re.search(r"[.;!?]", gap):
@@ -276,7 +287,7 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
     return None
 
 
-COLON_HEAD = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,4}$")
+SENTENCE_HEAD = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,4}")  # before the subject
 
 
 def _colon_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tuple | None:
@@ -285,12 +296,10 @@ def _colon_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tupl
     head = text[sent_start : q.open]
     if not re.search(r":\s*$", head) or len(head.split()) > 12 or not _full_sentence(text, q):
         return None
-    named = _person_at(people, sent_start, q.open)
-    if not named or len({m.actor for m in named}) > 1:
+    if len({m.actor for m in _person_at(people, sent_start, q.open)}) != 1:
         return None
-    if not COLON_HEAD.fullmatch(text, sent_start, named[0].start):
-        return None
-    return [named[0]], ":"
+    subject = _sentence_subject(text, people, sent_start, q.open)
+    return (subject, ":") if subject else None
 
 
 def _words(text: str, q: Quoted) -> int:
@@ -473,14 +482,14 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
             if not group and verb.group() in SOURCE_VERBS and passive:  # "X was quoted as …"
                 group = _joint(text, people, nearest[-1])
             participle = PARTICIPLE.fullmatch(verb.group())
-            if participle and not re.match(r"\s+that\b", text[v1:sent_end]):
+            if participle and not PARTICIPLE_THAT.match(text, v1, sent_end):
                 continue
             before = text[sent_start : group[0].start] if group else ""
             if group and re.search(r"[”\"»][\s,—–-]*(?:the\s+|a\s+)?$", before):
                 last_group = group
                 continue  # the cue of a direct quote: "…," Mezhevich added
-            if not group and participle and last_group:
-                group = last_group
+            if not group and participle:
+                group = last_group or _participle_speaker(text, people, sent_start, v0)
             coordinated = COORDINATED_BEFORE.search(text, max(0, v0 - 60), v0)
             if not group and last_group and coordinated and last_v1 == previous_v1:
                 group = last_group  # "He referred to Macron as a comrade and said he …"
@@ -502,6 +511,36 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
         found += _inverted(text, people, sent_start, sent_end, quoted)
         found += _according(text, people, sent_start, sent_end)
     return found
+
+
+PARTICIPLE_THAT = re.compile(r"\s+(?:only\s+|also\s+|[a-z]+ly\s+)?that\b")
+COMMA_BEFORE = re.compile(r",\s*$")
+SOURCE_BEFORE = re.compile(rf"\b(?:{phrase_alternation(SOURCE_VERBS)})\s+$")
+
+
+def _participle_speaker(text: str, people: SpanIndex, sent_start: int, verb_start: int) -> list:
+    """Who speaks in a participle cue: the person a source verb cites ("quoted him as
+    saying"), else the sentence's subject after a comma ("Peskov declined, saying …")."""
+    cited = [m for m in people.before(verb_start, 1) if m.start >= sent_start]
+    as_cited = cited and re.fullmatch(r"\s+as\s+", text[cited[0].end : verb_start])
+    if as_cited and SOURCE_BEFORE.search(
+        text, max(sent_start, cited[0].start - 40), cited[0].start
+    ):
+        return _joint(text, people, cited[0])
+    if COMMA_BEFORE.search(text, sent_start, verb_start):
+        return _sentence_subject(text, people, sent_start, verb_start)
+    return []
+
+
+def _sentence_subject(text: str, people: SpanIndex, sent_start: int, limit: int) -> list:
+    """The person who opens the sentence as its subject ("Peskov declined to comment, …")."""
+    first = _person_at(people, sent_start, limit)[:1]
+    if not first or first[0].text.lower() in NOT_SUBJECT:
+        return []
+    opens = SENTENCE_HEAD.fullmatch(text, sent_start, first[0].start)
+    if not opens or not re.match(r"\s+[a-z]", text[first[0].end : limit]):
+        return []
+    return _joint(text, people, first[0])
 
 
 def _inverted(text: str, people: SpanIndex, sent_start: int, sent_end: int, quoted) -> list:
