@@ -25,6 +25,7 @@ from summitlib.cli import cli, main
 from summitlib.evaluation.agreement import corrected_shares
 from summitlib.evaluation.sampling import equal_shares, largest_remainder, stratified_sample
 from summitlib.evaluation.sheets import COLUMNS, quote_population, read_sheet
+from summitlib.extract.stance import load_models, speaker_score
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "fixtures" / "devset"
@@ -239,9 +240,25 @@ def test_the_retrained_model_has_a_card_and_annotates(loop, tmp_path, capsys):
     assert summit("annotate", "--corpus", DEVSET, "--out", old) == 0
     assert (new / "stance.csv").read_bytes() != (old / "stance.csv").read_bytes()
     assert (new / "quotes.csv").read_bytes() == (old / "quotes.csv").read_bytes()
+    assert_positions_scored_by(load_models(model)[1], new)
     direct = annotate(load_corpus(DEVSET), cache=False, pipeline=Pipeline(stance_model=model))
     direct.write(tmp_path / "direct")
     assert (tmp_path / "direct" / "stance.csv").read_bytes() == (new / "stance.csv").read_bytes()
+
+
+def assert_positions_scored_by(stance: dict, out: Path) -> None:
+    """The quoted speakers' scores in ``out`` are those of ``stance``, not the shipped model."""
+    quotes, positions = pd.read_csv(out / "quotes.csv"), pd.read_csv(out / "positions.csv")
+    ours, shipped = [], []
+    for row in positions[positions["n_quotes"] > 0].itertuples():
+        said = quotes[
+            (quotes["doc_id"] == row.doc_id)
+            & quotes["speaker"].str.contains(row.speaker, regex=False)
+        ]
+        texts = list(said["text"])
+        ours.append(round(speaker_score(texts, stance), 4) == row.score)
+        shipped.append(round(speaker_score(texts), 4) == row.score)
+    assert all(ours) and not all(shipped)
 
 
 def test_the_cache_keys_on_the_model(loop, tmp_path):

@@ -14,7 +14,9 @@ from summitlib.analysis import params as checks
 from summitlib.analysis import results as results_file
 from summitlib.errors import ParameterError
 from summitlib.evaluation import baselines
+from summitlib.extract.positions import quote_positions
 from summitlib.extract.stance import speaker_score
+from summitlib.pipeline.tables import Tables
 
 
 def test_check_parameters_normalises_values(tmp_path) -> None:
@@ -221,10 +223,16 @@ def test_issues_and_matrix() -> None:
             "role": ["analyst|economist", "economist", ""],
         }
     )
-    quotes["position"] = speakers.quote_position(quotes)
+    scored = pd.DataFrame(
+        quote_positions("x", quotes[quotes["doc_id"] == "x"].to_dict("records"))
+        + quote_positions("y", quotes[quotes["doc_id"] == "y"].to_dict("records"))
+    )
+    annotated = Tables(*[pd.DataFrame()] * 9, extra={"_quote_positions": scored})
+    quotes["position"] = speakers.quote_position(quotes, annotated)
     alone = [speaker_score([t]) for t in quotes["text"]]
     assert list(quotes["position"]) == [round(v, 2) for v in alone]
     assert quotes["position"].between(-2, 2).all()
+    assert speakers.quote_position(quotes, Tables(*[pd.DataFrame()] * 9)).isna().all()
     said = speakers.split_speakers(quotes)
     assert sorted(said["speaker"]) == ["Ana Ruiz", "Bo Li", "Bo Li"]
     assert dict(zip(said["speaker"], said["role"], strict=True)) == {

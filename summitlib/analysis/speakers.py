@@ -7,6 +7,7 @@ import pandas as pd
 from summitlib.analysis.lexicons import ISSUES
 from summitlib.evaluation.metrics import surname
 from summitlib.joint import SEPARATOR, split_values
+from summitlib.pipeline.tables import Tables
 
 __all__ = [
     "ISSUES",
@@ -24,16 +25,16 @@ def issues_of(text: str) -> list[str]:
     return [issue for issue, words in ISSUES.items() if any(w in lowered for w in words)]
 
 
-def quote_position(quotes: pd.DataFrame) -> pd.Series:
-    """Each quote's stance on the codebook's -2..+2 scale, by the model that scores speakers.
-
-    This is :func:`summitlib.extract.stance.speaker_score` of the quote alone; a speaker's
-    position in an article is the same score over all their quotes there (``positions``)."""
-    from summitlib.extract.stance import speaker_score
-
-    texts = quotes["text"].astype(str)
-    scores = {text: round(speaker_score([text]), 2) for text in texts.unique()}
-    return texts.map(scores).astype(float)
+def quote_position(quotes: pd.DataFrame, tables: Tables) -> pd.Series:
+    """Each quote's stance on the codebook's -2..+2 scale, as the annotation scored it (the
+    speaker score of the quote alone, with the pipeline's stance model; a speaker's position
+    in an article is the same score over all their quotes there, ``positions``)."""
+    key = ["doc_id", "start", "end"]
+    scored = tables["_quote_positions"] if "_quote_positions" in tables.extra else None
+    if scored is None or "position" not in scored.columns or quotes.empty:
+        return pd.Series(float("nan"), index=quotes.index, dtype=float)
+    merged = quotes[key].merge(scored[[*key, "position"]].drop_duplicates(key), on=key, how="left")
+    return pd.Series(merged["position"].to_numpy(dtype=float), index=quotes.index)
 
 
 def split_speakers(quotes: pd.DataFrame) -> pd.DataFrame:

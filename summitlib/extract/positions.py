@@ -13,6 +13,7 @@ import re
 from summitlib.corpus.reader import Document
 from summitlib.extract.stance import SPEAKER_DEAD_BAND, speaker_score
 from summitlib.joint import SEPARATOR, split_values
+from summitlib.learning.model import Model
 from summitlib.scales import position, sign
 
 AUTHOR_GENRES = {"opinion", "analysis", "column", "commentary", "blog", "editorial"}
@@ -20,9 +21,14 @@ SUMMARY_CHARS = 200
 
 
 def positions_rows(
-    doc: Document, quotes: list[dict], stance_rows: list[dict], doc_stance: float
+    doc: Document,
+    quotes: list[dict],
+    stance_rows: list[dict],
+    doc_stance: float,
+    stance: Model | None = None,
 ) -> list[dict]:
-    """The positions table rows of one article, from its quote and stance rows."""
+    """The positions table rows of one article, from its quote and stance rows (speakers
+    scored by the ``stance`` model, default the shipped one)."""
     by_speaker: dict[str, list[dict]] = {}
     roles: dict[str, str] = {}
     for quote in quotes:
@@ -37,7 +43,7 @@ def positions_rows(
     for speaker in sorted(by_speaker):
         said = by_speaker[speaker]
         texts = [q["text"] for q in said]
-        score = speaker_score(texts)
+        score = speaker_score(texts, stance)
         rows.append(
             {
                 "doc_id": doc.doc_id,
@@ -62,6 +68,26 @@ def positions_rows(
                 "score": round(doc_stance, 4),
                 "summary": _summary([r["text"] for r in _strongest(stance_rows, doc_stance)]),
                 "kinds": "author",
+            }
+        )
+    return rows
+
+
+def quote_positions(doc_id: str, quotes: list[dict], stance: Model | None = None) -> list[dict]:
+    """Each quote's own stance on the -2..+2 scale (the speaker score of that quote alone),
+    kept for the notebooks so that they never score text themselves."""
+    scores: dict[str, float] = {}
+    rows = []
+    for quote in quotes:
+        text = quote["text"]
+        if text not in scores:
+            scores[text] = round(speaker_score([text], stance), 2)
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "start": quote["start"],
+                "end": quote["end"],
+                "position": scores[text],
             }
         )
     return rows

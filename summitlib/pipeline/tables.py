@@ -69,8 +69,9 @@ class Tables:
     def names(self) -> list[str]:
         """Table names, in the order they are written (tables of users' components last).
 
-        Tables whose name starts with ``_`` (the cleaned texts and what cleaning removed, kept
-        for the notebooks) are not written; ``tables["_texts"]`` still reads them."""
+        Tables whose name starts with ``_`` (the cleaned texts, what cleaning removed and each
+        quote's own position, kept for the notebooks) are not written; ``tables["_texts"]``
+        still reads them."""
         return ["documents", *CONTRACT_TABLES, *(n for n in self.extra if not n.startswith("_"))]
 
     def __getitem__(self, name: str) -> pd.DataFrame:
