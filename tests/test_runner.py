@@ -20,7 +20,8 @@ from conftest import report_file
 
 from summitlib.cli import main
 from summitlib.errors import ParameterError
-from summitlib.reports.plan import find_notebooks, parse_value, read_grid, read_params_file
+from summitlib.reports import run as run_module
+from summitlib.reports.plan import Job, find_notebooks, parse_value, read_grid, read_params_file
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))
@@ -375,3 +376,24 @@ def test_a_kernel_that_dies_at_birth_is_started_once_more(tmp_path: Path, monkey
     outcome = execute(task)
     assert marker.exists() and outcome["ok"], outcome
     assert (tmp_path / "out.html").is_file()
+
+
+def test_the_longest_notebooks_start_first(tmp_path, monkeypatch):
+    jobs = []
+    for name, size in (("01_a", 10), ("02_b", 300), ("03_c", 100)):
+        path = tmp_path / f"{name}.ipynb"
+        path.write_text("x" * size, encoding="utf-8")
+        jobs.append(Job(path, "", {}))
+
+    def order(entries: list[dict]) -> list[str]:
+        monkeypatch.setattr(run_module, "current_entries", lambda folder: entries)
+        return [job.stem for job in run_module._longest_first(jobs, tmp_path)]
+
+    assert order([]) == ["02_b", "03_c", "01_a"]  # no earlier run: the largest notebook first
+    timed = [
+        {"set": "", "notebook": "01_a", "duration": 9.0},
+        {"set": "", "notebook": "02_b", "duration": 1.0},
+        {"set": "", "notebook": "03_c", "duration": 5.0},
+    ]
+    assert order(timed) == ["01_a", "03_c", "02_b"]  # by the last published durations
+    assert order(timed[:2]) == ["02_b", "03_c", "01_a"]  # one unknown: by size again

@@ -182,6 +182,19 @@ def _pool(staging: Path, jobs: list[Job], workers: int) -> Pool:
     return Pool(min(workers, len(jobs)), env, staging / ".work", cwd)
 
 
+def _longest_first(jobs: list[Job], folder: Path) -> list[Job]:
+    """The jobs longest first, so that the workers finish together: by each notebook's
+    duration in the published index when every job has one, else by the notebook's size."""
+    index = {(e.get("set", ""), e.get("notebook")): e.get("duration") for e in current_entries(folder)}
+    known = [index.get((job.run_set, job.stem)) for job in jobs]
+    if all(isinstance(seconds, (int, float)) for seconds in known):
+        sizes = known
+    else:
+        sizes = [job.notebook.stat().st_size for job in jobs]
+    order = sorted(range(len(jobs)), key=lambda i: -sizes[i])
+    return [jobs[i] for i in order]
+
+
 def _execute(plan: Plan, staging: Path, reports: Path, pool: Pool, tick) -> dict[str, dict]:
     """Execute every job in the pool's worker processes; the outcomes by job key."""
     outcomes: dict[str, dict] = {}
@@ -191,7 +204,7 @@ def _execute(plan: Plan, staging: Path, reports: Path, pool: Pool, tick) -> dict
         tick(task.key)
 
     try:
-        pool.run(_tasks(plan, staging), done)
+        pool.run(_tasks(replace(plan, jobs=_longest_first(plan.jobs, reports)), staging), done)
     except TaskFailed as failure:
         kept = _keep_failed(failure.task, reports)
         raise RunError(describe_failure(failure.task, failure.outcome) + kept) from None
