@@ -19,10 +19,11 @@ sentence; those the target model passes over still lean one way or the other). O
 over the 35 gold articles this tracks the coders' article stance with Spearman 0.74, against
 0.69 for the integration sentences alone and 0.63 for those weighted by P(about integration);
 on the devset with models that never saw it 0.64 against 0.59. All sentences alone did
-better still out of fold (0.75) but ranked the five bundled articles at 0.46. A speaker's stance is
-2 × the mean score of the sentences of their quotations, on the same scale, as an integer
-position: 0 within :data:`SPEAKER_DEAD_BAND` (chosen by cross-validation over speakers), else
-rounded.
+better still out of fold (0.75) but ranked the five bundled articles at 0.46.
+
+A speaker's stance is 2 × the mean score of the sentences of their quotations, on the same
+scale, as an integer position: 0 within :data:`SPEAKER_DEAD_BAND` (chosen by cross-validation
+over speakers), else rounded.
 """
 
 from __future__ import annotations
@@ -124,7 +125,7 @@ def speaker_score(texts: list[str], stance: Model | None = None) -> float:
     stance = stance or load_models()[1]
     pieces = [p.strip() for t in texts for p in QUOTE_SENTENCE_END.split(t) if len(p.strip()) > 2]
     scores = [signed_score(stance, featurize_for(stance["meta"], p)) for p in pieces]
-    return POSITION_RANGE * sum(scores) / len(scores) if scores else 0.0
+    return POSITION_RANGE * _mean(scores)
 
 
 def speaker_stance(texts: list[str], stance: Model | None = None) -> int:

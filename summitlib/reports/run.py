@@ -185,7 +185,8 @@ def _pool(staging: Path, jobs: list[Job], workers: int) -> Pool:
 def _longest_first(jobs: list[Job], folder: Path) -> list[Job]:
     """The jobs longest first, so that the workers finish together: by each notebook's
     duration in the published index when every job has one, else by the notebook's size."""
-    index = {(e.get("set", ""), e.get("notebook")): e.get("duration") for e in current_entries(folder)}
+    entries = current_entries(folder)
+    index = {(e.get("set", ""), e.get("notebook")): e.get("duration") for e in entries}
     known = [index.get((job.run_set, job.stem)) for job in jobs]
     if all(isinstance(seconds, (int, float)) for seconds in known):
         sizes = known
