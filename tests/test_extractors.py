@@ -212,6 +212,82 @@ def test_participle_cues_and_asides(text, expected):
     assert quotes(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # Russian layout kept by machine translation: «…», — said X.
+            "«We will not give up our independence», — said Alexander Lukashenko.",
+            [("We will not give up our independence", "Alexander Lukashenko", "direct")],
+        ),
+        (  # a bare name signs the quote
+            "“We are brothers, but we are not one state” — Lukashenko.",
+            [("We are brothers, but we are not one state", "Alexander Lukashenko", "direct")],
+        ),
+        (
+            "“Integration will go on step by step” — this is how Dmitry Peskov summed it up.",
+            [("Integration will go on step by step", "Dmitry Peskov", "direct")],
+        ),
+        ("The so-called “union state” — Lukashenko's favourite term — is a fiction.", []),
+        (
+            "Said Lukashenko: “We will never be a province of Russia.”",
+            [("We will never be a province of Russia.", "Alexander Lukashenko", "direct")],
+        ),
+        (
+            "That was the verdict of Valery Karbalevich, who called the deal “a capitulation”.",
+            [("a capitulation", "Valery Karbalevich", "direct")],
+        ),
+    ],
+)
+def test_quotes_signed_after_a_dash_or_led_by_their_verb(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "As Artyom Shraibman puts it, Moscow has lost interest in a political union.",
+            [("Moscow has lost interest in a political union", "Artyom Shraibman", "indirect")],
+        ),
+        (
+            "As Dmitry Peskov told reporters on Friday, no date has been set for the talks.",
+            [("no date has been set for the talks", "Dmitry Peskov", "indirect")],
+        ),
+        ("As from 2016 I think we will settle the rest, he added.", []),
+        ("Putin spoke first. As you said, it is unlikely he would rush into anything.", []),
+    ],
+)
+def test_as_someone_put_it(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_quote_over_several_paragraphs_is_attributed_once_at_its_end(gap):
+    first = "“We have agreed on all 28 programmes. The work on taxes will take longer."
+    text = f"{first}{gap}“Nobody is talking about a single currency,” Putin told reporters."
+    assert quotes(text) == [
+        (first[1:], "Vladimir Putin", "direct"),
+        ("Nobody is talking about a single currency,", "Vladimir Putin", "direct"),
+    ]
+
+
+def test_a_reply_is_the_speakers_but_the_question_before_it_is_not():
+    text = 'Lukashenko was asked about a single currency. "Not now," he replied.'
+    assert quotes(text) == [("Not now,", "Alexander Lukashenko", "direct")]
+    asked = "The question was posed, “is Lukashenko legitimate?” Peskov answered, “He is.”"
+    assert quotes(asked) == [("He is.", "Dmitry Peskov", "direct")]
+
+
+def test_a_description_holding_a_country_names_its_person_when_the_person_is_named():
+    text = "Lukashenko met Putin. The President of Belarus said the programmes were ready."
+    assert actors(text)[-1] == ("President of Belarus", "Alexander Lukashenko")
+    assert quotes(text) == [("the programmes were ready", "Alexander Lukashenko", "indirect")]
+    unnamed = "The US president said nothing about Belarus."  # who holds the post varies
+    assert actors(unnamed) == []
+    blog = "The Belarus Security Blog notes that the roadmaps leave politics open."
+    assert actors(blog) == [] and quotes(blog) == []
+
+
 def test_a_verb_of_judgement_reports_no_clause():
     text = "At the summit on 6 December, Lukashenko sharply criticized Vladimir Putin."
     assert quotes(text) == []

@@ -378,6 +378,25 @@ def test_dash_lines_without_a_reporting_cue_are_not_speech():
     assert quotes(text) == []
 
 
+def test_labels_in_markdown_bold_and_a_verb_that_is_no_label():
+    text = (
+        "Maria Kolesnikova spoke to us from prison.\n\n"
+        "**Q:** Is Belarus still sovereign?\n\n"
+        "**Kolesnikova:** Only formally. Every key decision is now taken in Moscow.\n\n"
+        "**Q:** What should the EU do?\n\n"
+        "**Kolesnikova:** Keep the door open for Belarusians.\n"
+    )
+    assert quotes(text) == [
+        (
+            "Only formally. Every key decision is now taken in Moscow.",
+            "Maria Kolesnikova",
+            "interview",
+        ),
+        ("Keep the door open for Belarusians.", "Maria Kolesnikova", "interview"),
+    ]
+    assert interview_turns("Putin met Lukashenko.\n\nSaid Lukashenko: “We agree.”\n") == []
+
+
 def test_an_intro_saying_who_answered_the_questions():
     text = (
         "Alexander Lukashenko answered questions from journalists.\n\n"

@@ -492,6 +492,26 @@ def _description_mentions(text: str, registry: Registry, taken: list) -> list:
     return found
 
 
+def _mention_span(m: ActorMention) -> tuple[int, int]:
+    """A mention's (start, end)."""
+    return m.start, m.end
+
+
+def _described(text: str, registry: Registry, mentions: list) -> list[ActorMention]:
+    """``mentions`` with the descriptions added; one that holds a place or body ("President
+    of Belarus") replaces it when the person it describes is named in the text."""
+    named = {m.actor for m in mentions if m.actor_type == "person"}
+    others = SpanIndex([m for m in mentions if m.actor_type != "person"], _mention_span)
+    people_at = [(m.start, m.end) for m in mentions if m.actor_type == "person"]
+    described = [
+        d
+        for d in _description_mentions(text, registry, people_at)
+        if d.actor in named or not others.overlaps(d.start, d.end)
+    ]
+    inside = SpanIndex(described, _mention_span)
+    return [m for m in mentions if not inside.overlaps(m.start, m.end)] + described
+
+
 GENERIC = re.compile(
     r"\b(?:the|this|that|the\s+country[’']s)\s+((?:political\s+)?(?:"
     + "|".join(sorted(GENERIC_NOUNS, key=len, reverse=True))
@@ -622,7 +642,6 @@ def find_actors(text: str, registry: Registry | None = None) -> list[ActorMentio
         if m.via == "name" and m.actor not in people:
             people[m.actor] = m
     mentions = _drop_overlaps(mentions + _surname_mentions(text, people, taken))
-    taken = [(m.start, m.end) for m in mentions]
-    mentions = _drop_overlaps(mentions + _description_mentions(text, registry, taken))
+    mentions = _drop_overlaps(_described(text, registry, mentions))
     taken = [(m.start, m.end) for m in mentions]
     return _drop_overlaps(mentions + _references(text, mentions, taken))

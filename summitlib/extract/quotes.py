@@ -86,6 +86,9 @@ OPINION = re.compile(
     r"\b[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|(?:the\s+)?(?:opinion|view|words)"
     r"\s+of\s+[^,]{3,80}|(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?:opinion|view|words))\s*,"
 )
+AS_CUE = re.compile(  # "As Shraibman puts it, …", "As Peskov told reporters on Friday, …"
+    rf"^\s*As\s+[^,;:]{{2,60}}?\s+(?P<verb>{VERBS})(?:\s+[^,;:]{{1,40}}?)?\s*,"
+)
 CLAUSE_VERBS = re.compile(phrase_alternation(LEXICON.forms("clause")))
 CLAUSE_BREAK = re.compile(r",\s+(?:while|whilst|whereas|although|though)\b|;")
 COGNITION = re.compile(phrase_alternation(LEXICON.forms("cognition")))
@@ -101,7 +104,10 @@ PREPOSITION_GAP = re.compile(
 )
 NOT_SPEAKER_CUE = LEXICON.forms("noquote")
 OBJECT_VERBS = LEXICON.forms("object")
+ANSWER_VERBS = LEXICON.forms("answer")
 QUESTION_END = re.compile(r"\?\s*$")
+SPEECH_FORMS = frozenset(LEXICON.finite)
+INVERTED_LEAD = re.compile(rf"\s*(?i:{VERBS})\s+")  # "Said Lukashenko: “…”"
 MIN_CLAUSE_WORDS = 3
 FRAGMENT_WORDS = 4
 
@@ -180,6 +186,7 @@ def _role(group: list[ActorMention]) -> str:
 
 
 PREPOSITION_BEFORE = re.compile(r"\b(?:of|by|with|for|from|against)\s+$")
+RELATIVE_WHO = re.compile(rf"\s*,\s*who(?:\s+{ADVERBS})*\s+")
 COORDINATED_BEFORE = re.compile(r"(?:\band|,\s*but)\s+(?:\w+ly\s+)?$")
 
 
@@ -191,6 +198,8 @@ def _subject(
     nearest = [m for m in people.before(verb_start, 3) if m.start >= sent_start]
     for m in reversed([m for m in nearest if m.text.lower() not in NOT_SUBJECT]):
         gap = text[m.end : verb_start]
+        if RELATIVE_WHO.fullmatch(gap):  # "the verdict of X, who called it …": X speaks
+            return _joint(text, people, m)
         after_preposition = PREPOSITION_BEFORE.search(text, max(0, m.start - 40), m.start)
         if NOUN_BEFORE.search(gap) or after_preposition:
             break  # "weakened by the protests", "gave his comments": the word is a noun
@@ -215,10 +224,15 @@ def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | No
         cited = _person_at(people, base + according.end(), base + according.end() + 40)
         if cited:
             return _joint(text, people, cited[0]), "according to"
+    near = _person_at(people, base, base + len(after))
+    signed = _signed(text, after, base, near)
+    if signed:
+        return _joint(text, people, signed), "—"
     verb = VERB.search(after)
     if not verb or not re.match(r"\s*[,—–-]?\s*\S", after) or verb.group() in NOT_SPEAKER_CUE:
         return None
-    near = _person_at(people, base, base + len(after))
+    if verb.group() in ANSWER_VERBS and QUESTION_END.search(q.inner(text)):
+        return None  # "“Is he legitimate?” Peskov answered": the question is not his
     passive = re.search(r"\b(?:was|were|is|are|been)\s+$", after[: verb.start()])
     if verb.group() in SOURCE_VERBS and not passive:  # "…," kremlin.ru cites the Russian leader
         cited = [m for m in near if 0 <= m.start - (base + verb.end()) <= 40]
@@ -231,10 +245,45 @@ def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | No
         if not conjunction and re.fullmatch(r"\s*[,—–-]?\s*(?:the\s+|a\s+)?[^,.;]{0,80}?", lead):
             return _joint(text, people, pre[-1]), verb.group()
     post = [m for m in near if m.start >= base + verb.end()]
-    inverted = re.fullmatch(r"\s*[,—–-]?\s*", after[: verb.start()])
+    inverted = re.fullmatch(r"\s*(?:[,—–-]\s*){0,2}", after[: verb.start()])
     if inverted and post and post[0].start - (base + verb.end()) <= 90:
         return _joint(text, people, post[0]), verb.group()
     return None
+
+
+SIGNATURE = re.compile(  # "“…” — Lukashenko." or "“…” — this is how Peskov summed it up"
+    r"\s*,?\s*[—–]\s*(?:(?:this|that|such)\s+(?:is|was)\s+(?:how|what)\s+)?"
+)
+
+
+def _signed(text: str, after: str, base: int, near: list[ActorMention]) -> ActorMention | None:
+    """The person a dash signs a quote with: a bare name ending the sentence, or the
+    subject of "this is how … put it"."""
+    lead = SIGNATURE.match(after)
+    if not lead or not near or near[0].start != base + lead.end():
+        return None
+    bare = re.fullmatch(r"\s*[.!]?\s*", text[near[0].end : base + len(after)])
+    return near[0] if bare or lead.group().rstrip().endswith(("how", "what")) else None
+
+
+def _inverted_lead(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tuple | None:
+    """ "Said Lukashenko: “…”": a verb, then the speaker, opening the sentence or the line
+    (where the sentence splitter took "Said Lukashenko:" for a speaker label)."""
+    line = text.rfind("\n", 0, q.open) + 1
+    start = (
+        line
+        if line <= sent_start and not re.search(r"[.!?]\s", text[line:sent_start])
+        else sent_start
+    )
+    lead = INVERTED_LEAD.match(text, start, q.open)
+    if not lead or not re.search(r"[,:]\s*$", text[start : q.open]):
+        return None
+    near = _person_at(people, lead.end(), q.open)
+    if not near or near[0].start != lead.end():
+        return None
+    if not SUBJECT_GAP.match(re.sub(r"[,:]\s*$", "", text[near[0].end : q.open])):
+        return None
+    return _joint(text, people, near[0]), lead.group().strip().lower()
 
 
 def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tuple | None:
@@ -246,6 +295,9 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
         group = _subject(text, people, start, start + lead.start())
         if group:
             return group, lead.group().strip(" ,:")
+    inverted = _inverted_lead(text, q, people, start)
+    if inverted:
+        return inverted
     fragment_verb = None
     verbs = [*VERB.finditer(before), *PROGRESSIVE.finditer(before)]
     verbs += [
@@ -279,11 +331,14 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
         near = _person_at(people, start + according.end(), start + according.end() + 80)
         if near and near[0].start - (start + according.end()) <= 40:
             return _joint(text, people, near[0]), "according to"
-    opinion = OPINION.search(before)
+    opinion = OPINION.search(before) or AS_CUE.search(before)
     if opinion and not text[start + opinion.end() : q.open].strip():  # "In his words, “…”"
         near = _person_at(people, start + opinion.start(), start + opinion.end())
+        if "verb" in opinion.groupdict():  # "As X put it, “…”"
+            near = _subject(text, people, start, start + opinion.start("verb"))
         if near:
-            return [near[0]], " ".join(opinion.group().rstrip(", ").split()[:3]).lower()
+            cue = opinion.groupdict().get("verb") or " ".join(opinion.group().split()[:3])
+            return [near[0]], cue.rstrip(", ").lower()
     return None
 
 
@@ -307,6 +362,18 @@ def _words(text: str, q: Quoted) -> int:
     return len(q.inner(text).split())
 
 
+def _chain_cues(text: str, quoted: list[Quoted], people: SpanIndex) -> dict[int, tuple]:
+    """The cue after the last paragraph of a quote that runs over several, for the paragraphs
+    before it (wire style: the attribution comes once, after the closing mark)."""
+    cues: dict[int, tuple] = {}
+    chain: list[int] = []
+    for i, q in enumerate(quoted):
+        chain = [*chain, i] if q.continued and chain else [i]
+        if q.closed and len(chain) > 1 and (cue := _after_cue(text, q, people)):
+            cues.update(dict.fromkeys(chain[:-1], cue))
+    return cues
+
+
 def _direct(
     text: str,
     quoted: list[Quoted],
@@ -318,12 +385,14 @@ def _direct(
     reported = SpanIndex(list(reported), _span)
     found: list[Quote] = []
     last: Quote | None = None
-    for q in quoted:
+    chained = _chain_cues(text, quoted, people)
+    for i, q in enumerate(quoted):
         sent_start, _ = _sentence_of(sentences, q.open)
         cue = (
             _after_cue(text, q, people)
             or _before_cue(text, q, people, sent_start)
             or _colon_cue(text, q, people, sent_start)
+            or chained.get(i)
         )
         if (
             cue is None
@@ -570,7 +639,7 @@ def _inverted(text: str, people: SpanIndex, sent_start: int, sent_end: int, quot
 
 
 def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> list[Quote]:
-    """'According to X, <clause>' and 'In his opinion, <clause>'."""
+    """'According to X, <clause>', 'In his opinion, <clause>' and 'As X put it, <clause>'."""
     found = []
     sentence = text[sent_start:sent_end]
     for match in ACCORDING.finditer(sentence):
@@ -586,20 +655,22 @@ def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> 
         if len(text[span[0] : span[1]].split()) >= MIN_CLAUSE_WORDS:
             group = _joint(text, people, near[0])
             found.append(Quote(*span, _names(group), "indirect", "according to", _role(group)))
-    for match in OPINION.finditer(sentence):
+    for match in [*OPINION.finditer(sentence), *AS_CUE.finditer(sentence)]:
         if not re.search(r"(?:^|[,;:]|\b(?:and|but|so))\s*$", sentence[: match.start()]):
             continue  # "anything new in Lukashenko's words" is not a report
         at = sent_start + match.start()
         near = _person_at(people, at, at + len(match.group()) + 60)
-        named = match.group("name")
+        if "verb" in match.groupdict():  # "As X put it": X must be the verb's subject
+            near = _subject(text, people, at, sent_start + match.start("verb"))
+        named = match.groupdict().get("name")
         if named and not _person_at(people, at, at + len(match.group())):
             near = [ActorMention(at, at, named, named, "person")]  # a name no one else knows
         if not near:
             continue
         span = _trim_span(text, sent_start + match.end(), sent_end)
-        cue = " ".join(match.group().rstrip(", ").split()[:3]).lower()
+        cue = match.groupdict().get("verb") or " ".join(match.group().rstrip(", ").split()[:3])
         if len(text[span[0] : span[1]].split()) >= MIN_CLAUSE_WORDS:
-            found.append(Quote(*span, near[0].actor, "indirect", cue, near[0].role))
+            found.append(Quote(*span, near[0].actor, "indirect", cue.lower(), near[0].role))
     return found
 
 
@@ -655,6 +726,8 @@ def _paragraphs(text: str) -> list[_Paragraph]:
             body = match.end()
         label = speaker_label(text, body, end)
         name = ""
+        if label is not None and label[0].split()[0].lower() in SPEECH_FORMS:
+            label = None  # "Said Lukashenko: “…”" reports; it labels no turn
         if label is not None:
             name, body = label
         line = text[text.rfind("\n", 0, start) + 1 : start]

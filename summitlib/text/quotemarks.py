@@ -4,8 +4,9 @@ Straight ``"``, curly “…”, low „…“, guillemets «…» and single �
 (a mark after a space that precedes a letter opens; a mark after a letter that precedes a
 space or punctuation closes), so that mismatched pairs such as “…“ still pair up. A quote
 that runs over several paragraphs (each new paragraph re-opening it, the last one closing)
-gives one span per paragraph, all flagged ``continued`` after the first; a quote left open
-when the text ends runs to the end of its paragraph, or of the text.
+gives one span per paragraph, all flagged ``continued`` after the first (a paragraph is
+also a line when the next line opens with a mark, as in texts without blank lines); a quote
+left open when the text ends runs to the end of its paragraph, or of the text.
 
 Dash dialogue, the Russian layout that machine translations keep ("— We agree, — the
 president said. — And we will sign."), is found apart (:func:`find_dialogue`): its spans
@@ -81,14 +82,26 @@ def _paragraph_end(text: str, start: int) -> int:
     return end
 
 
+def _reopens(text: str, open_at: int, pos: int, side: str) -> int | None:
+    """Where the quote opened at ``open_at`` ends if the mark at ``pos`` begins a new
+    paragraph of it: after a blank line, or on a new line that opens with the mark."""
+    if PARAGRAPH_BREAK.search(text, open_at, pos):
+        return _paragraph_end(text, open_at)
+    line = text.rfind("\n", open_at, pos)
+    if side == "close" or line < 0 or text[line + 1 : pos].strip():
+        return None
+    while line > open_at and text[line - 1].isspace():
+        line -= 1
+    return line
+
+
 def _pair(text: str, marks: list[tuple[int, str]]) -> list[Quoted]:
     """Pair opening and closing marks into quoted spans."""
     spans: list[Quoted] = []
     open_at: int | None = None
     continued = False
     for pos, side in marks:
-        if open_at is not None and PARAGRAPH_BREAK.search(text, open_at, pos):
-            end = _paragraph_end(text, open_at)
+        if open_at is not None and (end := _reopens(text, open_at, pos, side)) is not None:
             spans.append(Quoted(open_at, end, open_at + 1, end, False, continued))
             open_at, continued = None, side == "open"
         if side == "toggle":

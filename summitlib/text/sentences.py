@@ -16,9 +16,9 @@ from summitlib.text.spans import trim_span
 
 LIST_MARKER = re.compile(r"[ \t\u00a0]*(?:[•●▪◦·*\-–—]|\d{1,2}[.)])[ \t\u00a0]+")
 TERMINAL = set('.!?:;"”’»)]')
-SPEAKER_LABEL = re.compile(
-    r"((?:[A-Z][\w’'./&-]*)(?: (?:(?:of|the|and|for|de) )*[A-Z][\w’'./&-]*){0,11}|Q|A)"
-    r"[ \t]*:[ \t\u00a0]*(?=\S)"
+SPEAKER_LABEL = re.compile(  # "Q:", "Putin:", "**Kolesnikova:**" (bold kept from Markdown)
+    r"(?:\*\*|__)?((?:[A-Z][\w’'./&-]*)(?: (?:(?:of|the|and|for|de) )*[A-Z][\w’'./&-]*){0,11}|Q|A)"
+    r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t\u00a0]*(?=\S)"
 )
 
 
