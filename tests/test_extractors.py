@@ -246,6 +246,31 @@ def test_quotes_signed_after_a_dash_or_led_by_their_verb(text, expected):
     ("text", "expected"),
     [
         (
+            "Putin met Alexander Lukashenko. At the summit, we know, the pair skied, took "
+            "snowmobile rides, and praised their “strategic partnership and allied relationship.”",
+            [
+                (
+                    "strategic partnership and allied relationship.",
+                    "Vladimir Putin|Alexander Lukashenko",
+                    "direct",
+                )
+            ],
+        ),
+        (
+            "Lukashenko flew to Sochi, met Putin and praised the “brotherly ties” of the two.",
+            [("brotherly ties", "Alexander Lukashenko", "direct")],
+        ),
+        ("Putin arrived late, and journalists praised the “brotherly ties” of the two.", []),
+    ],
+)
+def test_the_subject_of_coordinated_verbs_cues_a_fragment(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "As Artyom Shraibman puts it, Moscow has lost interest in a political union.",
             [("Moscow has lost interest in a political union", "Artyom Shraibman", "indirect")],
         ),
@@ -276,6 +301,11 @@ def test_a_reply_is_the_speakers_but_the_question_before_it_is_not():
     assert quotes(text) == [("Not now,", "Alexander Lukashenko", "direct")]
     asked = "The question was posed, “is Lukashenko legitimate?” Peskov answered, “He is.”"
     assert quotes(asked) == [("He is.", "Dmitry Peskov", "direct")]
+
+
+def test_a_name_does_not_run_on_to_the_next_line():
+    text = "Interview with Andrei Kazakevich\nPolitical scientist Andrei Kazakevich spoke."
+    assert actors(text) == [("Andrei Kazakevich", "Andrei Kazakevich")] * 2
 
 
 def test_a_description_holding_a_country_names_its_person_when_the_person_is_named():
@@ -447,6 +477,11 @@ def test_future_month_goes_forward():
     assert dates("The parliament voted in December.")[0][1] == "2020-12"
 
 
+@pytest.mark.parametrize("lead", ["In", "Since", "After"])
+def test_a_year_after_a_temporal_preposition_is_a_year_before_a_plural_noun(lead):
+    assert dates(f"{lead} 2014 relations worsened.") == [("2014", "2014")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -458,6 +493,7 @@ def test_future_month_goes_forward():
         "The COVID-19 vaccine arrived.",
         "Minsk may agree to it.",
         "About 2000 people protested.",
+        "The 2000 delegates voted.",
     ],
 )
 def test_not_dates(text):

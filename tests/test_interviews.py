@@ -48,6 +48,25 @@ def test_unlabelled_answers_after_questions_belong_to_the_person_in_the_title():
     assert {(q[1], q[2]) for q in quotes(text, title)} == {("Marek Zielonka", "interview")}
 
 
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        ("‘Minsk has no choice’: Marek Zielonka on the summit", "The analyst"),
+        ("Interview with Marek Zielonka", "Political analyst Marek Zielonka"),
+    ],
+)
+def test_the_headline_forms_that_name_the_interviewee(title, lead):
+    text = (
+        f"{title}\n"
+        f"{lead} spoke to our correspondent.\n\n"
+        "How do you read the summit?\n\n"
+        "The two leaders mostly repeated old promises.\n\n"
+        "Will the armies be merged?\n\n"
+        "Not in the coming years.\n"
+    )
+    assert [(q[1], q[2]) for q in quotes(text, title)] == [("Marek Zielonka", "interview")] * 2
+
+
 def test_questions_without_an_interviewee_are_not_an_interview():
     text = (
         "What did the summit change?\n\n"

@@ -348,14 +348,21 @@ def _registry_mentions(text: str, registry: Registry) -> list[ActorMention]:
     return found
 
 
-def _name_at(tokens: list[tuple[int, int, str]], i: int, known_first: frozenset[str]) -> int:
+def _adjacent(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
+    """Whether two words stand one space apart on the same line (as the words of a name do)."""
+    return right[0] - left[1] == 1 and text[left[1]] != "\n"
+
+
+def _name_at(
+    text: str, tokens: list[tuple[int, int, str]], i: int, known_first: frozenset[str]
+) -> int:
     """How many tokens from ``i`` form a person's name (0 if none)."""
     first = tokens[i][2]
     if not (first[:1].isupper() and first.isalpha() or "-" in first) or first in NOT_NAME:
         return 0
     n = 1
     while i + n < len(tokens) and n < 4 and _is_cap(tokens[i + n][2]):
-        if tokens[i + n][0] - tokens[i + n - 1][1] > 1:
+        if not _adjacent(text, tokens[i + n - 1], tokens[i + n]):
             break
         n += 1
     if n < 2:
@@ -390,13 +397,13 @@ def _block_people(
         if not word[:1].isupper() and "-" not in word:  # starts no name and no capitalised pair
             i += 1
             continue
-        n = _name_at(tokens, i, registry.first_names)
+        n = _name_at(text, tokens, i, registry.first_names)
         start = tokens[i][0]
         pair = (
             i + 1 < len(tokens)
             and _is_cap(tokens[i][2])
             and _is_cap(tokens[i + 1][2])
-            and tokens[i + 1][0] - tokens[i][1] == 1
+            and _adjacent(text, tokens[i], tokens[i + 1])
         )
         has_before = i or not first_word
         role = role_before(text, start, registry.stop_words) if has_before and (n or pair) else ""
@@ -443,7 +450,7 @@ def _speaker_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
         n < 3
         and i + n < len(tokens)
         and _is_cap(tokens[i + n][2])
-        and tokens[i + n][0] - tokens[i + n - 1][1] == 1
+        and _adjacent(text, tokens[i + n - 1], tokens[i + n])
     ):
         n += 1
     if _organisation(tokens, i, n):

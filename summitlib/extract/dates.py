@@ -88,6 +88,8 @@ YEAR_LEAD = re.compile(
     re.IGNORECASE,
 )
 
+TEMPORAL_BEFORE = re.compile(r"\b(?:in|since|until|till|before|after|during)\s+$", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -599,7 +601,8 @@ def _year(m, text, published, tense):
         return None  # "2000 people"
     plural = PLURAL_AFTER.match(text, m.end())
     attributive = DETERMINER_BEFORE.search(before) and int(m[1]) % 100  # "the 1999 deals"
-    if plural and plural[1].lower() not in NOT_COUNT_NOUNS and not attributive:
+    temporal = TEMPORAL_BEFORE.search(before)  # "In 2014 relations worsened"
+    if plural and plural[1].lower() not in NOT_COUNT_NOUNS and not (attributive or temporal):
         return None  # "2000 delegates", "the 2000 delegates", but "in 2007 as" is a year
     return m[1], "absolute", "year"
 

@@ -313,7 +313,9 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
         if PARTICIPLE.fullmatch(fragment_verb.group()):  # ", saying that “…”"
             group = _participle_speaker(text, people, start, at)
         else:
-            group = _subject(text, people, start, at)
+            group = _subject(text, people, start, at) or _coordinated_subject(
+                text, people, start, at
+            )
         naming = re.fullmatch(r"\s+(?:the\s+)?[\w\s’'-]{0,50}?\s+as\s+(?:an?\s+|the\s+)?", gap)
         fits = len(gap.split()) <= 3 or _words(text, q) > FRAGMENT_WORDS or bool(naming)
         if group and fits and not re.search(r"[.;!?]", gap):
@@ -601,6 +603,25 @@ def _participle_speaker(text: str, people: SpanIndex, sent_start: int, verb_star
     return []
 
 
+INTRODUCTION = re.compile(r"\s*(?:[^,.;:“”\"«»]{1,60},\s*){0,2}")  # "At the summit, we know, "
+
+
+def _coordinated_subject(text: str, people: SpanIndex, sent_start: int, verb_start: int) -> list:
+    """The subject of the last of coordinated verbs: "the pair skied, took snowmobile rides,
+    and praised …" (the person opening the sentence, after at most two introductory phrases)."""
+    if not COORDINATED_BEFORE.search(text, max(0, verb_start - 60), verb_start):
+        return []
+    first = _person_at(people, sent_start, verb_start)
+    if not first or first[0].text.lower() in NOT_SUBJECT:
+        return []
+    head = INTRODUCTION.match(text, sent_start, first[0].start)
+    if head is None or head.end() != first[0].start or verb_start - first[0].end > 80:
+        return []
+    if not re.match(r"\s+[a-z]", text[first[0].end : verb_start]):
+        return []
+    return _joint(text, people, first[0])
+
+
 def _sentence_subject(text: str, people: SpanIndex, sent_start: int, limit: int) -> list:
     """The person who opens the sentence as its subject ("Peskov declined to comment, …")."""
     first = _person_at(people, sent_start, limit)[:1]
@@ -680,8 +701,10 @@ INTERVIEWER_LABEL = re.compile(r"(?i)(?:q|question|interviewer)")
 ANSWER_LABEL = re.compile(r"(?i)(?:a|answer)")
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|[Ww]e|us|[Oo]ur|[Mm]y|[Yy]ou|[Yy]our)\b")
 TERMINAL = tuple('.!?,;:…"”»')
-NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}"
-TITLE_NAME = re.compile(rf"^\s*({NAME})\s*:\s|\binterview\s+with\s+({NAME})")
+NAME = r"[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,3}"
+TITLE_NAME = re.compile(  # "Name: …", "interview with Name", "‘…’: Name on the summit"
+    rf"^\s*({NAME})\s*:\s|\binterview\s+with\s+({NAME})|:\s+({NAME})\s+(?:on|about)\s"
+)
 INTRO_CUE = re.compile(
     r"\b(?:(?P<with>(?:spoke|talked|speaks|talks)\s+(?:\w+\s+)?(?:with|to)|interview(?:ed)?\s+with)\s+"
     r"|interview|answer(?:ed|s|ing)?\s+(?:[\w’']+\s+){0,2}questions)",
@@ -783,7 +806,7 @@ def _title_person(text: str, title: str, paras: list[_Paragraph], mentions: list
     if title:
         match = TITLE_NAME.search(title)
         if match:
-            names.append(match.group(1) or match.group(2))
+            names.append(next(name for name in match.groups() if name))
     for p in paras[:3]:  # a headline line: "Name: words" without a final stop
         if p.label and not _ends_as_sentence(text, p):
             names.append(p.label)
