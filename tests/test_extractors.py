@@ -334,6 +334,35 @@ def test_descriptions_and_pronouns_resolve():
     assert found["she"] == "Kateryna Bornukova"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the subject of the sentence before, not the latest person named
+            "Alexander Lukashenko held talks with Vladimir Putin. In particular, the head of "
+            "state noted that the programmes were on schedule.",
+            "Alexander Lukashenko",
+        ),
+        (
+            "This time, the Belarusian leader seemed keener on integration than Vladimir Putin "
+            "himself. However, he presented it as dependent on the will of the people.",
+            "Alexander Lukashenko",
+        ),
+        (  # the latest person opens the sentence before: no change
+            "Lukashenko arrived. Vladimir Putin met him at the airport. He said the talks "
+            "would be long.",
+            "Vladimir Putin",
+        ),
+        (  # in the same sentence: the latest person
+            "Lukashenko held talks with Vladimir Putin, who said he was pleased.",
+            "Vladimir Putin",
+        ),
+    ],
+)
+def test_a_reference_opening_its_sentence_prefers_the_subject_before(text, expected):
+    last = [m for m in find_actors(text) if m.via in ("pronoun", "generic")][-1]
+    assert last.actor == expected
+
+
 def test_registry_from_a_user_file(tmp_path):
     path = tmp_path / "actors.csv"
     path.write_text(

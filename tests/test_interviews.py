@@ -67,6 +67,15 @@ def test_the_headline_forms_that_name_the_interviewee(title, lead):
     assert [(q[1], q[2]) for q in quotes(text, title)] == [("Marek Zielonka", "interview")] * 2
 
 
+def test_labels_with_an_initial_glued_to_the_surname():
+    text = (
+        "Meeting with President of Belarus Alexander Lukashenko\n\n"
+        "V.Putin: Mr President, dear friend, I am glad to see you.\n\n"
+        "A.Lukashenko: Thank you. We have a lot to discuss.\n"
+    )
+    assert [q[1] for q in quotes(text)] == ["Vladimir Putin", "Alexander Lukashenko"]
+
+
 def test_questions_without_an_interviewee_are_not_an_interview():
     text = (
         "What did the summit change?\n\n"

@@ -568,11 +568,50 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
             refs += [_refer(m, person, via) for person in _last_two(recent, m.group(1))]
             continue
         target = _antecedent(recent, m.group(1).lower(), via)
+        if target is not None and via in ("pronoun", "generic"):
+            target = _prefer_subject(text, recent, target, m, via)
         if target is not None:
             ref = _refer(m, target, via)
             refs.append(ref)
             recent = (recent + [ref])[-RECENT:]
     return refs
+
+
+SENTENCE_END = re.compile(r"[.!?…][\"”»’]?\s+|\n\s*")
+SUBJECT_LEAD = re.compile(  # what may stand before a sentence's subject: "In particular, the"
+    r"(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3},\s*)?(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,3}"
+)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (looking back at most 400 characters)."""
+    start = max(0, pos - 400)
+    for end in SENTENCE_END.finditer(text, start, pos):
+        start = end.end()
+    return start
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a mention at ``start`` stands where its sentence's subject does: only an
+    introductory phrase, "the" or title words before it."""
+    return SUBJECT_LEAD.fullmatch(text, _sentence_start(text, start), start) is not None
+
+
+def _prefer_subject(
+    text: str, prior: list[ActorMention], target: ActorMention, m: re.Match, via: str
+) -> ActorMention:
+    """For a reference opening its sentence, the subject of the sentence before when it fits
+    too and the latest person is not that subject ("X held talks with Y. He noted …": X)."""
+    here = _sentence_start(text, m.start())
+    if SUBJECT_LEAD.fullmatch(text, here, m.start()) is None or target.start >= here:
+        return target
+    previous = _sentence_start(text, max(0, here - 1))
+    if target.start < previous:
+        return target  # the latest person is further back: no sentence subject to prefer
+    opener = next((p for p in prior if previous <= p.start < here), None)
+    if opener is None or opener.actor == target.actor or not _opens_sentence(text, opener.start):
+        return target
+    return opener if _antecedent([opener], m.group(1).lower(), via) is not None else target
 
 
 def _refer(m: re.Match, person: ActorMention, via: str) -> ActorMention:

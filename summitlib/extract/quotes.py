@@ -710,6 +710,7 @@ INTRO_CUE = re.compile(
     r"|interview|answer(?:ed|s|ing)?\s+(?:[\w’']+\s+){0,2}questions)",
     re.IGNORECASE,
 )
+INITIAL_GLUED = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
 QUESTION_WORDS = 60
 LONG_QUESTION = 8
 INTRO_PARAGRAPHS = 5
@@ -753,6 +754,7 @@ def _paragraphs(text: str) -> list[_Paragraph]:
             label = None  # "Said Lukashenko: “…”" reports; it labels no turn
         if label is not None:
             name, body = label
+            name = INITIAL_GLUED.sub(r"\1. ", name)  # "V.Putin" as "V. Putin"
         line = text[text.rfind("\n", 0, start) + 1 : start]
         indented = len(line.expandtabs(4)) >= 2
         found.append(_Paragraph(start, end, body, name, marker, _asks(text, body, end), indented))
