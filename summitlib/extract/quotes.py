@@ -335,13 +335,25 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
             return _joint(text, people, near[0]), "according to"
     opinion = OPINION.search(before) or AS_CUE.search(before)
     if opinion and not text[start + opinion.end() : q.open].strip():  # "In his words, “…”"
-        near = _person_at(people, start + opinion.start(), start + opinion.end())
-        if "verb" in opinion.groupdict():  # "As X put it, “…”"
-            near = _subject(text, people, start, start + opinion.start("verb"))
+        near = _opinion_speaker(text, people, opinion, start)
         if near:
-            cue = opinion.groupdict().get("verb") or " ".join(opinion.group().split()[:3])
-            return [near[0]], cue.rstrip(", ").lower()
+            return [near[0]], _opinion_cue(opinion)
     return None
+
+
+def _opinion_speaker(
+    text: str, people: SpanIndex, cue: re.Match, base: int, reach: int = 0
+) -> list:
+    """Whom an opinion cue found at ``base`` names: the subject of "As X put it", else the
+    person in "In his words" / "In X's view" (or up to ``reach`` characters after it)."""
+    if cue.groupdict().get("verb"):
+        return _subject(text, people, base + cue.start(), base + cue.start("verb"))
+    return _person_at(people, base + cue.start(), base + cue.end() + reach)
+
+
+def _opinion_cue(cue: re.Match) -> str:
+    """The cue word(s) of an opinion cue: the verb of "As X put it", else "in his words"."""
+    return (cue.groupdict().get("verb") or " ".join(cue.group().rstrip(", ").split()[:3])).lower()
 
 
 SENTENCE_HEAD = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,4}")  # before the subject
@@ -611,23 +623,19 @@ def _coordinated_subject(text: str, people: SpanIndex, sent_start: int, verb_sta
     and praised …" (the person opening the sentence, after at most two introductory phrases)."""
     if not COORDINATED_BEFORE.search(text, max(0, verb_start - 60), verb_start):
         return []
-    first = _person_at(people, sent_start, verb_start)
-    if not first or first[0].text.lower() in NOT_SUBJECT:
-        return []
-    head = INTRODUCTION.match(text, sent_start, first[0].start)
-    if head is None or head.end() != first[0].start or verb_start - first[0].end > 80:
-        return []
-    if not re.match(r"\s+[a-z]", text[first[0].end : verb_start]):
-        return []
-    return _joint(text, people, first[0])
+    group = _sentence_subject(text, people, sent_start, verb_start, INTRODUCTION)
+    return group if group and verb_start - group[-1].end <= 80 else []
 
 
-def _sentence_subject(text: str, people: SpanIndex, sent_start: int, limit: int) -> list:
-    """The person who opens the sentence as its subject ("Peskov declined to comment, …")."""
+def _sentence_subject(
+    text: str, people: SpanIndex, sent_start: int, limit: int, head: re.Pattern = SENTENCE_HEAD
+) -> list:
+    """The person who opens the sentence as its subject ("Peskov declined to comment, …"),
+    with only ``head`` before them."""
     first = _person_at(people, sent_start, limit)[:1]
     if not first or first[0].text.lower() in NOT_SUBJECT:
         return []
-    opens = SENTENCE_HEAD.fullmatch(text, sent_start, first[0].start)
+    opens = head.fullmatch(text, sent_start, first[0].start)
     if not opens or not re.match(r"\s+[a-z]", text[first[0].end : limit]):
         return []
     return _joint(text, people, first[0])
@@ -680,18 +688,16 @@ def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> 
         if not re.search(r"(?:^|[,;:]|\b(?:and|but|so))\s*$", sentence[: match.start()]):
             continue  # "anything new in Lukashenko's words" is not a report
         at = sent_start + match.start()
-        near = _person_at(people, at, at + len(match.group()) + 60)
-        if "verb" in match.groupdict():  # "As X put it": X must be the verb's subject
-            near = _subject(text, people, at, sent_start + match.start("verb"))
+        near = _opinion_speaker(text, people, match, sent_start, reach=60)
         named = match.groupdict().get("name")
         if named and not _person_at(people, at, at + len(match.group())):
             near = [ActorMention(at, at, named, named, "person")]  # a name no one else knows
         if not near:
             continue
         span = _trim_span(text, sent_start + match.end(), sent_end)
-        cue = match.groupdict().get("verb") or " ".join(match.group().rstrip(", ").split()[:3])
         if len(text[span[0] : span[1]].split()) >= MIN_CLAUSE_WORDS:
-            found.append(Quote(*span, near[0].actor, "indirect", cue.lower(), near[0].role))
+            cue = _opinion_cue(match)
+            found.append(Quote(*span, near[0].actor, "indirect", cue, near[0].role))
     return found
 
 
