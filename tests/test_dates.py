@@ -151,3 +151,42 @@ def test_the_date_trigger_finds_every_month_weekday_and_time_word():
         for form in (word, word.lower(), word.upper()):
             hit = TRIGGER.search(f"it was {form}, they said")
             assert hit is not None and hit.start() == 7, form
+
+
+def _fixture_texts() -> list[str]:
+    """The text of every bundled and fixture article."""
+    from summitlib.paths import project_root
+
+    root = project_root()
+    folders = [root / "corpus" / "articles", *(root / "tests" / "fixtures").glob("*/articles")]
+    return [p.read_text(encoding="utf-8") for f in folders for p in sorted(f.glob("*.txt"))]
+
+
+def test_every_match_of_a_guarded_pattern_holds_a_word_of_its_guard():
+    """NEEDS lets find_dates skip a pattern when none of its words is in the text; that is
+    only safe if each match holds one of them."""
+    from summitlib.extract.dates import NEEDS, PATTERNS
+
+    texts = _fixture_texts() + [
+        "in the first half of 2020, Q3 2021, the third quarter of next year, spring 2019, "
+        "last winter, at the end of March, the end of this year, the middle of next month, "
+        "by the end of 2019, next weekend, over the past year, last week, two years ago, "
+        "three days earlier, today, on Friday, the late 1990s, in March last year"
+    ]
+    seen = set()
+    for kind, pattern in PATTERNS:
+        for text in texts:
+            for m in pattern.finditer(text) if kind in NEEDS else ():
+                seen.add(kind)
+                assert any(word in m.group().lower() for word in NEEDS[kind]), (kind, m.group())
+    assert seen == set(NEEDS)
+
+
+def test_the_guards_change_no_date(monkeypatch):
+    from summitlib.extract import dates as module
+
+    published = dt.date(2021, 9, 9)
+    texts = _fixture_texts()
+    guarded = [find_dates(t, published) for t in texts]
+    monkeypatch.setattr(module, "NEEDS", {})
+    assert [find_dates(t, published) for t in texts] == guarded

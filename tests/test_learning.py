@@ -9,8 +9,13 @@ import pytest
 
 from summitlib.extract.stance import load_models
 from summitlib.learning.datasets import load_bank
-from summitlib.learning.features import STANCE_FAMILIES, featurize, featurize_for
-from summitlib.learning.model import dump_model, predict, signed_score
+from summitlib.learning.features import (
+    STANCE_FAMILIES,
+    featurize,
+    featurize_for,
+    featurize_target,
+)
+from summitlib.learning.model import dump_model, predict, probabilities, signed_score
 from summitlib.learning.train import train_stance
 from summitlib.paths import training_dir
 
@@ -68,3 +73,16 @@ def test_a_prediction_agrees_with_the_shipped_weights_read_by_hand():
         assert label == labels[k]
         assert score == signed_score(stance, feats) == pytest.approx(probs[2] - probs[0], abs=1e-6)
         assert evidence == ranked[:5]
+
+
+def test_relevance_agrees_with_the_target_weights_read_by_hand():
+    """P(about integration) is the logistic of the intercept plus the summed weights."""
+    target, _ = load_models()
+    weights = target["weights"]
+    for e in load_bank()[::25]:
+        feats = featurize_target(e.text, e.before, 1, True)
+        logit = target["intercepts"][0] + sum(
+            weights[n][0] * v for n, v in feats.items() if n in weights
+        )
+        p = 1 / (1 + math.exp(-logit))
+        assert probabilities(target, feats) == pytest.approx([1 - p, p], abs=1e-12)

@@ -322,6 +322,26 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
 PATTERNS: list[tuple[str, re.Pattern]] = [
     (name, re.compile(pattern, flags)) for name, pattern, flags in PATTERN_TEXT
 ]
+SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+NEEDS: dict[str, tuple[str, ...]] = {  # kind -> words one of which its match must hold
+    "half": ("half",),
+    "quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "season": SEASONS,
+    "relative_season": SEASONS,
+    "month_this_year": ("year",),
+    "edge_month": ("end", "beginning", "start", "middle"),
+    "edge_relative_year": ("year",),
+    "edge_relative_month": ("month",),
+    "edge_year": ("end", "beginning", "start", "middle"),
+    "weekend": ("weekend",),
+    "trailing": ("past",),
+    "relative_unit": ("week", "month", "year"),
+    "ago": ("ago",),
+    "earlier": ("earlier",),
+    "deictic": ("yesterday", "today", "tomorrow"),
+    "weekday": tuple(WEEKDAYS),
+    "decade": ("0s",),
+}
 
 
 def _resolve(kind: str, m: re.Match, text: str, published: dt.date) -> tuple | None:
@@ -675,18 +695,21 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
     """
     taken = Occupied()
     found: list[DateMention] = []
-    windows = _windows(text)
-    for kind, pattern in PATTERNS:
-        for m in (m for a, b in windows for m in pattern.finditer(text, a, b)):
-            start, end = m.start(), m.end()
-            if taken.overlaps(start, end):
-                continue
-            if kind in ("year", "year_range") and _is_duration(text, start, end):
-                continue
-            resolved = _resolve(kind, m, text, published)
-            if resolved is None:
-                continue
-            value, anchor, granularity = resolved
-            found.append(DateMention(start, end, value, anchor, granularity))
-            taken.claim(start, end)
+    for a, b in _windows(text):  # no match crosses a window, so each can be done whole
+        lower = text[a:b].lower()
+        for kind, pattern in PATTERNS:
+            if kind in NEEDS and not any(word in lower for word in NEEDS[kind]):
+                continue  # a word every match holds is not in this window: spare the scan
+            for m in pattern.finditer(text, a, b):
+                start, end = m.start(), m.end()
+                if taken.overlaps(start, end):
+                    continue
+                if kind in ("year", "year_range") and _is_duration(text, start, end):
+                    continue
+                resolved = _resolve(kind, m, text, published)
+                if resolved is None:
+                    continue
+                value, anchor, granularity = resolved
+                found.append(DateMention(start, end, value, anchor, granularity))
+                taken.claim(start, end)
     return sorted(found, key=lambda d: (d.start, d.end))

@@ -49,27 +49,41 @@ def _present(model: Model, feats: dict[str, float]) -> Present:
     return [(n, v, row) for n, v in feats.items() if (row := weights.get(n)) is not None]
 
 
-def _probabilities(model: Model, present: Present) -> list[float]:
-    """Class probabilities of the present features (softmax; binary: the logistic)."""
+def _logits(model: Model, feats: dict[str, float]) -> list[float]:
+    """The intercepts plus each known feature's value times its weights, summed in order."""
+    weights = model["weights"]
     z = list(model["intercepts"])
-    if len(z) == 1:  # binary: one logit for labels[1]
-        logit = z[0]
-        for _name, value, row in present:
-            logit += row[0] * value
-        p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
-        return [1.0 - p, p]
-    for _name, value, row in present:
-        for k, w in enumerate(row):
-            z[k] += w * value
-    top = max(z)
-    e = [math.exp(v - top) for v in z]
-    total = sum(e)
-    return [v / total for v in e]
+    if len(z) == 1:  # the target model, unrolled (as the stance model below): the hot path
+        z0 = z[0]
+        for name, value in feats.items():
+            if (row := weights.get(name)) is not None:
+                z0 += row[0] * value
+        return [z0]
+    if len(z) == 3:  # the stance model, unrolled
+        z0, z1, z2 = z
+        for name, value in feats.items():
+            if (row := weights.get(name)) is not None:
+                z0 += row[0] * value
+                z1 += row[1] * value
+                z2 += row[2] * value
+        return [z0, z1, z2]
+    for name, value in feats.items():
+        if (row := weights.get(name)) is not None:
+            for k, w in enumerate(row):
+                z[k] += w * value
+    return z
 
 
 def probabilities(model: Model, feats: dict[str, float]) -> list[float]:
     """Class probabilities (softmax; a single-row binary model uses the logistic)."""
-    return _probabilities(model, _present(model, feats))
+    z = _logits(model, feats)
+    if len(z) == 1:  # binary: one logit for labels[1]
+        p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z[0]))))
+        return [1.0 - p, p]
+    top = max(z)
+    e = [math.exp(v - top) for v in z]
+    total = sum(e)
+    return [v / total for v in e]
 
 
 def _contributions(present: Present, k: int) -> list[tuple[float, str]]:
@@ -110,10 +124,13 @@ def predict(
 ) -> tuple[int, float, list[str]]:
     """(label, signed score, evidence): score is P(+1) - P(-1) (binary: P(1)); evidence names the
     features that pushed most toward the chosen label."""
-    present = _present(model, feats)
-    probs = _probabilities(model, present)
+    probs = probabilities(model, feats)
     k = _label_index(model, probs)
-    return model["labels"][k], _score_of(model, probs), _evidence(present, k, n_evidence)
+    return (
+        model["labels"][k],
+        _score_of(model, probs),
+        _evidence(_present(model, feats), k, n_evidence),
+    )
 
 
 def signed_score(model: Model, feats: dict[str, float]) -> float:
