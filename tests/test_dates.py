@@ -100,6 +100,24 @@ def test_commitment_verb_puts_the_infinitive_ahead_but_not_a_date_before_it():
             ("over the past year", "2016-05-02/2017-05-02"),
         ),
         ("Two days earlier, the envoy left.", (2019, 7, 3), ("Two days earlier", "2019-07-01")),
+        (
+            "Talks held over the weekend ended early.",
+            (2023, 5, 9),  # a Tuesday: the weekend before
+            ("over the weekend", "2023-05-06/2023-05-07"),
+        ),
+        (
+            "They met during the weekend.",
+            (2023, 5, 7),  # a Sunday: this weekend
+            ("during the weekend", "2023-05-06/2023-05-07"),
+        ),
+        (
+            "The envoys will meet at the weekend.",
+            (2023, 5, 9),
+            ("at the weekend", "2023-05-13/2023-05-14"),
+        ),
+        ("The deal dated 9/9/2021 stands.", (2022, 1, 1), ("9/9/2021", "2021-09-09")),
+        ("The deal dated 25/3/2020 stands.", (2022, 1, 1), ("25/3/2020", "2020-03-25")),
+        ("The deal dated 3/25/2020 stands.", (2022, 1, 1), ("3/25/2020", "2020-03-25")),
     ],
 )
 def test_expression_types(text, published, expected):
@@ -125,6 +143,10 @@ def test_years_before_function_words_and_attributive_years():
 )
 def test_counts_stay_counts(text):
     assert dates(text, dt.date(2019, 7, 3)) == []
+
+
+def test_a_slashed_date_whose_order_the_text_does_not_settle_stays_undated():
+    assert dates("Signed 3/4/2020, in force 12/31/2021/5.", dt.date(2022, 1, 1)) == []
 
 
 def test_the_date_trigger_finds_every_month_weekday_and_time_word():

@@ -169,6 +169,27 @@ def test_a_colon_hands_a_full_quote_to_the_subject(text, expected):
     assert quotes(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Putin spoke first. Lukashenko in turn noted that «the union is not a merger».",
+            [("the union is not a merger", "Alexander Lukashenko", "direct")],
+        ),
+        (
+            "Putin for his part said that the programmes would be signed.",
+            [("the programmes would be signed", "Vladimir Putin", "indirect")],
+        ),
+        (
+            "Peskov in response stressed: “Nobody is forcing anyone.”",
+            [("Nobody is forcing anyone.", "Dmitry Peskov", "direct")],
+        ),
+    ],
+)
+def test_adverbials_between_the_speaker_and_the_verb(text, expected):
+    assert quotes(text) == expected
+
+
 def test_a_cue_inside_its_clause():
     text = "The roadmaps, said Yauheni Preiherman, were never meant to be signed in full."
     assert quotes(text) == [(text[:-1], "Yauheni Preiherman", "indirect")]

@@ -232,6 +232,7 @@ COUNT = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 PATTERN_TEXT: list[tuple[str, str, int]] = [
     ("iso", rf"\b({YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b", 0),
     ("dotted", rf"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.({YEAR})\b", 0),
+    ("slashed", rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/({YEAR})\b(?!/)", 0),
     ("day_range_month", rf"\b(?:from\s+)?({DAY}){TO}({DAY})\s+({MONTH})(?:,?\s+({YEAR}))?\b", 0),
     ("month_day_range", rf"\b({MONTH})\s+({DAY}){TO}({DAY})(?:,?\s+({YEAR}))?\b", 0),
     (
@@ -285,7 +286,11 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
         re.I,
     ),
     ("year_range", rf"\b({YEAR}){TO}({YEAR}|\d\d)\b(?!\s*(?:%|percent))", 0),
-    ("weekend", r"\b(this\s+past|last|this|next|the\s+past)\s+weekend\b", re.I),
+    (
+        "weekend",
+        r"\b(this\s+past|last|this|next|the\s+past|(?:over|at|during)\s+the)\s+weekend\b",
+        re.I,
+    ),
     ("trailing", r"\b(?:over|in|during|throughout)\s+the\s+past\s+(week|month|year)\b", re.I),
     (
         "relative_unit",
@@ -358,6 +363,16 @@ def _iso(m, text, published, tense):
 def _dotted(m, text, published, tense):
     """01.03.2019 (day first)."""
     d, mo, y = int(m[1]), int(m[2]), int(m[3])
+    return (f"{y:04d}-{mo:02d}-{d:02d}", "absolute", "day") if _valid(y, mo, d) else None
+
+
+def _slashed(m, text, published, tense):
+    """9/9/2021, 25/3/2020 (day first) or 3/25/2020 (month first): only where the order shows
+    (a part above 12, or both parts the same); "3/4/2020" stays undated."""
+    a, b, y = int(m[1]), int(m[2]), int(m[3])
+    if a != b and a <= 12 and b <= 12:
+        return None
+    d, mo = (b, a) if b > 12 else (a, b)
     return (f"{y:04d}-{mo:02d}-{d:02d}", "absolute", "day") if _valid(y, mo, d) else None
 
 
@@ -522,13 +537,18 @@ def _year_range(m, text, published, tense):
 
 
 def _weekend(m, text, published, tense):
-    """this past weekend -> the Saturday and Sunday before the publication date."""
+    """this past weekend -> the Saturday and Sunday before the publication date; "over the
+    weekend" the latest one (the coming one in a sentence about the future)."""
     word = " ".join(m[1].lower().split())
     saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7 or 7)
-    if word == "next" or (word == "this" and (tense == "future" or published.weekday() < 5)):
+    if word.endswith(" the") and tense != "future":  # over / at / during the weekend
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+    elif word.endswith(" the") or word == "next":
         saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
         if word == "next" and published.weekday() >= 5:
             saturday += dt.timedelta(days=7)
+    elif word == "this" and (tense == "future" or published.weekday() < 5):
+        saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
     sunday = saturday + dt.timedelta(days=1)
     return f"{saturday.isoformat()}/{sunday.isoformat()}", "relative", "range"
 
@@ -630,6 +650,7 @@ def _year(m, text, published, tense):
 RESOLVERS = {
     "iso": _iso,
     "dotted": _dotted,
+    "slashed": _slashed,
     "day_range_month": _day_range_month,
     "month_day_range": _month_day_range,
     "day_month": _day_month,

@@ -60,7 +60,8 @@ PARTICIPLE_LEAD = re.compile(r"(?:,|\bas)\s*$")  # ", saying", "quoted him as sa
 ADVERBS = (
     r"(?:also|then|later|later on|once again|again|recently|directly|repeatedly|previously|"
     r"earlier|further|publicly|openly|firmly|clearly|has|had|have|has also|had also|"
-    r"would|will|once|been|even|still|just|now|[a-z]+ly)"
+    r"would|will|once|been|even|still|just|now|in\s+turn|in\s+(?:his|her|their)\s+turn|"
+    r"for\s+(?:his|her|their|its)\s+part|in\s+response|in\s+reply|[a-z]+ly)"
 )
 SUBJECT_GAP = re.compile(  # an affiliation ("of BEROC"), an aside between commas or in
     # brackets ("(pictured)"), adverbs
