@@ -45,3 +45,34 @@ def test_the_reporting_verbs_match_alike_in_real_articles():
     found = [[m.span() for m in trie.finditer(t)] for t in texts]
     assert sum(map(len, found)) > 100
     assert found == [[m.span() for m in flat.finditer(t)] for t in texts]
+
+
+@settings(max_examples=200, deadline=None)
+@given(PHRASES, TEXT)
+def test_a_literal_space_between_words_matches_like_the_escaped_names(phrases, text):
+    """``space=re.escape(" ")``, as the actor registry uses it: one plain space, no other."""
+    ordered = sorted(set(" ".join(p.split()) for p in phrases), key=lambda p: (-len(p), p))
+    flat = "|".join(re.escape(p) for p in ordered)
+    trie = phrase_alternation(phrases, space=re.escape(" "))
+    for wrap in ("(?:{})", r"(?<![\w/])(?:{})(?![\w])"):
+        assert spans(wrap.format(trie), text) == spans(wrap.format(flat), text), (phrases, text)
+
+
+def test_the_actor_registry_matches_like_a_plain_alternation_of_its_names():
+    from summitlib.extract.actors import load_registry
+
+    registry = load_registry()
+    files = sorted(ROOT.glob("tests/fixtures/*/articles/*")) + sorted(
+        ROOT.glob("corpus/articles/*")
+    )
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    names = [*registry.by_alias, *registry.by_description]
+    texts.append(" ".join(f"{n} {n}s x{n} {n.upper()} {n.lower()}, ({n}) {n}/x" for n in names))
+    for table, pattern, flags in (
+        (registry.by_alias, registry.alias_pattern, 0),
+        (registry.by_description, registry.description_pattern, re.IGNORECASE),
+    ):
+        flat = "|".join(re.escape(n) for n in sorted(table, key=lambda n: (-len(n), n)))
+        plain_names = re.compile(rf"(?<![\w/])(?:{flat})(?![\w])", flags)
+        for text in texts:
+            assert spans(pattern, text) == spans(plain_names, text)

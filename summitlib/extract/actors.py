@@ -179,11 +179,11 @@ class ActorMention:
 
 
 def _alternation(names: dict[str, Entry], flags: int) -> re.Pattern | None:
-    """One regex matching any of the names as whole words, longest first."""
+    """One regex matching any of the names as whole words, longest first (built as a trie:
+    two hundred names tried one by one at every character were a sixth of finding actors)."""
     if not names:
         return None
-    ordered = sorted(names, key=lambda n: (-len(n), n))
-    body = "|".join(re.escape(n) for n in ordered)
+    body = phrase_alternation(names, space=re.escape(" "))
     return re.compile(rf"(?<![\w/])(?:{body})(?![\w])", flags)
 
 

@@ -17,13 +17,13 @@ SPACE = r"\s+"
 Trie = dict[str, "Trie"]
 
 
-def _trie(phrases: Iterable[str]) -> Trie:
-    """The phrases as a trie of regex tokens (escaped characters, ``\\s+`` between words)."""
+def _trie(phrases: Iterable[str], space: str = SPACE) -> Trie:
+    """The phrases as a trie of regex tokens (escaped characters, ``space`` between words)."""
     root: Trie = {}
     for phrase in phrases:
         node = root
         for i, word in enumerate(phrase.split()):
-            for token in ([SPACE] if i else []) + [re.escape(ch) for ch in word]:
+            for token in ([space] if i else []) + [re.escape(ch) for ch in word]:
                 node = node.setdefault(token, {})
         node[""] = {}  # a phrase ends here
     return root
@@ -40,12 +40,12 @@ def _pattern(node: Trie) -> str:
     return (body if len(branches) > 1 else f"(?:{body})") + "?"
 
 
-def phrase_alternation(phrases: Iterable[str]) -> str:
-    """A regex (no anchors) matching any of the phrases, longest first, any white space between
-    words; empty phrases are ignored.
+def phrase_alternation(phrases: Iterable[str], space: str = SPACE) -> str:
+    """A regex (no anchors) matching any of the phrases, longest first, ``space`` (a regex: any
+    white space unless told) between words; empty phrases are ignored.
 
     >>> [m.group() for m in re.finditer(phrase_alternation(["say", "said", "said  that"]),
     ...                                  "he said that, they say")]
     ['said that', 'say']
     """
-    return _pattern(_trie(p for p in phrases if p.split()))
+    return _pattern(_trie((p for p in phrases if p.split()), space))
