@@ -425,6 +425,39 @@ def test_labels_in_markdown_bold_and_a_verb_that_is_no_label():
     assert interview_turns("Putin met Lukashenko.\n\nSaid Lukashenko: “We agree.”\n") == []
 
 
+def test_questions_in_markdown_italics():
+    text = (
+        "Analyst Andrei Yeliseyeu spoke to our correspondent about the summit.\n\n"
+        "*Did the summit change anything?*\n\n"
+        "Very little. The programmes were agreed long ago.\n\n"
+        "_Will Minsk give up its currency?_\n\n"
+        "Not while Lukashenko rules.\n"
+    )
+    assert [(t[0], t[1]) for t in turns(text)] == [
+        ("question", "interviewer"),
+        ("answer", "Andrei Yeliseyeu"),
+        ("question", "interviewer"),
+        ("answer", "Andrei Yeliseyeu"),
+    ]
+
+
+def test_an_outlet_headline_over_its_own_question_labels_asks_nothing():
+    text = (
+        "Svaboda: Andrei Yeliseyeu on the roadmaps\n\n"
+        "In a conversation with Svaboda, analyst Andrei Yeliseyeu looks at the roadmaps.\n\n"
+        "Svaboda: Why now?\n\n"
+        "Yeliseyeu: Because Minsk has nobody else to turn to.\n\n"
+        "Svaboda: And a common currency?\n\n"
+        "Yeliseyeu: Not in the coming years.\n"
+    )
+    assert [(t[0], t[1], t[2]) for t in turns(text)] == [
+        ("question", "Svaboda", "Why now?"),
+        ("answer", "Andrei Yeliseyeu", "Because Minsk"),
+        ("question", "Svaboda", "And a"),
+        ("answer", "Andrei Yeliseyeu", "Not in"),
+    ]
+
+
 def test_an_intro_saying_who_answered_the_questions():
     text = (
         "Alexander Lukashenko answered questions from journalists.\n\n"

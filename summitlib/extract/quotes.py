@@ -737,8 +737,9 @@ class _Paragraph:
 
 
 def _asks(text: str, start: int, end: int) -> bool:
-    """A short paragraph that ends with a question (not a quoted one)."""
-    segment = text[start:end].rstrip()
+    """A short paragraph that ends with a question (not a quoted one; Markdown emphasis
+    around it, as in "*Why now?*", is not part of it)."""
+    segment = text[start:end].strip().strip("*_").strip()
     if not segment or segment[0] in '“"«„‘' or len(segment.split()) > QUESTION_WORDS:
         return False
     if segment.endswith("?"):
@@ -930,8 +931,10 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
     if any(_person_named(k, mentions) for k in askers):
         return []  # a person asks: a transcript of a conversation (see _transcript_turns)
 
-    def asking(p: _Paragraph) -> bool:
-        return p.label in askers or (not p.label and p.asks)
+    def asking(p: _Paragraph) -> bool:  # an asker's headline ("Outlet: Name on …") asks nothing
+        if p.label in askers:
+            return "?" in text[p.body : p.end] or _ends_as_sentence(text, p)
+        return not p.label and p.asks
 
     questions = [i for i, p in enumerate(paras) if asking(p)]
     answered = [i for i in questions if i + 1 < len(paras) and not asking(paras[i + 1])]
