@@ -458,6 +458,20 @@ def test_an_outlet_headline_over_its_own_question_labels_asks_nothing():
     ]
 
 
+def test_numbered_labels_and_an_interviewee_named_only_in_a_closing_note():
+    text = (
+        "Q1: Is the Union State more than a shell?\n\n"
+        "A1: Barely. It has a budget and a flag.\n\n"
+        "Q2: Will it outlive the presidents?\n\n"
+        "A2: Only if both successors need it.\n\n"
+        "The interview was conducted by email with economist Lev Lvovskiy.\n"
+    )
+    assert quotes(text) == [
+        ("Barely. It has a budget and a flag.", "Lev Lvovskiy", "interview"),
+        ("Only if both successors need it.", "Lev Lvovskiy", "interview"),
+    ]
+
+
 def test_an_intro_saying_who_answered_the_questions():
     text = (
         "Alexander Lukashenko answered questions from journalists.\n\n"

@@ -704,8 +704,8 @@ def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> 
 
 # --- interviews --------------------------------------------------------------------------
 
-INTERVIEWER_LABEL = re.compile(r"(?i)(?:q|question|interviewer)")
-ANSWER_LABEL = re.compile(r"(?i)(?:a|answer)")
+INTERVIEWER_LABEL = re.compile(r"(?i)(?:q|question|interviewer)\s*\d{0,2}")  # "Q", "Q1"
+ANSWER_LABEL = re.compile(r"(?i)(?:a|answer)\s*\d{0,2}")
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|[Ww]e|us|[Oo]ur|[Mm]y|[Yy]ou|[Yy]our)\b")
 TERMINAL = tuple('.!?,;:…"”»')
 NAME = r"[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,3}"
@@ -921,6 +921,20 @@ def _bio_paragraph(text: str, start: int, end: int, interviewee: str) -> bool:
     return bool(match) and match.group(1).split()[-1] not in interviewee
 
 
+def _closing_person(text: str, paras: list[_Paragraph], mentions: list) -> tuple | None:
+    """(index, person) of a closing note naming the interviewee ("The interview was conducted
+    by email with economist X."), the last paragraph, unlabelled; None if there is none."""
+    last = paras[-1] if paras else None
+    if last is None or last.label or last.asks:
+        return None
+    people = [m for m in mentions if m.actor_type == "person" and last.start <= m.start]
+    for match in INTRO_CUE.finditer(text, last.body, last.end):
+        named = _introduced(text, people, match)
+        if named:
+            return len(paras) - 1, named.actor
+    return None
+
+
 def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) -> list[Turn]:
     """Question-and-answer layout: questions (labelled or not) each followed by answers."""
     tally: dict[str, list[int]] = {}
@@ -949,6 +963,9 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
         interviewee = ""  # "Lukashenko: No merger" heads news; one question is rhetorical
     if not interviewee:
         interviewee, _ = _lead_person(text, paras, first, mentions)
+    closing = _closing_person(text, paras, mentions) if not interviewee else None
+    if closing:
+        interviewee, paras = closing[1], paras[: closing[0]]
     if not labelled and not (interviewee or any(_person_named(a, mentions) for a in answerers)):
         return []
     if labelled and labelled + len(questions) < 3 and not interviewee and not answerers:
