@@ -297,6 +297,18 @@ def test_a_cited_speaker_and_a_progressive_cue():
             "Lavrov referred to the summit as a success and said the road maps were ready.",
             ("the road maps were ready", "Sergei Lavrov"),
         ),
+        (  # the comma machine translation leaves before "that"
+            "Sergei Lavrov underlined, that the road maps were ready.",
+            ("the road maps were ready", "Sergei Lavrov"),
+        ),
+        (
+            "By the words of Sergei Lavrov, the road maps are ready.",
+            ("the road maps are ready", "Sergei Lavrov"),
+        ),
+        (
+            "Sergei Lavrov considers that the road maps are ready.",
+            ("the road maps are ready", "Sergei Lavrov"),
+        ),
         (
             "In Marta Kowalewska's opinion, the summit changed nothing at all.",
             ("the summit changed nothing at all", "Marta Kowalewska"),
@@ -321,6 +333,11 @@ def test_a_cited_speaker_and_a_progressive_cue():
 )
 def test_indirect_speech_forms_beyond_the_verb(text, expected):
     assert [(q[0], q[1]) for q in quotes(text)] == [expected]
+
+
+def test_considers_and_that_is_report_no_clause_without_that():
+    assert quotes("Sergei Lavrov considers the summit a success.") == []
+    assert quotes("Sergei Lavrov said, that is, hinted at a delay.") == []
 
 
 def test_an_addressee_and_a_time_after_the_verb_are_no_clause():

@@ -76,13 +76,13 @@ FORWARD_SKIP = re.compile(
     r"|[A-Z][\w/]+(?:\s+[A-Z]\w+)*|reporters|journalists|the\s+press|me|us|him|her))?"
     r"(?:\s+(?:on|in|at)\s+[\w\s]{0,30}?(?=\s+that\b))?"
     r"(?:\s+(?:only|also|[a-z]+ly)(?=\s+that\b))?"
-    r"(?:\s+that\b|\s+(?:about|of|on)\b(?!\s+\w+day\b))?[\s,]*"
+    r"(?:,?\s+that\b(?!\s+is\b)|\s+(?:about|of|on)\b(?!\s+\w+day\b))?[\s,]*"  # ", that": MT
 )
 TAIL = re.compile(
     r"(?:[A-Z][\w/]*|reporters|journalists|the press|(?:in|on|at|to|during|last|this|"
     r"yesterday|today|earlier|later|recently|in an interview)\b)"
 )
-ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Bb]y the words of)\s+")  # "by the words": MT
 OPINION = re.compile(
     r"\b[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|(?:the\s+)?(?:opinion|view|words)"
     r"\s+of\s+[^,]{3,80}|(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?:opinion|view|words))\s*,"
