@@ -190,6 +190,26 @@ def test_adverbials_between_the_speaker_and_the_verb(text, expected):
     assert quotes(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lukashenko, often dubbed “Europe’s last dictator”, arrived late.", []),
+        ("The summit, widely described as “historic”, ended early.", []),
+        ("Putin met Lukashenko. In Moscow’s view, the talks settled the gas price for good.", []),
+        (
+            "Lukashenko dubbed the protesters “sheep”.",
+            [("sheep", "Alexander Lukashenko", "direct")],
+        ),
+        (
+            "Lukashenko, who called the protesters “sheep”, arrived late.",
+            [("sheep", "Alexander Lukashenko", "direct")],
+        ),
+    ],
+)
+def test_names_given_to_someone_and_views_of_places_are_nobodys_words(text, expected):
+    assert quotes(text) == expected
+
+
 def test_a_cue_inside_its_clause():
     text = "The roadmaps, said Yauheni Preiherman, were never meant to be signed in full."
     assert quotes(text) == [(text[:-1], "Yauheni Preiherman", "indirect")]

@@ -106,6 +106,11 @@ PREPOSITION_GAP = re.compile(
 NOT_SPEAKER_CUE = LEXICON.forms("noquote")
 OBJECT_VERBS = LEXICON.forms("object")
 ANSWER_VERBS = LEXICON.forms("answer")
+NAMED_AS = re.compile(  # ", often dubbed “…”": a name given to the word before the comma
+    rf",\s*(?:(?:often|also|widely|sometimes|once|[a-z]+ly)\s+)?"
+    rf"(?:{phrase_alternation(f for f in LEXICON.forms('naming') if f.endswith('ed'))})"
+    r"(?:\s+as)?\s*[,:]?\s*$"
+)
 QUESTION_END = re.compile(r"\?\s*$")
 SPEECH_FORMS = frozenset(LEXICON.finite)
 INVERTED_LEAD = re.compile(rf"\s*(?i:{VERBS})\s+")  # "Said Lukashenko: “…”"
@@ -291,6 +296,8 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
     """A speaker and cue before the opening mark in the same sentence."""
     start = min(sent_start, q.open)
     before = text[start : q.open]
+    if NAMED_AS.search(before):
+        return None  # "Lukashenko, often dubbed “…”": a name for him, not his words
     lead = re.search(rf"(?:{VERBS})(?:\s+[a-z]+ly)?\s*[,:]?\s*$", before)
     if lead:
         group = _subject(text, people, start, start + lead.start())
@@ -692,6 +699,9 @@ def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> 
         near = _opinion_speaker(text, people, match, sent_start, reach=60)
         named = match.groupdict().get("name")
         if named and not _person_at(people, at, at + len(match.group())):
+            known = load_registry().by_alias.get(named)
+            if known is not None and known.actor_type != "person":
+                continue  # "in Moscow's view": a capital, a state or a body holds no opinion
             near = [ActorMention(at, at, named, named, "person")]  # a name no one else knows
         if not near:
             continue
