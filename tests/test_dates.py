@@ -145,6 +145,14 @@ def test_counts_stay_counts(text):
     assert dates(text, dt.date(2019, 7, 3)) == []
 
 
+def test_years_after_mid_and_after_a_possessive():
+    published = dt.date(2022, 1, 1)
+    assert values("In mid-2020 the protests began.", published) == ["2020"]
+    assert values("Russia’s 2020 loan of $1.5 billion helped.", published) == ["2020"]
+    assert values("Putin's 1999 deals still matter.", published) == ["1999"]
+    assert dates("Minsk's 2000 delegates arrived.", published) == []
+
+
 def test_a_slashed_date_whose_order_the_text_does_not_settle_stays_undated():
     assert dates("Signed 3/4/2020, in force 12/31/2021/5.", dt.date(2022, 1, 1)) == []
 

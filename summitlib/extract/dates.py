@@ -79,12 +79,13 @@ DURATION_UNIT = re.compile(r"\s*(?:years?|months?|weeks?|days?|hours?)\b(?!\s+ag
 PLURAL_AFTER = re.compile(r"\s*([a-z]+s)\b(?<!years)(?<!days)(?<!months)", re.IGNORECASE)
 NOT_COUNT_NOUNS = frozenset(_lexicon("date_not_count_nouns"))
 DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|its|his|her|their|this|that|these|those|our|whose)\s*$", re.IGNORECASE
+    r"(?:\b(?:the|its|his|her|their|this|that|these|those|our|whose)|\w[’']s)\s*$", re.IGNORECASE
 )
 YEAR_LEAD = re.compile(
     r"(?:\b(?:in|since|by|until|till|of|from|to|before|after|during|early|late|mid|end|"
     r"beginning|start|spring|summer|autumn|fall|winter|year|and|or|even|through|between|"
-    r"for|on|the|its|his|her|their|this|that|circa|around|about)\s*-?\s*|[,(\[–—-]\s*|^\s*)$",
+    r"for|on|the|its|his|her|their|this|that|circa|around|about)\s*-?\s*|[,(\[–—-]\s*|^\s*|"
+    r"\w[’']s\s+)$",  # "Russia's 2020 loan"
     re.IGNORECASE,
 )
 
@@ -322,7 +323,7 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
         r"(1[89]\d0|20\d0)s\b",
         re.I,
     ),
-    ("year", rf"(?<![\w$€£.,/-])({YEAR})(?![\w%-]|[.,]\d)", 0),
+    ("year", rf"(?:(?<=\bmid-)|(?<![\w$€£.,/-]))({YEAR})(?![\w%-]|[.,]\d)", 0),  # "mid-2020"
 ]
 PATTERNS: list[tuple[str, re.Pattern]] = [
     (name, re.compile(pattern, flags)) for name, pattern, flags in PATTERN_TEXT
