@@ -56,6 +56,12 @@ def test_transliteration_variants(name, canonical):
     assert actors(f"Yesterday {name} spoke in Minsk.") == [(name, canonical)]
 
 
+def test_a_capitalised_role_opening_a_sentence_is_no_part_of_the_name():
+    assert actors("Analyst Katia Glod said the summit was for show.") == [
+        ("Katia Glod", "Katia Glod")
+    ]
+
+
 def test_unknown_person_with_role_before_the_name():
     found = find_actors("Political analyst Syarhei Nikalyuk said the vote was rigged.")
     person = next(m for m in found if m.actor_type == "person")
@@ -264,6 +270,16 @@ def test_participle_cues_and_asides(text, expected):
             "“We are brothers, but we are not one state” — Lukashenko.",
             [("We are brothers, but we are not one state", "Alexander Lukashenko", "direct")],
         ),
+        (  # a hyphen, and a date or a role after the name
+            'Putin spoke first.\n"We are brothers, not one state" - Lukashenko, 9 September 2021.',
+            [("We are brothers, not one state", "Alexander Lukashenko", "direct")],
+        ),
+        (
+            "Putin spoke first. “We are brothers, not one state” — Lukashenko, the host.",
+            [("We are brothers, not one state", "Alexander Lukashenko", "direct")],
+        ),
+        ("Putin spoke first. The “roadmaps” — Lukashenko, who signed them, smiled.", []),
+        ("Putin spoke first. The “roadmaps” — Lukashenko, who signed them.", []),
         (
             "“Integration will go on step by step” — this is how Dmitry Peskov summed it up.",
             [("Integration will go on step by step", "Dmitry Peskov", "direct")],

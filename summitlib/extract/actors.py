@@ -397,6 +397,9 @@ def _block_people(
         if not word[:1].isupper() and "-" not in word:  # starts no name and no capitalised pair
             i += 1
             continue
+        if word.lower() in ROLE_WORDS and i + 1 < len(tokens) and _is_cap(tokens[i + 1][2]):
+            i += 1  # "Analyst Katia Glod" opening a sentence: the role is no part of the name
+            continue
         n = _name_at(text, tokens, i, registry.first_names)
         start = tokens[i][0]
         pair = (

@@ -258,7 +258,10 @@ def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | No
 
 
 SIGNATURE = re.compile(  # "“…” — Lukashenko." or "“…” — this is how Peskov summed it up"
-    r"\s*,?\s*[—–]\s*(?:(?:this|that|such)\s+(?:is|was)\s+(?:how|what)\s+)?"
+    r"\s*,?(?:\s*[—–]|\s+-)\s*(?:(?:this|that|such)\s+(?:is|was)\s+(?:how|what)\s+)?"
+)
+SIGNED_END = re.compile(  # "— Putin, 10 September 2021." but not "— Putin, who …"
+    r"\s*(?:,(?!\s*(?:who|whose|whom|which|that)\b)\s*[^,.;:!?]{1,40})?[.!]?\s*"
 )
 
 
@@ -268,7 +271,7 @@ def _signed(text: str, after: str, base: int, near: list[ActorMention]) -> Actor
     lead = SIGNATURE.match(after)
     if not lead or not near or near[0].start != base + lead.end():
         return None
-    bare = re.fullmatch(r"\s*[.!]?\s*", text[near[0].end : base + len(after)])
+    bare = SIGNED_END.fullmatch(text, near[0].end, base + len(after))
     return near[0] if bare or lead.group().rstrip().endswith(("how", "what")) else None
 
 
