@@ -239,6 +239,15 @@ def test_lexicon_inflects_and_tags():
             "Peskov tweeted that the leaders would meet again soon.",
             ("the leaders would meet again soon", "indirect"),
         ),
+        (
+            "Peskov signalled that the leaders would meet again soon.",
+            ("the leaders would meet again soon", "indirect"),
+        ),
+        (
+            "Peskov indicated that the leaders would meet again soon.",
+            ("the leaders would meet again soon", "indirect"),
+        ),
+        ("“We signed it all,” Lukashenko bragged.", ("We signed it all,", "direct")),
     ],
 )
 def test_reporting_verbs_beyond_the_old_lists(text, expected):
