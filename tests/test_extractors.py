@@ -62,6 +62,29 @@ def test_a_capitalised_role_opening_a_sentence_is_no_part_of_the_name():
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Łukašenka", "Alexander Lukashenko"),  # Belarusian Latin
+        ("Łukaszenka", "Alexander Lukashenko"),  # Polish
+        ("Lukaschenko", "Alexander Lukashenko"),  # German
+        ("Cichanoŭskaja", "Svetlana Tikhanovskaya"),
+        ("Tichanowskaja", "Svetlana Tikhanovskaya"),
+        ("Peskow", "Dmitry Peskov"),
+        ("Schoigu", "Sergei Shoigu"),
+    ],
+)
+def test_registry_people_in_other_languages_spellings(name, canonical):
+    assert actors(f"Yesterday {name} spoke in Minsk. {name}’s aides agreed.") == [
+        (name, canonical),
+        (name, canonical),
+    ]
+
+
+def test_words_that_only_look_foreign_are_nobody():
+    assert actors("Yesterday Woodward and Jackson spoke in Warsaw.") == []
+
+
 def test_unknown_person_with_role_before_the_name():
     found = find_actors("Political analyst Syarhei Nikalyuk said the vote was rigged.")
     person = next(m for m in found if m.actor_type == "person")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -150,6 +151,16 @@ class Registry:
         words = {a.split()[-1] for a, e in self.by_alias.items() if e.actor_type == "person"}
         return self.first_names | words
 
+    @cached_property
+    def by_spelling(self) -> dict[str, Entry]:
+        """Registry persons by the spelling key of each alias's surname (keys that two
+        persons share are left out)."""
+        found: dict[str, set[str]] = {}
+        for alias, e in self.by_alias.items():
+            if e.actor_type == "person" and len(alias.split()[-1]) >= MIN_KEYED:
+                found.setdefault(spelling_key(alias.split()[-1]), set()).add(e.actor)
+        return {k: self.by_alias[next(iter(v))] for k, v in found.items() if len(v) == 1}
+
     def surname_entry(self, surname: str) -> Entry | None:
         """The registry person whose alias ends with this surname, if exactly one."""
         found = {
@@ -158,6 +169,26 @@ class Registry:
             if e.actor_type == "person" and alias.split()[-1] == surname
         }
         return self.by_alias.get(next(iter(found))) if len(found) == 1 else None
+
+
+SPELLING_RULES = tuple(
+    tuple(part.strip() for part in line.split("->")) for line in read_lexicon("name_spellings.txt")
+)
+# a capitalised word of five letters or more holding something the rules change
+SPELLED_WORD = re.compile(
+    r"(?<![\w’'-])[^\W\d_a-z](?=[^\W\d_A-Z]{4,}(?![\w-]))[^\W\d_A-Z]*?"
+    r"(?:[^\x00-\x7f]|(?<=S)ch|sch|sz|cz|w|j)[^\W\d_A-Z]*(?![\w-])"
+)
+MIN_KEYED = 5  # shorter surnames are too alike across languages to fold
+
+
+def spelling_key(surname: str) -> str:
+    """A surname folded by the rules of ``name_spellings.txt`` (the same key for the spellings
+    different languages give one name); other accents dropped."""
+    key = surname.lower()
+    for old, new in SPELLING_RULES:
+        key = key.replace(old, new)
+    return unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +359,23 @@ def role_after(text: str, end: int) -> str:
     return ""
 
 
+def _spelled_mentions(text: str, registry: Registry) -> list[ActorMention]:
+    """Registry persons named in another language's spelling ("Łukašenka", "Peskow"):
+    capitalised words the registry does not list whose spelling key is a registry surname's."""
+    found = []
+    for m in SPELLED_WORD.finditer(text):
+        word = m.group()
+        if word in registry.by_alias:
+            continue
+        entry = registry.by_spelling.get(spelling_key(word))
+        if entry is not None:
+            found.append(
+                ActorMention(m.start(), m.end(), word, entry.actor, entry.actor_type,
+                             entry.role, "alias", entry.gender)
+            )  # fmt: skip
+    return found
+
+
 def _registry_mentions(text: str, registry: Registry) -> list[ActorMention]:
     """Mentions by registry alias (role from the text before the name, else the registry)."""
     found = []
@@ -345,7 +393,7 @@ def _registry_mentions(text: str, registry: Registry) -> list[ActorMention]:
                 entry.gender,
             )
         )
-    return found
+    return found + _spelled_mentions(text, registry)
 
 
 def _adjacent(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
