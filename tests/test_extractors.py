@@ -302,6 +302,11 @@ def test_participle_cues_and_asides(text, expected):
             [("We are brothers, not one state", "Alexander Lukashenko", "direct")],
         ),
         ("Putin spoke first. The “roadmaps” — Lukashenko, who signed them, smiled.", []),
+        (
+            "Putin spoke first.\n“The union is irreversible” (Lukashenko).",
+            [("The union is irreversible", "Alexander Lukashenko", "direct")],
+        ),
+        ("Putin met Europe’s “last dictator” (Lukashenko).", []),
         ("Putin spoke first. The “roadmaps” — Lukashenko, who signed them.", []),
         (
             "“Integration will go on step by step” — this is how Dmitry Peskov summed it up.",

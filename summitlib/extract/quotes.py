@@ -231,7 +231,7 @@ def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | No
         if cited:
             return _joint(text, people, cited[0]), "according to"
     near = _person_at(people, base, base + len(after))
-    signed = _signed(text, after, base, near)
+    signed = _signed(text, after, base, near, _opens_a_sentence(text, q.open))
     if signed:
         return _joint(text, people, signed), "—"
     verb = VERB.search(after)
@@ -257,19 +257,30 @@ def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | No
     return None
 
 
-SIGNATURE = re.compile(  # "“…” — Lukashenko." or "“…” — this is how Peskov summed it up"
-    r"\s*,?(?:\s*[—–]|\s+-)\s*(?:(?:this|that|such)\s+(?:is|was)\s+(?:how|what)\s+)?"
+SIGNATURE = re.compile(  # "“…” — Lukashenko.", "“…” (Lukashenko)." or "“…” — this is how
+    # Peskov summed it up"
+    r"\s*,?(?:\s*[—–]|\s+-|\s*\()\s*(?:(?:this|that|such)\s+(?:is|was)\s+(?:how|what)\s+)?"
 )
 SIGNED_END = re.compile(  # "— Putin, 10 September 2021." but not "— Putin, who …"
-    r"\s*(?:,(?!\s*(?:who|whose|whom|which|that)\b)\s*[^,.;:!?]{1,40})?[.!]?\s*"
+    r"\s*(?:,(?!\s*(?:who|whose|whom|which|that)\b)\s*[^,.;:!?()]{1,40})?\)?[.!]?\s*"
 )
 
 
-def _signed(text: str, after: str, base: int, near: list[ActorMention]) -> ActorMention | None:
+def _opens_a_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts a line or follows the end of a sentence."""
+    return re.search(r"(?:^|[\n.!?…][\"”»’]?)[ \t]*$", text[max(0, pos - 3) : pos]) is not None
+
+
+def _signed(
+    text: str, after: str, base: int, near: list[ActorMention], opens: bool
+) -> ActorMention | None:
     """The person a dash signs a quote with: a bare name ending the sentence, or the
-    subject of "this is how … put it"."""
+    subject of "this is how … put it"; a name in brackets only signs a quote that opens its
+    sentence (``opens``; "the “last dictator” (Lukashenko)." is a term)."""
     lead = SIGNATURE.match(after)
     if not lead or not near or near[0].start != base + lead.end():
+        return None
+    if lead.group().rstrip().endswith("(") and not opens:
         return None
     bare = SIGNED_END.fullmatch(text, near[0].end, base + len(after))
     return near[0] if bare or lead.group().rstrip().endswith(("how", "what")) else None
