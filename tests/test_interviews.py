@@ -314,6 +314,10 @@ def test_a_cited_speaker_and_a_progressive_cue():
             "By the words of Sergei Lavrov, the road maps are ready.",
             ("the road maps are ready", "Sergei Lavrov"),
         ),
+        (  # a reference in brackets after the name
+            "According to Sergei Lavrov (TASS, 2021), the road maps are ready.",
+            ("the road maps are ready", "Sergei Lavrov"),
+        ),
         (
             "Sergei Lavrov considers that the road maps are ready.",
             ("the road maps are ready", "Sergei Lavrov"),

@@ -82,6 +82,7 @@ TAIL = re.compile(
     r"(?:[A-Z][\w/]*|reporters|journalists|the press|(?:in|on|at|to|during|last|this|"
     r"yesterday|today|earlier|later|recently|in an interview)\b)"
 )
+CITATION = re.compile(r"\s*\([^()]{1,40}\)")  # a reference after a name: "(2020, p. 4)"
 ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Bb]y the words of)\s+")  # "by the words": MT
 OPINION = re.compile(
     r"\b[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|(?:the\s+)?(?:opinion|view|words)"
@@ -698,7 +699,8 @@ def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> 
         near = _person_at(people, at, min(sent_end, at + 80))
         if not near or near[0].start - at > 40:
             continue
-        comma = text.find(",", near[0].end, sent_end)
+        cited = CITATION.match(text, near[0].end, sent_end)  # "According to X (2020, p. 4),"
+        comma = text.find(",", cited.end() if cited else near[0].end, sent_end)
         if comma >= 0 and comma - near[0].end <= 60:
             span = _trim_span(text, comma + 1, sent_end)
         else:
