@@ -115,6 +115,9 @@ def test_commitment_verb_puts_the_infinitive_ahead_but_not_a_date_before_it():
             (2023, 5, 9),
             ("at the weekend", "2023-05-13/2023-05-14"),
         ),
+        ("They met on the 29th.", (2022, 7, 10), ("on the 29th", "2022-06-29")),
+        ("They will meet on the 29th, he said.", (2022, 7, 10), ("on the 29th", "2022-07-29")),
+        ("They met on the 3rd and parted.", (2022, 7, 10), ("on the 3rd", "2022-07-03")),
         ("The deal dated 9/9/2021 stands.", (2022, 1, 1), ("9/9/2021", "2021-09-09")),
         ("The deal dated 25/3/2020 stands.", (2022, 1, 1), ("25/3/2020", "2020-03-25")),
         ("The deal dated 3/25/2020 stands.", (2022, 1, 1), ("3/25/2020", "2020-03-25")),
@@ -151,6 +154,13 @@ def test_years_after_mid_and_after_a_possessive():
     assert values("Russia’s 2020 loan of $1.5 billion helped.", published) == ["2020"]
     assert values("Putin's 1999 deals still matter.", published) == ["1999"]
     assert dates("Minsk's 2000 delegates arrived.", published) == []
+
+
+def test_an_ordinal_before_a_noun_is_no_day():
+    assert (
+        dates("On the 29th session the council met in the 21st century.", dt.date(2022, 7, 10))
+        == []
+    )
 
 
 def test_a_slashed_date_whose_order_the_text_does_not_settle_stays_undated():
@@ -201,7 +211,7 @@ def test_every_match_of_a_guarded_pattern_holds_a_word_of_its_guard():
         "in the first half of 2020, Q3 2021, the third quarter of next year, spring 2019, "
         "last winter, at the end of March, the end of this year, the middle of next month, "
         "by the end of 2019, next weekend, over the past year, last week, two years ago, "
-        "three days earlier, today, on Friday, the late 1990s, in March last year"
+        "three days earlier, today, on Friday, the late 1990s, in March last year, on the 29th."
     ]
     seen = set()
     for kind, pattern in PATTERNS:

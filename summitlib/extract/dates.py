@@ -306,6 +306,14 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     ),
     ("earlier", rf"\b{COUNT}\s+(day)s?\s+earlier\b", re.I),
     ("deictic", r"\b(yesterday|today|tomorrow)\b", re.I),
+    # "on the 29th": a day of the month the publication date implies, where the ordinal ends
+    # the phrase (not "the 21st century", "the 29th session")
+    (
+        "day_only",
+        r"\b[Oo]n\s+the\s+([12]?\d|3[01])(?:st|nd|rd|th)\b"
+        r"(?=\s*[,.;:)]|\s*$|\s+(?:and|when|at|in|as|after|before|while|with)\b)",
+        0,
+    ),
     (
         "weekday",
         r"\b(?:(last|next|this|on)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
@@ -345,6 +353,7 @@ NEEDS: dict[str, tuple[str, ...]] = {  # kind -> words one of which its match mu
     "ago": ("ago",),
     "earlier": ("earlier",),
     "deictic": ("yesterday", "today", "tomorrow"),
+    "day_only": ("st", "nd", "rd", "th"),
     "weekday": tuple(WEEKDAYS),
     "decade": ("0s",),
 }
@@ -409,6 +418,21 @@ def _day_month(m, text, published, tense):
 def _month_day(m, text, published, tense):
     """March 01, 2019 / February 23rd."""
     return _day_value(MONTHS[m[1].lower()], _day(m[2]), m[3], published, tense)
+
+
+def _day_only(m, text, published, tense):
+    """on the 29th: in the publication month, or the month before (after, for the future)
+    when that day has not come yet (has passed)."""
+    day = int(m[1])
+    delta = 0
+    if tense == "future" and day < published.day:
+        delta = 1
+    elif tense != "future" and day > published.day:
+        delta = -1
+    year, month = _month_shift(published.year, published.month, delta)
+    if not _valid(year, month, day):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}", "publication", "day"
 
 
 def _day_value(month: int, day: int, year: str | None, published, tense) -> tuple | None:
@@ -674,6 +698,7 @@ RESOLVERS = {
     "trailing": _trailing,
     "earlier": _earlier,
     "deictic": _deictic,
+    "day_only": _day_only,
     "weekday": _weekday_value,
     "month": _month_only,
     "year": _year,
