@@ -209,6 +209,15 @@ class ActorMention:
         object.__setattr__(self, "text", sys.intern(self.text))
 
 
+def _entry_mention(
+    start: int, end: int, surface: str, entry: Entry, via: str, role: str = ""
+) -> ActorMention:
+    """A mention of a registry entry (``role`` from the text, else the entry's)."""
+    return ActorMention(
+        start, end, surface, entry.actor, entry.actor_type, role or entry.role, via, entry.gender
+    )
+
+
 def _alternation(names: dict[str, Entry], flags: int) -> re.Pattern | None:
     """One regex matching any of the names as whole words, longest first (built as a trie:
     two hundred names tried one by one at every character were a sixth of finding actors)."""
@@ -369,10 +378,7 @@ def _spelled_mentions(text: str, registry: Registry) -> list[ActorMention]:
             continue
         entry = registry.by_spelling.get(spelling_key(word))
         if entry is not None:
-            found.append(
-                ActorMention(m.start(), m.end(), word, entry.actor, entry.actor_type,
-                             entry.role, "alias", entry.gender)
-            )  # fmt: skip
+            found.append(_entry_mention(m.start(), m.end(), word, entry, "alias"))
     return found
 
 
@@ -381,18 +387,7 @@ def _registry_mentions(text: str, registry: Registry) -> list[ActorMention]:
     found = []
     for m in registry.alias_pattern.finditer(text) if registry.alias_pattern else []:
         entry = registry.by_alias[m.group()]
-        found.append(
-            ActorMention(
-                m.start(),
-                m.end(),
-                m.group(),
-                entry.actor,
-                entry.actor_type,
-                entry.role,
-                "alias",
-                entry.gender,
-            )
-        )
+        found.append(_entry_mention(m.start(), m.end(), m.group(), entry, "alias"))
     return found + _spelled_mentions(text, registry)
 
 
@@ -469,10 +464,7 @@ def _block_people(
             surname = name.split()[-1]
             entry = registry.surname_entry(surname)
             if entry is not None:
-                found.append(
-                    ActorMention(start, end, text[start:end], entry.actor, entry.actor_type,
-                                 role or entry.role, "alias", entry.gender)
-                )  # fmt: skip
+                found.append(_entry_mention(start, end, text[start:end], entry, "alias", role))
             else:
                 role = role or role_after(text, end)
                 gender = _gender(name.split()[0])
@@ -543,10 +535,7 @@ def _description_mentions(text: str, registry: Registry, taken: list) -> list:
         if re.match(r"\s+[A-Z][a-z]", after):  # "Russian President (Vladimir) Putin"
             continue
         entry = registry.by_description[m.group().lower()]
-        found.append(
-            ActorMention(m.start(), m.end(), m.group(), entry.actor, entry.actor_type,
-                         entry.role, "description", entry.gender)
-        )  # fmt: skip
+        found.append(_entry_mention(m.start(), m.end(), m.group(), entry, "description"))
     return found
 
 

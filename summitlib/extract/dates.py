@@ -216,6 +216,13 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
+def _day_of(year: int, month: int, day: int, anchor: str = "absolute") -> tuple | None:
+    """(value, anchor, granularity) of a calendar day, or None if the day does not exist."""
+    if not _valid(year, month, day):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}", anchor, "day"
+
+
 # --- the patterns ------------------------------------------------------------------------
 
 EDGE = r"(?:(?:\b(?:the\s+)?end\s+of|\bbeginning\s+of|\bstart\s+of|\bearly|\blate|\bmid-?)\s*)?"
@@ -367,13 +374,13 @@ def _resolve(kind: str, m: re.Match, text: str, published: dt.date) -> tuple | N
 def _iso(m, text, published, tense):
     """2021-10-01."""
     y, mo, d = int(m[1]), int(m[2]), int(m[3])
-    return (f"{y:04d}-{mo:02d}-{d:02d}", "absolute", "day") if _valid(y, mo, d) else None
+    return _day_of(y, mo, d)
 
 
 def _dotted(m, text, published, tense):
     """01.03.2019 (day first)."""
     d, mo, y = int(m[1]), int(m[2]), int(m[3])
-    return (f"{y:04d}-{mo:02d}-{d:02d}", "absolute", "day") if _valid(y, mo, d) else None
+    return _day_of(y, mo, d)
 
 
 def _slashed(m, text, published, tense):
@@ -383,7 +390,7 @@ def _slashed(m, text, published, tense):
     if a != b and a <= 12 and b <= 12:
         return None
     d, mo = (b, a) if b > 12 else (a, b)
-    return (f"{y:04d}-{mo:02d}-{d:02d}", "absolute", "day") if _valid(y, mo, d) else None
+    return _day_of(y, mo, d)
 
 
 def _day(group: str) -> int:
@@ -430,17 +437,13 @@ def _day_only(m, text, published, tense):
     elif tense != "future" and day > published.day:
         delta = -1
     year, month = _month_shift(published.year, published.month, delta)
-    if not _valid(year, month, day):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}", "publication", "day"
+    return _day_of(year, month, day, "publication")
 
 
 def _day_value(month: int, day: int, year: str | None, published, tense) -> tuple | None:
     """A day's value, taking the year from the publication date when missing."""
     y = int(year) if year else _day_year(month, day, published, tense)
-    if not _valid(y, month, day):
-        return None
-    return f"{y:04d}-{month:02d}-{day:02d}", "absolute" if year else "publication", "day"
+    return _day_of(y, month, day, "absolute" if year else "publication")
 
 
 def _half(m, text, published, tense):
@@ -565,15 +568,17 @@ def _weekend(m, text, published, tense):
     """this past weekend -> the Saturday and Sunday before the publication date; "over the
     weekend" the latest one (the coming one in a sentence about the future)."""
     word = " ".join(m[1].lower().split())
-    saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7 or 7)
-    if word.endswith(" the") and tense != "future":  # over / at / during the weekend
-        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
-    elif word.endswith(" the") or word == "next":
-        saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
-        if word == "next" and published.weekday() >= 5:
-            saturday += dt.timedelta(days=7)
+    days_since_saturday = (published.weekday() - 5) % 7
+    coming = published + dt.timedelta(days=(5 - published.weekday()) % 7)
+    if word.endswith(" the"):  # over / at / during the weekend
+        latest = published - dt.timedelta(days=days_since_saturday)
+        saturday = coming if tense == "future" else latest
+    elif word == "next":
+        saturday = coming + dt.timedelta(days=7 if published.weekday() >= 5 else 0)
     elif word == "this" and (tense == "future" or published.weekday() < 5):
-        saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
+        saturday = coming
+    else:
+        saturday = published - dt.timedelta(days=days_since_saturday or 7)
     sunday = saturday + dt.timedelta(days=1)
     return f"{saturday.isoformat()}/{sunday.isoformat()}", "relative", "range"
 

@@ -63,10 +63,12 @@ ADVERBS = (
     r"would|will|once|been|even|still|just|now|in\s+turn|in\s+(?:his|her|their)\s+turn|"
     r"for\s+(?:his|her|their|its)\s+part|in\s+response|in\s+reply|[a-z]+ly)"
 )
+# an aside or a reference in brackets after a name: "(pictured)", "(TASS, 2021)"
+BRACKETED = r"\s*\([^()]{1,40}\)"
 SUBJECT_GAP = re.compile(  # an affiliation ("of BEROC"), an aside between commas or in
-    # brackets ("(pictured)"), adverbs
+    # brackets, adverbs
     rf"^(?:{AFFILIATION})?(?:\s*,(?!\s*(?:it|he|she|they|we|I|there|this)\b)[^,.;:“”\"]{{0,120}},?)?"
-    rf"(?:\s*\([^()]{{1,40}}\))?(?:\s+{ADVERBS})*\s*$"
+    rf"(?:{BRACKETED})?(?:\s+{ADVERBS})*\s*$"
 )
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|our|my|your|this|these|those|his|her)\s+$", re.I)
 NOT_SUBJECT = {"his", "him", "her"}
@@ -82,7 +84,7 @@ TAIL = re.compile(
     r"(?:[A-Z][\w/]*|reporters|journalists|the press|(?:in|on|at|to|during|last|this|"
     r"yesterday|today|earlier|later|recently|in an interview)\b)"
 )
-CITATION = re.compile(r"\s*\([^()]{1,40}\)")  # a reference after a name: "(2020, p. 4)"
+CITATION = re.compile(BRACKETED)
 ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Bb]y the words of)\s+")  # "by the words": MT
 OPINION = re.compile(
     r"\b[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|(?:the\s+)?(?:opinion|view|words)"
