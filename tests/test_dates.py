@@ -211,7 +211,8 @@ def test_every_match_of_a_guarded_pattern_holds_a_word_of_its_guard():
         "in the first half of 2020, Q3 2021, the third quarter of next year, spring 2019, "
         "last winter, at the end of March, the end of this year, the middle of next month, "
         "by the end of 2019, next weekend, over the past year, last week, two years ago, "
-        "three days earlier, today, on Friday, the late 1990s, in March last year, on the 29th."
+        "three days earlier, today, on Friday, the late 1990s, in March last year, on the 29th, "
+        "on 25/3/2020, from 3 to 5 June, Sept. 3-5, 2021."
     ]
     seen = set()
     for kind, pattern in PATTERNS:

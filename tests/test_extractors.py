@@ -98,6 +98,26 @@ def test_unknown_person_after_a_long_institutional_role():
     assert person.role == "Deputy Director of the Institute of CIS Countries"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020Minsk talks: analystKatia Glod and ShraibmanBelarusian pro-Kremlin don't Łukašenka",
+        "Putin'-Lukashenko O'Brien's x_Minsk so-called co-chair 'Makei' — Ms. Tsikhanouskaya.",
+    ],
+)
+def test_name_words_are_the_capitalised_and_hyphenated_words_of_the_whole_text(text):
+    """People are found among the words of the runs that hold a capital or a hyphen, each run
+    tokenised alone: those are the same words, with the same spans, as in the whole text."""
+    from summitlib.extract.actors import _iter_tokens, _name_words
+
+    every = [t for t in _iter_tokens(text) if t[2][:1].isalpha()]
+    runs = list(_name_words(text))
+    assert set(runs) <= set(every)
+    assert [t for t in every if t[2][:1].isupper() or "-" in t[2]] == [
+        t for t in runs if t[2][:1].isupper() or "-" in t[2]
+    ]
+
+
 def test_appositive_role_and_surname_reference():
     text = "We spoke with Olga Dryndova, a German political scientist. Dryndova doubts it."
     assert actors(text) == [("Olga Dryndova", "Olga Dryndova"), ("Dryndova", "Olga Dryndova")]

@@ -38,7 +38,6 @@ _ADDRESS = r"<?\b(?:https?://|www\.)[^\s<>\[\]()]*[^\s<>\[\]().,;:!?'\"’”]>?
 URL = re.compile(rf"[ \t]*\(\s*{_ADDRESS}\s*\)|{_ADDRESS}")  # with its brackets when alone in them
 AUTHOR_LINE = re.compile(r"^[ \t]*[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}[ \t]*$")
 SPACE_LIKE = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " "}
-SPACE_TABLE = str.maketrans(SPACE_LIKE)
 SPACE_LIKE_CLASS = "[" + "".join(SPACE_LIKE) + "]"  # a regex matching any of them
 KEPT = re.compile(rb"\x00+")  # runs of kept characters in the drop mask
 INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -140,8 +139,11 @@ def clean_text(raw: str) -> CleanText:
 
 
 def swap_spaces(text: str) -> str:
-    """The text with each space-like character (no-break spaces, tabs) as a plain space."""
-    return text.translate(SPACE_TABLE)
+    """The text with each space-like character (no-break spaces, tabs) as a plain space (one
+    ``replace`` per character: many times faster than ``str.translate`` with a table)."""
+    for char, space in SPACE_LIKE.items():
+        text = text.replace(char, space)
+    return text
 
 
 def removal_runs(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -198,7 +200,8 @@ def _removals(raw: str) -> list[Removal]:
         found.append(Removal(m.end(1), m.end(), "link"))
     found += [Removal(m.start(), m.end(), "shortcode") for m in SHORTCODE.finditer(raw)]
     found += [Removal(m.start(), m.end(), "related") for m in RELATED_LINE.finditer(raw)]
-    found += [Removal(m.start(), m.end(), "url") for m in URL.finditer(raw)]
+    if "://" in raw or "www." in raw:  # every address holds one: spare the scan
+        found += [Removal(m.start(), m.end(), "url") for m in URL.finditer(raw)]
     found += [Removal(m.start(), m.end(), "invisible") for m in INVISIBLE.finditer(raw)]
     trailer = _trailer_start(raw)
     if trailer is not None:

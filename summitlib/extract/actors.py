@@ -99,6 +99,8 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GLUED = re.compile(r"(?<=[a-z]{5})(?=[A-Z][a-z]{3})")
 GLUED_MIN = 9  # five lower-case letters, then four of the next word
 WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?|[,;:.!?()\[\]—–]")
+NAME_RUN = re.compile(r"(?<![\w’'-])[\w’'-]*?(?:[^\W\d_a-z]|-)[\w’'-]*")  # see _name_words
+FIRST_LETTER = re.compile(r"[^\W\d_]")
 BLOCK_WORDS = 4096  # words of a long text looked at together when discovering people
 _SPEECH = load_reporting_verbs()
 _SPEAKING = phrase_alternation(set(_SPEECH.finite) - _SPEECH.forms("source"))
@@ -291,14 +293,24 @@ def _iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
         yield start, m.end(), text[start : m.end()]
 
 
+def _name_words(text: str) -> Iterator[tuple[int, int, str]]:
+    """The words of :func:`_iter_tokens` that may start or continue a name: those of each run
+    of word characters holding a capital or a hyphen. A run is tokenised alone as in the
+    whole text, and the words of the other runs (lower-case, unhyphenated) start no name and
+    stop any, as the gap they leave does."""
+    for run in NAME_RUN.finditer(text):
+        offset = run.start()
+        for start, end, word in _iter_tokens(run.group()):
+            if word[:1].isalpha():
+                yield offset + start, offset + end, word
+
+
 def _word_blocks(text: str) -> Iterator[list[tuple[int, int, str]]]:
-    """The word tokens of a text in blocks of about :data:`BLOCK_WORDS`, cut only where more
-    than one character separates two words, which no name spans: a long article is never
-    held as one list of tokens."""
+    """The words of :func:`_name_words` in blocks of about :data:`BLOCK_WORDS`, cut only
+    where more than one character separates two words, which no name spans: a long article
+    is never held as one list of tokens."""
     block: list[tuple[int, int, str]] = []
-    for token in _iter_tokens(text):
-        if not token[2][:1].isalpha():
-            continue
+    for token in _name_words(text):
         if len(block) >= BLOCK_WORDS and token[0] - block[-1][1] > 1:
             yield block
             block = []
@@ -417,10 +429,9 @@ def _discovered(text: str, registry: Registry, taken: list[tuple[int, int]]) -> 
     """People not in the registry: known first name + surname, or role + two names."""
     occupied = SpanIndex(taken, lambda s: s)
     found: list[ActorMention] = []
-    first_word = True
+    first = FIRST_LETTER.search(text)
     for tokens in _word_blocks(text):
-        found += _block_people(text, tokens, registry, occupied, first_word)
-        first_word = False
+        found += _block_people(text, tokens, registry, occupied, first.start() if first else 0)
     return found
 
 
@@ -429,10 +440,10 @@ def _block_people(
     tokens: list[tuple[int, int, str]],
     registry: Registry,
     occupied: SpanIndex,
-    first_word: bool,
+    first_start: int,
 ) -> list[ActorMention]:
-    """The people of :func:`_discovered` in one block of words (``first_word``: the block
-    starts the text, and its first word has no role before it)."""
+    """The people of :func:`_discovered` in one block of words (``first_start``: where the
+    text's first word starts; that word has no role before it)."""
     found: list[ActorMention] = []
     i = 0
     while i < len(tokens):
@@ -451,7 +462,7 @@ def _block_people(
             and _is_cap(tokens[i + 1][2])
             and _adjacent(text, tokens[i], tokens[i + 1])
         )
-        has_before = i or not first_word
+        has_before = start > first_start
         role = role_before(text, start, registry.stop_words) if has_before and (n or pair) else ""
         next_is_first = i + 1 < len(tokens) and tokens[i + 1][2] in registry.first_names
         if not n and role and pair and not next_is_first and not _organisation(tokens, i, 2):
@@ -593,7 +604,8 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
     occupied = SpanIndex(taken, lambda s: s)
     candidates = [(m, "generic") for m in GENERIC.finditer(text)]
     candidates += [(m, "pronoun") for m in PRONOUN.finditer(text)]
-    candidates += [(m, "former") for m in FORMER.finditer(text)]
+    if "former" in text or "latter" in text:  # every match holds one: spare the scan
+        candidates += [(m, "former") for m in FORMER.finditer(text)]
     candidates += [(m, "pair") for m in PAIR.finditer(text)]
     refs: list[ActorMention] = []
     recent: list[ActorMention] = []  # the latest persons and references, oldest first

@@ -344,6 +344,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (name, re.compile(pattern, flags)) for name, pattern, flags in PATTERN_TEXT
 ]
 SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+MONTH_KINDS = (  # every match of these names a month
+    "day_range_month",
+    "month_day_range",
+    "day_month",
+    "month_day",
+    "month_year",
+    "month",
+)
+MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 NEEDS: dict[str, tuple[str, ...]] = {  # kind -> words one of which its match must hold
     "half": ("half",),
     "quarter": ("quarter", "q1", "q2", "q3", "q4"),
@@ -363,6 +372,8 @@ NEEDS: dict[str, tuple[str, ...]] = {  # kind -> words one of which its match mu
     "day_only": ("st", "nd", "rd", "th"),
     "weekday": tuple(WEEKDAYS),
     "decade": ("0s",),
+    "slashed": ("/",),
+    **dict.fromkeys(MONTH_KINDS, MONTH_STEMS),
 }
 
 
