@@ -514,6 +514,34 @@ def test_an_intro_saying_who_answered_the_questions():
     ]
 
 
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Belsat sat down with economist Dzmitry Kruk to discuss the roadmaps.",
+        "In conversation with Anais Marin, the UN special rapporteur, we looked back.",
+        "We asked Katia Glod, an analyst at the European Leadership Network, two questions.",
+        "We put three short questions to Pavel Usov, head of a think tank.",
+        "Our correspondent caught up with Artyom Shraibman in Vilnius.",
+    ],
+)
+def test_intros_that_name_whom_short_questions_were_put_to(intro):
+    text = (
+        f"{intro}\n\nIs the union real?\nOnly on paper. The hard issues were left out.\n\n"
+        "What changes?\nVery little. Gas prices stay where they were.\n"
+    )
+    person = re.search(r"(?:with|asked|to) (?:economist )?([A-Z]\w+ [A-Z]\w+)", intro).group(1)
+    assert [(q[1], q[2]) for q in quotes(text)] == [(person, "interview")] * 2
+
+
+def test_asking_an_institution_for_comment_makes_no_interview():
+    text = (
+        "Putin and Lukashenko met in Sochi. We asked the Kremlin for comment but got no reply.\n\n"
+        "What was agreed?\nThe leaders agreed on a loan of 500 million dollars.\n\n"
+        "What comes next?\nA meeting of the Supreme State Council is planned.\n"
+    )
+    assert turns(text) == []
+
+
 def test_the_former_and_the_latter_name_their_speakers():
     text = (
         "Lukashenko sharply criticised Russian President Vladimir Putin. "

@@ -46,6 +46,10 @@ ROLE_WORDS = {
     "politician", "president", "professor", "representative", "researcher", "scholar",
     "scientist", "secretary", "senator", "sociologist", "speaker", "spokesman",
     "spokesperson", "spokeswoman", "activist", "ombudsman", "premier", "strategist",
+    "rapporteur", "observer", "specialist", "lawyer", "pundit", "writer", "philosopher",
+    "consultant", "negotiator", "prosecutor", "judge", "officer", "colonel", "businessman",
+    "businesswoman", "entrepreneur", "banker", "candidate", "dissident", "campaigner",
+    "publisher", "presenter", "demographer", "rector", "dean", "mep",
 }  # fmt: skip
 ROLE_MODIFIERS = {
     "acting", "assistant", "associate", "belarusian", "chief", "deputy", "executive",

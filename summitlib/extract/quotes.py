@@ -741,7 +741,9 @@ TITLE_NAME = re.compile(  # "Name: …", "interview with Name", "‘…’: Name
     rf"^\s*({NAME})\s*:\s|\binterview\s+with\s+({NAME})|:\s+({NAME})\s+(?:on|about)\s"
 )
 INTRO_CUE = re.compile(
-    r"\b(?:(?P<with>(?:spoke|talked|speaks|talks)\s+(?:\w+\s+)?(?:with|to)|interview(?:ed)?\s+with)\s+"
+    r"\b(?:(?P<with>(?:spoke|talked|speaks|talks|chatted|chats)\s+(?:\w+\s+)?(?:with|to)"
+    r"|interview(?:ed)?\s+with|(?:sat|sits)\s+down\s+with|caught\s+up\s+with"
+    r"|in\s+conversation\s+with|(?:we|I)\s+asked|put\s+(?:[\w’']+\s+){0,3}questions\s+to)\s+"
     r"|interview|answer(?:ed|s|ing)?\s+(?:[\w’']+\s+){0,2}questions)",
     re.IGNORECASE,
 )
