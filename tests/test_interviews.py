@@ -533,6 +533,32 @@ def test_intros_that_name_whom_short_questions_were_put_to(intro):
     assert [(q[1], q[2]) for q in quotes(text)] == [(person, "interview")] * 2
 
 
+def test_an_emphasised_prompt_asks_like_a_question():
+    text = (
+        "**Tell us about the roadmaps.**\n\n"
+        "They are mostly about taxes, oil and gas.\n\n"
+        "**And the army?**\n\n"
+        "There is no plan to merge the armies.\n\n"
+        "*Interview with economist Dzmitry Kruk, conducted by Belsat.*\n"
+    )
+    assert [(t[0], t[1]) for t in turns(text)] == [
+        ("question", "interviewer"),
+        ("answer", "Dzmitry Kruk"),
+        ("question", "interviewer"),
+        ("answer", "Dzmitry Kruk"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["**Give and take**", "Tell us about the roadmaps, the minister said.", "*Tell-tale signs.*"],
+)
+def test_a_subheading_or_a_plain_sentence_is_no_prompt(paragraph):
+    from summitlib.extract.quotes import _asks
+
+    assert not _asks(paragraph, 0, len(paragraph))
+
+
 def test_asking_an_institution_for_comment_makes_no_interview():
     text = (
         "Putin and Lukashenko met in Sochi. We asked the Kremlin for comment but got no reply.\n\n"
@@ -630,3 +656,37 @@ def test_an_agency_interview_with_dash_led_turns_and_an_outlet_label():
 )
 def test_quoted_as_saying_and_in_his_words(text, expected):
     assert quotes(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "cue",
+    [
+        "made it clear",
+        "expressed confidence",
+        "voiced concern",
+        "expressed the view",
+        "took the view",
+        "gave assurances",
+        "let it be known",
+        "said earlier on Friday",
+        "voiced worry earlier on Friday",
+        "said last week",
+        "said this month in Minsk",
+    ],
+)
+def test_views_voiced_and_time_adverbials_before_that(cue):
+    text = f"Alexander Lukashenko {cue} that Russia had no plans to absorb Belarus."
+    assert quotes(text) == [
+        ("Russia had no plans to absorb Belarus", "Alexander Lukashenko", "indirect")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alexander Lukashenko expressed concern over the price of gas.",
+        "Alexander Lukashenko made clear his opposition to a single currency.",
+    ],
+)
+def test_a_view_voiced_without_a_clause_reports_nothing(text):
+    assert quotes(text) == []

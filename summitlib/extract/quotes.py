@@ -76,6 +76,8 @@ JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+as well as\s+|,\s*and\s+)[^,.;]{0,
 FORWARD_SKIP = re.compile(
     r"(?:\s+(?:to\s+(?:the\s+fact|reporters|journalists|the\s+press|[A-Z][\w/]+(?:\s+[A-Z]\w+)*)"
     r"|[A-Z][\w/]+(?:\s+[A-Z]\w+)*|reporters|journalists|the\s+press|me|us|him|her))?"
+    r"(?:\s+(?:earlier|later|again|yesterday|today|last\s+\w+|this\s+\w+)"  # "earlier on …"
+    r"(?=\s+(?:on|in|at)\b|\s+that\b(?!\s+(?:day|week|month|year|morning|evening)\b)))?"
     r"(?:\s+(?:on|in|at)\s+[\w\s]{0,30}?(?=\s+that\b))?"
     r"(?:\s+(?:only|also|[a-z]+ly)(?=\s+that\b))?"
     r"(?:,?\s+that\b(?!\s+is\b)|\s+(?:about|of|on)\b(?!\s+\w+day\b))?[\s,]*"  # ", that": MT
@@ -750,6 +752,7 @@ INTRO_CUE = re.compile(
 INITIAL_GLUED = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
 QUESTION_WORDS = 60
 LONG_QUESTION = 8
+PROMPT = re.compile(r"(?:Tell|Describe|Explain|Please|Give|Talk|Comment|Share|Let[’']s)\s+\S")
 INTRO_PARAGRAPHS = 5
 
 
@@ -768,11 +771,15 @@ class _Paragraph:
 
 def _asks(text: str, start: int, end: int) -> bool:
     """A short paragraph that ends with a question (not a quoted one; Markdown emphasis
-    around it, as in "*Why now?*", is not part of it)."""
-    segment = text[start:end].strip().strip("*_").strip()
+    around it, as in "*Why now?*", is not part of it), or an emphasised prompt ("**Tell us
+    about the roadmaps.**")."""
+    raw = text[start:end].strip()
+    segment = raw.strip("*_").strip()
     if not segment or segment[0] in '“"«„‘' or len(segment.split()) > QUESTION_WORDS:
         return False
     if segment.endswith("?"):
+        return True
+    if raw[:1] in "*_" and segment.endswith((".", ":")) and PROMPT.match(segment):
         return True
     return "?" in segment and segment.endswith(("…", "...")) and len(segment.split()) <= 40
 
