@@ -36,28 +36,9 @@ from summitlib.text.phrases import phrase_alternation
 from summitlib.text.quotemarks import find_quoted
 from summitlib.text.spans import SpanIndex
 
-ROLE_WORDS = {
-    "adviser", "advisor", "aide", "ambassador", "analyst", "author", "blogger", "ceo",
-    "chair", "chairman", "chairwoman", "chancellor", "chief", "co-founder", "columnist",
-    "commander", "commentator", "commissioner", "coordinator", "correspondent", "deputy",
-    "diplomat", "director", "economist", "editor", "editor-in-chief", "envoy", "expert",
-    "fellow", "founder", "general", "governor", "head", "historian", "journalist", "lawmaker",
-    "leader", "lecturer", "manager", "mayor", "member", "minister", "mp", "official",
-    "politician", "president", "professor", "representative", "researcher", "scholar",
-    "scientist", "secretary", "senator", "sociologist", "speaker", "spokesman",
-    "spokesperson", "spokeswoman", "activist", "ombudsman", "premier", "strategist",
-    "rapporteur", "observer", "specialist", "lawyer", "pundit", "writer", "philosopher",
-    "consultant", "negotiator", "prosecutor", "judge", "officer", "colonel", "businessman",
-    "businesswoman", "entrepreneur", "banker", "candidate", "dissident", "campaigner",
-    "publisher", "presenter", "demographer", "rector", "dean", "mep",
-}  # fmt: skip
-ROLE_MODIFIERS = {
-    "acting", "assistant", "associate", "belarusian", "chief", "deputy", "executive",
-    "first", "foreign", "former", "independent", "leading", "political", "press",
-    "prime", "prominent", "russian", "senior", "vice", "well-known", "general", "defence",
-    "defense", "finance", "economy", "state", "opposition", "ukrainian", "american",
-    "european", "polish", "lithuanian", "german", "military", "research", "managing",
-}  # fmt: skip
+ROLE_WORDS = frozenset(read_lexicon("role_words.txt"))
+ROLE_MODIFIERS = frozenset(read_lexicon("role_modifiers.txt"))
+ROLE_START = ROLE_WORDS | ROLE_MODIFIERS  # the words a role phrase may start with
 CONNECTORS = {"of", "the", "at", "under", "for", "to", "in", "on", "and", "de", "'s", "’s"}
 EXPERT_NOUNS = {
     "expert", "analyst", "political scientist", "scientist", "economist", "researcher",
@@ -79,22 +60,7 @@ ROLE_SYNONYMS = {
     "minister": ("minister",),
     "leader": ("president", "leader", "head of"),
 }
-NOT_NAME = {
-    "The", "A", "An", "And", "But", "In", "On", "At", "Of", "For", "With", "By", "From",
-    "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "His",
-    "Her", "Their", "Our", "Its", "As", "If", "When", "While", "After", "Before", "Since",
-    "Mr", "Mrs", "Ms", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December", "President", "Minister",
-    "Prime", "Foreign", "Secretary", "State", "Union", "Russian", "Belarusian", "Soviet",
-    "Institute", "University", "Center", "Centre", "Council", "Academy", "Ministry",
-    "Committee", "Agency", "Bank", "Party", "Assembly", "Duma", "Kremlin", "Europe",
-    "European", "Russia", "Belarus", "Moscow", "Minsk", "Sochi", "Ukraine", "West",
-    "Western", "Eastern", "Studies", "Sciences", "Review", "Journal", "Sphere", "Congress",
-    "Republic", "Federation", "Parliament", "Government", "Ambassador", "Director", "Head",
-    "Deputy", "Chairman", "Transitions", "TASS", "Reuters", "Navy", "Army", "Forum",
-    "Related", "Original", "Leave", "Reply", "Putin", "Lukashenko", "Lukashenka", "General",
-}  # fmt: skip
+NOT_NAME = frozenset(read_lexicon("not_name_words.txt"))
 FEMALE_ENDINGS = ("a", "ya", "ia")
 MALE_A_NAMES = {"Nikita", "Ilya", "Foma", "Kuzma", "Luka", "Mykola", "Sasha", "Misha"}
 RECENT = 40  # how many earlier mentions a reference may reach back to
@@ -350,7 +316,7 @@ def role_before(text: str, start: int, stop: frozenset[str] = frozenset()) -> st
             continue
         break
     phrase = words[keep:]
-    while phrase and phrase[0][2].lower() not in ROLE_WORDS | ROLE_MODIFIERS:
+    while phrase and phrase[0][2].lower() not in ROLE_START:
         phrase = phrase[1:]
     if not any(w[2].lower() in ROLE_WORDS for w in phrase):
         return ""
@@ -362,7 +328,6 @@ def _cap_word(word: str) -> bool:
     return word[:1].isupper() and word[:1].isalpha()
 
 
-ROLE_START = frozenset(ROLE_WORDS | ROLE_MODIFIERS)
 APPOSITIVE = r",\s+{article}([^,.;()]{{3,120}}?)(?=[,.;(]|\s+(?:who|which|said|says|told)\b)"
 ARTICLE_ROLE = re.compile(APPOSITIVE.format(article=r"(?:a|an|the)\s+"))  # ", a … analyst,"
 BARE_ROLE = re.compile(APPOSITIVE.format(article=""))  # ", director of …,"
