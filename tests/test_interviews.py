@@ -690,3 +690,34 @@ def test_views_voiced_and_time_adverbials_before_that(cue):
 )
 def test_a_view_voiced_without_a_clause_reports_nothing(text):
     assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("As noted by the head of state Alexander Lukashenko, the union is built on equal terms.",
+         "Alexander Lukashenko"),
+        ("From the point of view of Alexander Lukashenko, a common currency is premature.",
+         "Alexander Lukashenko"),
+        ("As noted by Putin's spokesman Dmitry Peskov, the summit will take place in Sochi.",
+         "Dmitry Peskov"),
+        ("In the opinion of Putin's spokesman Dmitry Peskov, the summit will take place in Sochi.",
+         "Dmitry Peskov"),
+        ("In Lukashenko's words, the summit will take place in Sochi.", "Alexander Lukashenko"),
+    ],
+)  # fmt: skip
+def test_opinions_held_and_points_noted_by_a_person(text, speaker):
+    clause = text.split(", ", 1)[1].rstrip(".")
+    assert quotes(text) == [(clause, speaker, "indirect")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As reported by TASS, the summit will take place in Sochi.",
+        "From the point of view of economics, the deal makes little sense.",
+        "As expected by analysts, the talks ended without a breakthrough.",
+    ],
+)
+def test_points_noted_by_no_person_report_nothing(text):
+    assert quotes(text) == []

@@ -88,10 +88,13 @@ TAIL = re.compile(
 )
 CITATION = re.compile(BRACKETED)
 ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Bb]y the words of)\s+")  # "by the words": MT
-OPINION = re.compile(
-    r"\b[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|(?:the\s+)?(?:opinion|view|words)"
-    r"\s+of\s+[^,]{3,80}|(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?:opinion|view|words))\s*,"
+OPINION = re.compile(  # "In his words,", "From the point of view of X,", "As noted by X,"
+    r"\b(?:[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|(?:the\s+)?(?:opinion|view|words)"
+    r"\s+of\s+[^,]{3,80}|(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?:opinion|view|words))"
+    r"|[Ff]rom\s+(?:the\s+)?(?:point\s+of\s+view|standpoint|perspective)\s+of\s+[^,]{3,80}"
+    rf"|[Aa]s\s+(?:{VERBS})\s+by\s+[^,]{{3,80}})\s*,"
 )
+POSSESSOR = re.compile(r"[’']s?\b")
 AS_CUE = re.compile(  # "As Shraibman puts it, …", "As Peskov told reporters on Friday, …"
     rf"^\s*As\s+[^,;:]{{2,60}}?\s+(?P<verb>{VERBS})(?:\s+[^,;:]{{1,40}}?)?\s*,"
 )
@@ -375,6 +378,9 @@ def _opinion_speaker(
     person in "In his words" / "In X's view" (or up to ``reach`` characters after it)."""
     if cue.groupdict().get("verb"):
         return _subject(text, people, base + cue.start(), base + cue.start("verb"))
+    inside = _person_at(people, base + cue.start(), base + cue.end())
+    if len(inside) > 1:  # "of Putin's spokesman Dmitry Peskov": not the possessor
+        return [m for m in inside if not POSSESSOR.match(text, m.end)] or inside
     return _person_at(people, base + cue.start(), base + cue.end() + reach)
 
 
