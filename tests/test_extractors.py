@@ -118,6 +118,30 @@ def test_name_words_are_the_capitalised_and_hyphenated_words_of_the_whole_text(t
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Belarus's self-proclaimed president has ratified the treaty.",
+         "Belarus's self-proclaimed president"),
+        ("Putin welcomed Belarus’ leader on Friday.", "Belarus’ leader"),
+        ("The Belarusian authoritarian president said no.", "Belarusian authoritarian president"),
+        ("Russia's long-serving leader met him.", "Russia's long-serving leader"),
+    ],
+)  # fmt: skip
+def test_descriptions_with_a_possessive_or_words_that_keep_whom_they_name(text, surface):
+    """(A description holding a state's name stands for a person the text names.)"""
+    named = "Vladimir Putin" if surface.startswith("Russia") else "Alexander Lukashenko"
+    text = f"{named} spoke first. {text}"
+    found = [(m.text, m.actor) for m in find_actors(text) if m.via == "description"]
+    assert found == [(surface, named)]
+
+
+def test_a_former_president_is_not_the_description_of_the_current_one():
+    assert not [
+        m for m in find_actors("Belarus's former president spoke.") if m.actor_type == "person"
+    ]
+
+
 def test_appositive_role_and_surname_reference():
     text = "We spoke with Olga Dryndova, a German political scientist. Dryndova doubts it."
     assert actors(text) == [("Olga Dryndova", "Olga Dryndova"), ("Dryndova", "Olga Dryndova")]

@@ -82,6 +82,10 @@ SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEAKING}|[Aa]ccording to),?\s+$")  # "says
 NAME_WORD = re.compile(r"[^\W\d_][^\W\d_’'-]*(?:-[^\W\d_]+)?")
 
 ORGANISATION_WORDS = frozenset(read_lexicon("organisation_words.txt"))
+DESCRIPTION_MODIFIERS = frozenset(read_lexicon("description_modifiers.txt"))
+MODIFIER_FORMS = sorted(  # as a text writes them: in prose, a headline, capitals
+    {f(w) for w in DESCRIPTION_MODIFIERS for f in (str, str.capitalize, str.title, str.upper)}
+)
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,26 @@ class Registry:
                 self.by_description.setdefault(description.lower(), entry)
         self.alias_pattern = _alternation(self.by_alias, flags=0)
         self.description_pattern = _alternation(self.by_description, flags=re.IGNORECASE)
+
+    @cached_property
+    def modified_pattern(self) -> re.Pattern | None:
+        """Descriptions with words of ``description_modifiers.txt`` before their last word
+        ("the Belarusian authoritarian president"): groups ``head`` and ``last``."""
+        phrases = [d.split() for d in self.by_description if len(d.split()) > 1]
+        if not phrases:
+            return None
+        heads = phrase_alternation({" ".join(p[:-1]) for p in phrases}, space=r"\s+")
+        lasts = phrase_alternation({p[-1] for p in phrases})
+        mods = phrase_alternation(DESCRIPTION_MODIFIERS)
+        return re.compile(
+            rf"(?<![\w/])(?P<head>{heads})\s+(?:(?:{mods})\s+){{1,2}}(?P<last>{lasts})(?!\w)",
+            re.IGNORECASE,
+        )
+
+    def modified_entry(self, match: re.Match) -> Entry | None:
+        """The entry a match of :attr:`modified_pattern` names (None if no description)."""
+        head = " ".join(match.group("head").split())
+        return self.by_description.get(f"{head} {match.group('last')}".lower())
 
     @cached_property
     def stop_words(self) -> frozenset[str]:
@@ -507,15 +531,19 @@ def _description_mentions(text: str, registry: Registry, taken: list) -> list:
     """Registry descriptions ("the Belarusian leader") standing for a person."""
     found = []
     occupied = SpanIndex(taken, lambda s: s)
-    pattern = registry.description_pattern
-    for m in pattern.finditer(text) if pattern else []:
-        if occupied.overlaps(m.start(), m.end()):
-            continue
-        after = text[m.end() : m.end() + 40]
-        if re.match(r"\s+[A-Z][a-z]", after):  # "Russian President (Vladimir) Putin"
-            continue
-        entry = registry.by_description[m.group().lower()]
-        found.append(_entry_mention(m.start(), m.end(), m.group(), entry, "description"))
+    patterns = [registry.description_pattern]
+    if any(form in text for form in MODIFIER_FORMS):  # spare the scan when no modifier is there
+        patterns.append(registry.modified_pattern)
+    for pattern in patterns:
+        for m in pattern.finditer(text) if pattern else []:
+            if occupied.overlaps(m.start(), m.end()):
+                continue
+            after = text[m.end() : m.end() + 40]
+            if re.match(r"\s+[A-Z][a-z]", after):  # "Russian President (Vladimir) Putin"
+                continue
+            entry = registry.by_description.get(m.group().lower()) or registry.modified_entry(m)
+            if entry is not None:
+                found.append(_entry_mention(m.start(), m.end(), m.group(), entry, "description"))
     return found
 
 
