@@ -142,6 +142,25 @@ def test_a_former_president_is_not_the_description_of_the_current_one():
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Franak Viacorka, an adviser to Sviatlana Tsikhanouskaya, posted on X: "We will not '
+        'recognise the deal."',
+        "Franak Viacorka, an adviser to Sviatlana Tsikhanouskaya, said that the deal was void.",
+    ],
+)
+def test_the_person_in_a_speakers_appositive_role_does_not_speak_with_him(text):
+    assert [q.speaker for q in find_quotes(text)] == ["Franak Viacorka"]
+
+
+def test_people_listed_together_still_speak_together():
+    text = "Putin, Peskov and Lukashenko said that the union would deepen."
+    assert [q.speaker for q in find_quotes(text)] == [
+        "Vladimir Putin|Dmitry Peskov|Alexander Lukashenko"
+    ]
+
+
 def test_appositive_role_and_surname_reference():
     text = "We spoke with Olga Dryndova, a German political scientist. Dryndova doubts it."
     assert actors(text) == [("Olga Dryndova", "Olga Dryndova"), ("Dryndova", "Olga Dryndova")]

@@ -72,6 +72,7 @@ SUBJECT_GAP = re.compile(  # an affiliation ("of BEROC"), an aside between comma
 )
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|our|my|your|this|these|those|his|her)\s+$", re.I)
 NOT_SUBJECT = {"his", "him", "her"}
+APPOSED = re.compile(r"\s*,\s*[^,.;:]{0,80}?\b(?:to|of|at|for|with|from|under)\s+$")
 JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+as well as\s+|,\s*and\s+)[^,.;]{0,80}?$")
 FORWARD_SKIP = re.compile(
     r"(?:\s+(?:to\s+(?:the\s+fact|reporters|journalists|the\s+press|[A-Z][\w/]+(?:\s+[A-Z]\w+)*)"
@@ -176,6 +177,9 @@ def _joint(text: str, people: SpanIndex, last: ActorMention) -> list[ActorMentio
     group = [last]
     for m in reversed(people.before(last.start, 6)):
         gap = text[m.end : group[0].start]
+        if APPOSED.match(gap):  # "X, an adviser to Y, said": Y names X's role; X speaks
+            group = [m]
+            continue
         if not JOINT.match(gap) or re.search(r"\b(?:that|said|told|which|who)\b", gap):
             break
         group.insert(0, m)
