@@ -72,7 +72,9 @@ SUBJECT_GAP = re.compile(  # an affiliation ("of BEROC"), an aside between comma
 )
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|our|my|your|this|these|those|his|her)\s+$", re.I)
 NOT_SUBJECT = {"his", "him", "her"}
-APPOSED = re.compile(r"\s*,\s*[^,.;:]{0,80}?\b(?:to|of|at|for|with|from|under)\s+$")
+APPOSED = re.compile(  # ", an adviser to " (not ", together with ": those two speak jointly)
+    r"\s*,\s*[^,.;:]{0,80}?\b(?:to|of|at|for|from|under)\s+$"
+)
 JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+as well as\s+|,\s*and\s+)[^,.;]{0,80}?$")
 FORWARD_SKIP = re.compile(
     r"(?:\s+(?:to\s+(?:the\s+fact|reporters|journalists|the\s+press|[A-Z][\w/]+(?:\s+[A-Z]\w+)*)"
