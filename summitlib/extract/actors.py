@@ -136,8 +136,11 @@ class Registry:
             re.IGNORECASE,
         )
 
-    def modified_entry(self, match: re.Match) -> Entry | None:
-        """The entry a match of :attr:`modified_pattern` names (None if no description)."""
+    def description_entry(self, match: re.Match) -> Entry | None:
+        """The entry a match of either description pattern names (the modified one without
+        its modifiers; None if no description)."""
+        if "head" not in match.re.groupindex:
+            return self.by_description.get(match.group().lower())
         head = " ".join(match.group("head").split())
         return self.by_description.get(f"{head} {match.group('last')}".lower())
 
@@ -541,7 +544,7 @@ def _description_mentions(text: str, registry: Registry, taken: list) -> list:
             after = text[m.end() : m.end() + 40]
             if re.match(r"\s+[A-Z][a-z]", after):  # "Russian President (Vladimir) Putin"
                 continue
-            entry = registry.by_description.get(m.group().lower()) or registry.modified_entry(m)
+            entry = registry.description_entry(m)
             if entry is not None:
                 found.append(_entry_mention(m.start(), m.end(), m.group(), entry, "description"))
     return found
