@@ -148,10 +148,43 @@ def test_a_former_president_is_not_the_description_of_the_current_one():
         'Franak Viacorka, an adviser to Sviatlana Tsikhanouskaya, posted on X: "We will not '
         'recognise the deal."',
         "Franak Viacorka, an adviser to Sviatlana Tsikhanouskaya, said that the deal was void.",
+        "Franak Viacorka, a spokesman for Sviatlana Tsikhanouskaya, said that the deal was void.",
+        "Franak Viacorka, the adviser of Sviatlana Tsikhanouskaya, told reporters it was void.",
+        '"We will not recognise the deal," Franak Viacorka, a spokesman for Sviatlana '
+        "Tsikhanouskaya, said.",
+        "Franak Viacorka, a Belarusian analyst who worked with Sviatlana Tsikhanouskaya, said that "
+        "the deal was void.",
     ],
 )
 def test_the_person_in_a_speakers_appositive_role_does_not_speak_with_him(text):
+    """(The object of a preposition in an aside after the speaker is not the speaker.)"""
     assert [q.speaker for q in find_quotes(text)] == ["Franak Viacorka"]
+
+
+def test_the_person_met_in_an_aside_does_not_speak():
+    text = "Alexander Lukashenko, in a meeting with Vladimir Putin, said that the union was strong."
+    assert [q.speaker for q in find_quotes(text)] == ["Alexander Lukashenko"]
+
+
+def test_an_aside_may_name_its_holder_again():
+    text = "Sergei Lavrov, Russia's foreign minister under Vladimir Putin, stated that it was void."
+    assert [q.speaker for q in find_quotes(text)] == ["Sergei Lavrov"]
+
+
+def test_together_with_makes_joint_speakers():
+    text = "Vladimir Putin, together with Alexander Lukashenko, said that the union was strong."
+    assert [q.speaker for q in find_quotes(text)] == ["Vladimir Putin|Alexander Lukashenko"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An adviser to Vladimir Putin said that the union would deepen.",
+        "A spokesman for Vladimir Putin said that the union would deepen.",
+    ],
+)
+def test_a_person_named_after_an_unnamed_speakers_role_is_not_the_speaker(text):
+    assert find_quotes(text) == []
 
 
 def test_people_listed_together_still_speak_together():

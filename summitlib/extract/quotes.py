@@ -72,9 +72,11 @@ SUBJECT_GAP = re.compile(  # an affiliation ("of BEROC"), an aside between comma
 )
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|our|my|your|this|these|those|his|her)\s+$", re.I)
 NOT_SUBJECT = {"his", "him", "her"}
-APPOSED = re.compile(  # ", an adviser to " (not ", together with ": those two speak jointly)
-    r"\s*,\s*[^,.;:]{0,80}?\b(?:to|of|at|for|from|under)\s+$"
+ASIDE_OBJECT = re.compile(  # ", an adviser to ", ", in a meeting with ": an aside ending in a
+    # preposition whose object is the next person
+    r"\s*,\s*[^,.;:“”\"]{0,80}?\b(?:to|of|at|for|from|under|with|by|against)\s+$"
 )
+TOGETHER = re.compile(r"\b(?:together|along)\s+with\s+$")  # "X, together with Y,": both speak
 JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+as well as\s+|,\s*and\s+)[^,.;]{0,80}?$")
 FORWARD_SKIP = re.compile(
     r"(?:\s+(?:to\s+(?:the\s+fact|reporters|journalists|the\s+press|[A-Z][\w/]+(?:\s+[A-Z]\w+)*)"
@@ -179,13 +181,33 @@ def _joint(text: str, people: SpanIndex, last: ActorMention) -> list[ActorMentio
     group = [last]
     for m in reversed(people.before(last.start, 6)):
         gap = text[m.end : group[0].start]
-        if APPOSED.match(gap):  # "X, an adviser to Y, said": Y names X's role; X speaks
-            group = [m]
-            continue
         if not JOINT.match(gap) or re.search(r"\b(?:that|said|told|which|who)\b", gap):
             break
         group.insert(0, m)
     return group
+
+
+def _aside_holder(
+    text: str, people: SpanIndex, m: ActorMention, floor: int
+) -> tuple[ActorMention, bool] | None:
+    """The person whose aside ends with ``m`` as a preposition's object ("X, an adviser to m,"),
+    and whether the aside joins them ("X, together with m,"); None if ``m`` is in no aside."""
+    before = [p for p in people.before(m.start, 3) if p.start >= floor]
+    for i in range(len(before) - 1, -1, -1):  # the aside may name the holder again
+        aside = ASIDE_OBJECT.fullmatch(text, before[i].end, m.start)
+        if aside and all(p.actor == before[i].actor for p in before[i:]):
+            return before[i], TOGETHER.search(aside.group()) is not None
+    return None
+
+
+def _speaker_group(text: str, people: SpanIndex, m: ActorMention, floor: int) -> list:
+    """The speakers whose mentions end at ``m``: :func:`_joint`, or the person whose aside
+    holds ``m`` ("X, a spokesman for Y, said": X; "X, together with Y, said": X and Y)."""
+    holder = _aside_holder(text, people, m, floor)
+    if holder is None:
+        return _joint(text, people, m)
+    head, together = holder
+    return [*_joint(text, people, head), m] if together else _joint(text, people, head)
 
 
 def _names(group: list[ActorMention]) -> str:
@@ -205,7 +227,7 @@ def _role(group: list[ActorMention]) -> str:
     return join_values(list(roles.values())) if len(roles) > 1 else next(iter(roles.values()), "")
 
 
-PREPOSITION_BEFORE = re.compile(r"\b(?:of|by|with|for|from|against)\s+$")
+PREPOSITION_BEFORE = re.compile(r"\b(?:of|by|with|for|from|against|to|under)\s+$")
 RELATIVE_WHO = re.compile(rf"\s*,\s*who(?:\s+{ADVERBS})*\s+")
 COORDINATED_BEFORE = re.compile(r"(?:\band|,\s*but)\s+(?:\w+ly\s+)?$")
 
@@ -220,6 +242,9 @@ def _subject(
         gap = text[m.end : verb_start]
         if RELATIVE_WHO.fullmatch(gap):  # "the verdict of X, who called it …": X speaks
             return _joint(text, people, m)
+        holder = _aside_holder(text, people, m, sent_start)
+        if holder is not None and SUBJECT_GAP.match(text[holder[0].end : verb_start]):
+            return _speaker_group(text, people, m, sent_start)  # "X, an adviser to Y, said"
         after_preposition = PREPOSITION_BEFORE.search(text, max(0, m.start - 40), m.start)
         if NOUN_BEFORE.search(gap) or after_preposition:
             break  # "weakened by the protests", "gave his comments": the word is a noun
@@ -263,7 +288,7 @@ def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | No
         lead = text[base : pre[0].start]
         conjunction = re.search(r"\b(?:and|but|while|whereas|although|though)\b", lead)
         if not conjunction and re.fullmatch(r"\s*[,—–-]?\s*(?:the\s+|a\s+)?[^,.;]{0,80}?", lead):
-            return _joint(text, people, pre[-1]), verb.group()
+            return _speaker_group(text, people, pre[-1], base), verb.group()
     post = [m for m in near if m.start >= base + verb.end()]
     inverted = re.fullmatch(r"\s*(?:[,—–-]\s*){0,2}", after[: verb.start()])
     if inverted and post and post[0].start - (base + verb.end()) <= 90:
