@@ -672,12 +672,26 @@ def test_quoted_as_saying_and_in_his_words(text, expected):
         "voiced worry earlier on Friday",
         "said last week",
         "said this month in Minsk",
+        "told reporters after the talks",
+        "assured us (as he always does)",
+        "warned the Russian leader",
+        "told his ministers",
+        "told the Council of Ministers of the Union State",
     ],
 )
 def test_views_voiced_and_time_adverbials_before_that(cue):
+    """(An addressee, a time or an aside in brackets between the cue and "that" is not part of
+    the reported clause.)"""
     text = f"Alexander Lukashenko {cue} that Russia had no plans to absorb Belarus."
     assert quotes(text) == [
         ("Russia had no plans to absorb Belarus", "Alexander Lukashenko", "indirect")
+    ]
+
+
+def test_a_noun_phrase_after_a_verb_that_addresses_nobody_stays_in_the_clause():
+    text = "Alexander Lukashenko said the plans that were agreed would fail."
+    assert quotes(text) == [
+        ("the plans that were agreed would fail", "Alexander Lukashenko", "indirect")
     ]
 
 

@@ -78,12 +78,17 @@ ASIDE_OBJECT = re.compile(  # ", an adviser to ", ", in a meeting with ": an asi
 )
 TOGETHER = re.compile(r"\b(?:together|along)\s+with\s+$")  # "X, together with Y,": both speak
 JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+as well as\s+|,\s*and\s+)[^,.;]{0,80}?$")
+ADDRESSEE = r"[A-Z][\w/]+(?:\s+[A-Z]\w+)*"  # "TASS", "Russia Today"
+ADDRESSEE_PHRASE = re.compile(  # "warned the Russian leader that", "told his ministers that"
+    r"\s+(?:the|his|her|their|its|our|my)\s+[^,.;:“”\"()]{1,50}?(?=\s+that\b)"
+)
 FORWARD_SKIP = re.compile(
-    r"(?:\s+(?:to\s+(?:the\s+fact|reporters|journalists|the\s+press|[A-Z][\w/]+(?:\s+[A-Z]\w+)*)"
-    r"|[A-Z][\w/]+(?:\s+[A-Z]\w+)*|reporters|journalists|the\s+press|me|us|him|her))?"
+    rf"(?:\s+(?:to\s+(?:the\s+fact|reporters|journalists|the\s+press|{ADDRESSEE})"
+    rf"|{ADDRESSEE}|reporters|journalists|the\s+press|me|us|him|her))?"
     r"(?:\s+(?:earlier|later|again|yesterday|today|last\s+\w+|this\s+\w+)"  # "earlier on …"
     r"(?=\s+(?:on|in|at)\b|\s+that\b(?!\s+(?:day|week|month|year|morning|evening)\b)))?"
-    r"(?:\s+(?:on|in|at)\s+[\w\s]{0,30}?(?=\s+that\b))?"
+    r"(?:\s+(?:on|in|at|after|before|during|following)\s+[\w\s]{0,30}?(?=\s+that\b))?"
+    r"(?:\s*\([^()]{1,40}\)(?=\s+that\b))?"  # "assured us (as he always does) that"
     r"(?:\s+(?:only|also|[a-z]+ly)(?=\s+that\b))?"
     r"(?:,?\s+that\b(?!\s+is\b)|\s+(?:about|of|on)\b(?!\s+\w+day\b))?[\s,]*"  # ", that": MT
 )
@@ -559,7 +564,10 @@ def _previous_sentence_speaker(
 
 def _forward_clause(text: str, verb: str, verb_end: int, sent_end: int) -> tuple | None:
     """The reported clause after a verb: "… stressed that <clause>."."""
-    skip = FORWARD_SKIP.match(text, verb_end, sent_end)
+    addressed = (
+        ADDRESSEE_PHRASE.match(text, verb_end, sent_end) if verb in ADDRESSEE_VERBS else None
+    )
+    skip = FORWARD_SKIP.match(text, addressed.end() if addressed else verb_end, sent_end)
     start = skip.end() if skip else verb_end
     linked = re.search(r"\b(?:that|of|about|on)\s*,?\s*$", text[verb_end:start])
     if not linked and (not CLAUSE_VERBS.fullmatch(verb) or COMMA_NEXT.match(text, verb_end)):
