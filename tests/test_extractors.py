@@ -171,6 +171,29 @@ def test_an_aside_may_name_its_holder_again():
     assert [q.speaker for q in find_quotes(text)] == ["Sergei Lavrov"]
 
 
+AGENT_LEAD = (
+    "This was stated by Belarus President Alexander Lukashenko at the talks with Russian "
+    "President Vladimir Putin in Moscow."
+)
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        " He added that the programmes would not fail.",
+        "\n\nThe head of state emphasized: \u201cWe have agreed on all 28 programmes.\u201d",
+    ],
+)
+def test_the_agent_of_a_passive_report_is_the_subject_a_reference_prefers(rest):
+    """(A description may look back over a paragraph break; see the pronoun test below.)"""
+    assert [q.speaker for q in find_quotes(AGENT_LEAD + rest)] == ["Alexander Lukashenko"]
+
+
+def test_a_pronoun_after_a_paragraph_break_still_takes_the_latest_person():
+    text = "Vladimir Putin met Alexander Lukashenko.\n\nHe said that the talks went well."
+    assert [q.speaker for q in find_quotes(text)] == ["Alexander Lukashenko"]
+
+
 def test_together_with_makes_joint_speakers():
     text = "Vladimir Putin, together with Alexander Lukashenko, said that the union was strong."
     assert [q.speaker for q in find_quotes(text)] == ["Vladimir Putin|Alexander Lukashenko"]

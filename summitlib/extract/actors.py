@@ -635,6 +635,11 @@ SUBJECT_LEAD = re.compile(  # what may stand before a sentence's subject: "In pa
 )
 
 
+PASSIVE_AGENT = re.compile(  # "This was stated by Belarus President ": the agent is the subject
+    r"\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?[a-z]+\s+by\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,4}$"
+)
+
+
 def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts (looking back at most 400 characters)."""
     start = max(0, pos - 400)
@@ -645,8 +650,11 @@ def _sentence_start(text: str, pos: int) -> int:
 
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether a mention at ``start`` stands where its sentence's subject does: only an
-    introductory phrase, "the" or title words before it."""
-    return SUBJECT_LEAD.fullmatch(text, _sentence_start(text, start), start) is not None
+    introductory phrase, "the" or title words before it, or the agent of a passive verb."""
+    here = _sentence_start(text, start)
+    return bool(
+        SUBJECT_LEAD.fullmatch(text, here, start) or PASSIVE_AGENT.search(text, here, start)
+    )
 
 
 def _prefer_subject(
@@ -657,7 +665,10 @@ def _prefer_subject(
     here = _sentence_start(text, m.start())
     if SUBJECT_LEAD.fullmatch(text, here, m.start()) is None or target.start >= here:
         return target
-    previous = _sentence_start(text, max(0, here - 1))
+    back = here
+    while via == "generic" and back > 0 and text[back - 1].isspace():
+        back -= 1  # a description may look over the paragraph break ("The head of state …")
+    previous = _sentence_start(text, max(0, back - 1))
     if target.start < previous:
         return target  # the latest person is further back: no sentence subject to prefer
     opener = next((p for p in prior if previous <= p.start < here), None)
