@@ -310,6 +310,10 @@ def test_a_cited_speaker_and_a_progressive_cue():
             "Sergei Lavrov underlined, that the road maps were ready.",
             ("the road maps were ready", "Sergei Lavrov"),
         ),
+        (  # the same after an addressee
+            "Sergei Lavrov declared to journalists, that the road maps were ready.",
+            ("the road maps were ready", "Sergei Lavrov"),
+        ),
         (
             "By the words of Sergei Lavrov, the road maps are ready.",
             ("the road maps are ready", "Sergei Lavrov"),

@@ -612,7 +612,8 @@ def _tail_is_short(text: str, verb_end: int, sent_end: int) -> bool:
     if not tail or re.match(r"(?:while|when|after|before|during|in)\s+\w+ing\b", tail):
         return True  # "… Lukashenko said while giving an interview"
     head = tail.split(",", 1)[0]
-    if head != tail and TAIL.match(head) and not re.search(r"\bthat\b", head):
+    comma_that = re.match(r",\s*that\b", tail[len(head) :])  # MT: "told journalists, that …"
+    if head != tail and TAIL.match(head) and not re.search(r"\bthat\b", head) and not comma_that:
         return len(head.split()) <= 6
     if re.search(r"\bthat\b", tail) or len(tail.split()) > 6 or CLAUSE_AUXILIARY.search(tail):
         return False  # "believes Minsk will give in": a clause, not an addressee
