@@ -153,6 +153,25 @@ def test_press_statements_before_the_questions_and_initialled_capital_labels():
     ]
 
 
+def test_a_press_statement_runs_on_over_unlabelled_paragraphs_in_the_first_person():
+    text = (
+        "Press statements after the talks\n\n"
+        "V. PUTIN: Good afternoon. We agreed on the union programmes.\n\n"
+        "I would like to stress that nobody loses sovereignty.\n\n"
+        "A. LUKASHENKO: Thank you. The work took three years.\n\n"
+        "The programmes now go to the governments.\n\n"
+        "QUESTION: Will there be a single currency?\n\n"
+        "V. PUTIN: Not now.\n"
+    )
+    assert turns(text) == [
+        ("answer", "Vladimir Putin", "Good afternoon."),
+        ("answer", "Vladimir Putin", "I would"),
+        ("answer", "Alexander Lukashenko", "Thank you."),
+        ("question", "QUESTION", "Will there"),
+        ("answer", "Vladimir Putin", "Not now."),
+    ]
+
+
 def test_speech_after_a_single_label_runs_while_it_speaks_in_the_first_person():
     text = (
         "The speeches at the council\n\n"

@@ -1073,14 +1073,24 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
 
 def _statements(text: str, paras: list[_Paragraph], askers: set[str], mentions: list) -> list[Turn]:
     """Turns of named speakers before the first question (the statements that open a press
-    conference transcript): labelled paragraphs that end as sentences do."""
-    turns = []
+    conference transcript): labelled paragraphs that end as sentences do, and the unlabelled
+    paragraphs after one that carry it on in the first or second person."""
+    turns: list[Turn] = []
+    current = ""
     for p in paras:
-        if not p.label or p.label in askers or ANSWER_LABEL.fullmatch(p.label):
+        if not p.label:
+            if current and FIRST_PERSON.search(text, p.body, p.end):
+                turns.append(Turn(p.body, p.end, current, "answer", ""))
+            else:
+                current = ""
+            continue
+        current = ""
+        if p.label in askers or ANSWER_LABEL.fullmatch(p.label):
             continue
         speaker = _label_speaker(text, p.label, mentions)
         if speaker and _ends_as_sentence(text, p):
             turns.append(Turn(p.body, p.end, speaker, "answer", p.label))
+            current = speaker
     return turns
 
 
