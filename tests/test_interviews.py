@@ -700,6 +700,7 @@ def test_quoted_as_saying_and_in_his_words(text, expected):
         "warned the Russian leader",
         "told his ministers",
         "told the Council of Ministers of the Union State",
+        "told RFE/RL's Belarus Service on September 10",
     ],
 )
 def test_views_voiced_and_time_adverbials_before_that(cue):

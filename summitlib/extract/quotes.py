@@ -78,7 +78,7 @@ ASIDE_OBJECT = re.compile(  # ", an adviser to ", ", in a meeting with ": an asi
 )
 TOGETHER = re.compile(r"\b(?:together|along)\s+with\s+$")  # "X, together with Y,": both speak
 JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+as well as\s+|,\s*and\s+)[^,.;]{0,80}?$")
-ADDRESSEE = r"[A-Z][\w/]+(?:\s+[A-Z]\w+)*"  # "TASS", "Russia Today"
+ADDRESSEE = r"[A-Z][\w/]+(?:[’']s)?(?:\s+[A-Z]\w+)*"  # "TASS", "RFE/RL's Belarus Service"
 ADDRESSEE_PHRASE = re.compile(  # "warned the Russian leader that", "told his ministers that"
     r"\s+(?:the|his|her|their|its|our|my)\s+[^,.;:“”\"()]{1,50}?(?=\s+that\b)"
 )
