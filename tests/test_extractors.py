@@ -194,6 +194,20 @@ def test_a_pronoun_after_a_paragraph_break_still_takes_the_latest_person():
     assert [q.speaker for q in find_quotes(text)] == ["Alexander Lukashenko"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking at a press conference with Alexander Lukashenko, Vladimir Putin said that the "
+        "programmes would be carried out.",
+        "After Alexander Lukashenko, Vladimir Putin said that the programmes would be carried out.",
+        "Vladimir Putin, speaking after Alexander Lukashenko, said that the programmes would be "
+        "carried out.",
+    ],
+)
+def test_a_person_named_as_an_object_before_the_speaker_does_not_speak_with_him(text):
+    assert [q.speaker for q in find_quotes(text)] == ["Vladimir Putin"]
+
+
 def test_together_with_makes_joint_speakers():
     text = "Vladimir Putin, together with Alexander Lukashenko, said that the union was strong."
     assert [q.speaker for q in find_quotes(text)] == ["Vladimir Putin|Alexander Lukashenko"]

@@ -72,10 +72,15 @@ SUBJECT_GAP = re.compile(  # an affiliation ("of BEROC"), an aside between comma
 )
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|our|my|your|this|these|those|his|her)\s+$", re.I)
 NOT_SUBJECT = {"his", "him", "her"}
+OBJECT_OF = (  # prepositions whose object is no speaker: "speaking after Putin"
+    r"\b(?:to|of|at|for|from|under|with|by|against|after|before|alongside|like|unlike|than|about"
+    r"|on|over|behind|beside)\s+$"
+)
 ASIDE_OBJECT = re.compile(  # ", an adviser to ", ", in a meeting with ": an aside ending in a
     # preposition whose object is the next person
-    r"\s*,\s*[^,.;:“”\"]{0,80}?\b(?:to|of|at|for|from|under|with|by|against)\s+$"
+    rf"\s*,\s*[^,.;:“”\"]{{0,80}}?{OBJECT_OF}"
 )
+OBJECT_BEFORE = re.compile(OBJECT_OF, re.IGNORECASE)
 TOGETHER = re.compile(r"\b(?:together|along)\s+with\s+$")  # "X, together with Y,": both speak
 JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+as well as\s+|,\s*and\s+)[^,.;]{0,80}?$")
 ADDRESSEE = r"[A-Z][\w/]+(?:[’']s)?(?:\s+[A-Z]\w+)*"  # "TASS", "RFE/RL's Belarus Service"
@@ -188,6 +193,8 @@ def _joint(text: str, people: SpanIndex, last: ActorMention) -> list[ActorMentio
         gap = text[m.end : group[0].start]
         if not JOINT.match(gap) or re.search(r"\b(?:that|said|told|which|who)\b", gap):
             break
+        if OBJECT_BEFORE.search(text, max(0, m.start - 20), m.start):
+            break  # "Speaking with Lukashenko, Putin said": Lukashenko does not speak
         group.insert(0, m)
     return group
 
