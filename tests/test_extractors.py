@@ -149,6 +149,8 @@ def test_a_former_president_is_not_the_description_of_the_current_one():
         'recognise the deal."',
         "Franak Viacorka, an adviser to Sviatlana Tsikhanouskaya, said that the deal was void.",
         "Franak Viacorka, a spokesman for Sviatlana Tsikhanouskaya, said that the deal was void.",
+        "Franak Viacorka, a spokesman for Sviatlana Tsikhanouskaya, was quoted as saying that the "
+        "deal was void.",
         "Franak Viacorka, the adviser of Sviatlana Tsikhanouskaya, told reporters it was void.",
         '"We will not recognise the deal," Franak Viacorka, a spokesman for Sviatlana '
         "Tsikhanouskaya, said.",

@@ -641,9 +641,10 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
             linked = re.match(r"\s+that\b", text[v1:sent_end]) is not None
             group = _subject(text, people, sent_start, v0, relaxed=linked)
             nearest = [m for m in people.before(v0, 1) if m.start >= sent_start]
-            passive = nearest and PASSIVE_GAP.fullmatch(text[nearest[-1].end : v0])
+            gap = text[nearest[-1].end : v0].lstrip(",") if nearest else ""  # ", was": an aside
+            passive = nearest and PASSIVE_GAP.fullmatch(gap)
             if not group and verb.group() in SOURCE_VERBS and passive:  # "X was quoted as …"
-                group = _joint(text, people, nearest[-1])
+                group = _speaker_group(text, people, nearest[-1], sent_start)
             participle = PARTICIPLE.fullmatch(verb.group())
             if participle and not PARTICIPLE_THAT.match(text, v1, sent_end):
                 continue
