@@ -93,7 +93,7 @@ FORWARD_SKIP = re.compile(
     r"(?:\s+(?:earlier|later|again|yesterday|today|last\s+\w+|this\s+\w+)"  # "earlier on …"
     r"(?=\s+(?:on|in|at)\b|\s+that\b(?!\s+(?:day|week|month|year|morning|evening)\b)))?"
     r"(?:\s+(?:on|in|at|after|before|during|following)\s+[\w\s]{0,30}?(?=\s+that\b))?"
-    r"(?:\s*\([^()]{1,40}\)(?=\s+that\b))?"  # "assured us (as he always does) that"
+    rf"(?:{BRACKETED}(?=\s+that\b))?"  # "assured us (as he always does) that"
     r"(?:\s+(?:only|also|[a-z]+ly)(?=\s+that\b))?"
     r"(?:,?\s+that\b(?!\s+is\b)|\s+(?:about|of|on)\b(?!\s+\w+day\b))?[\s,]*"  # ", that": MT
 )
@@ -215,7 +215,13 @@ def _aside_holder(
 def _speaker_group(text: str, people: SpanIndex, m: ActorMention, floor: int) -> list:
     """The speakers whose mentions end at ``m``: :func:`_joint`, or the person whose aside
     holds ``m`` ("X, a spokesman for Y, said": X; "X, together with Y, said": X and Y)."""
-    holder = _aside_holder(text, people, m, floor)
+    return _holder_group(text, people, m, _aside_holder(text, people, m, floor))
+
+
+def _holder_group(
+    text: str, people: SpanIndex, m: ActorMention, holder: tuple[ActorMention, bool] | None
+) -> list:
+    """:func:`_speaker_group` for the aside holder already looked up."""
     if holder is None:
         return _joint(text, people, m)
     head, together = holder
@@ -239,6 +245,7 @@ def _role(group: list[ActorMention]) -> str:
     return join_values(list(roles.values())) if len(roles) > 1 else next(iter(roles.values()), "")
 
 
+# narrower than OBJECT_OF: "after Putin said" and "before Putin spoke" have Putin as a subject
 PREPOSITION_BEFORE = re.compile(r"\b(?:of|by|with|for|from|against|to|under)\s+$")
 RELATIVE_WHO = re.compile(rf"\s*,\s*who(?:\s+{ADVERBS})*\s+")
 COORDINATED_BEFORE = re.compile(r"(?:\band|,\s*but)\s+(?:\w+ly\s+)?$")
@@ -256,7 +263,7 @@ def _subject(
             return _joint(text, people, m)
         holder = _aside_holder(text, people, m, sent_start)
         if holder is not None and SUBJECT_GAP.match(text[holder[0].end : verb_start]):
-            return _speaker_group(text, people, m, sent_start)  # "X, an adviser to Y, said"
+            return _holder_group(text, people, m, holder)  # "X, an adviser to Y, said"
         after_preposition = PREPOSITION_BEFORE.search(text, max(0, m.start - 40), m.start)
         if NOUN_BEFORE.search(gap) or after_preposition:
             break  # "weakened by the protests", "gave his comments": the word is a noun
