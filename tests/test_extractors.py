@@ -583,6 +583,63 @@ def test_a_reference_opening_its_sentence_prefers_the_subject_before(text, expec
     assert last.actor == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sviatlana Tsikhanouskaya spoke in Vilnius. The opposition leader said that any "
+            "agreements would be reviewed.",
+            ["Svetlana Tikhanovskaya"],
+        ),
+        (  # the demonym picks the minister, not the latest person named
+            "Dmytro Kuleba, the Ukrainian foreign minister, met Sergei Lavrov in Antalya. The "
+            "Ukrainian minister said that the talks had failed.",
+            ["Dmytro Kuleba"],
+        ),
+        (
+            "Dmytro Kuleba, the Ukrainian foreign minister, met Sergei Lavrov in Antalya. The "
+            "Russian minister said that the talks had failed.",
+            ["Sergei Lavrov"],
+        ),
+        (
+            "Sergei Lavrov arrived in Minsk. The foreign minister said that the programmes were "
+            "on track.",
+            ["Sergei Lavrov"],
+        ),
+        (  # a word that says nothing of the role
+            "Valery Karbalevich commented on the summit. The veteran analyst said that "
+            "integration had stalled.",
+            ["Valery Karbalevich"],
+        ),
+        (  # the demonym contradicts the only minister's role
+            "Sergei Lavrov arrived in Minsk. The Polish foreign minister said that the "
+            "programmes were a threat.",
+            [],
+        ),
+        (  # the modifier is not in the president's role
+            "Alexander Lukashenko met Vladimir Putin. The opposition leader said that any "
+            "agreements would be reviewed.",
+            [],
+        ),
+    ],
+)
+def test_a_description_with_modifiers_names_the_person_it_fits(text, expected):
+    assert [q.speaker for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dmitry Medvedev visited Minsk. Later the Prime Minister Mikhail Mishustin said that the "
+        "loan was agreed.",
+        "Sviatlana Tsikhanouskaya spoke. The opposition leader Sviatlana Tsikhanouskaya said "
+        "that any agreements would be reviewed.",
+    ],
+)
+def test_a_title_before_a_name_is_not_a_reference(text):
+    assert not [m for m in find_actors(text) if m.via == "generic"]
+
+
 def test_registry_from_a_user_file(tmp_path):
     path = tmp_path / "actors.csv"
     path.write_text(

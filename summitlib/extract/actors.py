@@ -37,7 +37,8 @@ from summitlib.text.quotemarks import find_quoted
 from summitlib.text.spans import SpanIndex
 
 ROLE_WORDS = frozenset(read_lexicon("role_words.txt"))
-ROLE_MODIFIERS = frozenset(read_lexicon("role_modifiers.txt"))
+DEMONYMS = frozenset(read_lexicon("demonyms.txt"))
+ROLE_MODIFIERS = frozenset(read_lexicon("role_modifiers.txt")) | DEMONYMS
 ROLE_START = ROLE_WORDS | ROLE_MODIFIERS  # the words a role phrase may start with
 CONNECTORS = {"of", "the", "at", "under", "for", "to", "in", "on", "and", "de", "'s", "’s"}
 EXPERT_NOUNS = {
@@ -64,6 +65,7 @@ NOT_NAME = frozenset(read_lexicon("not_name_words.txt"))
 FEMALE_ENDINGS = ("a", "ya", "ia")
 MALE_A_NAMES = {"Nikita", "Ilya", "Foma", "Kuzma", "Luka", "Mykola", "Sasha", "Misha"}
 RECENT = 40  # how many earlier mentions a reference may reach back to
+STEM = 5  # letters of a description's modifier looked for in a role ("belar", "oppos", "forei")
 REFERENCES = ("pronoun", "generic", "former", "pair")  # the ways a mention refers back
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GLUED = re.compile(r"(?<=[a-z]{5})(?=[A-Z][a-z]{3})")
@@ -570,12 +572,15 @@ def _described(text: str, registry: Registry, mentions: list) -> list[ActorMenti
     return [m for m in mentions if not inside.overlaps(m.start, m.end)] + described
 
 
-GENERIC = re.compile(
-    r"\b(?:the|this|that|the\s+country[’']s)\s+((?:political\s+)?(?:"
-    + "|".join(sorted(GENERIC_NOUNS, key=len, reverse=True))
-    + r"))\b(?!\s+(?:of|to|for)\b)",
+GENERIC_NOUN = "|".join(sorted(GENERIC_NOUNS, key=len, reverse=True))
+DESCRIBING = phrase_alternation(ROLE_MODIFIERS | DESCRIPTION_MODIFIERS)
+GENERIC = re.compile(  # "the analyst", "the veteran analyst", "the Belarusian foreign minister"
+    # (not a title before a name: "the opposition leader Sviatlana Tsikhanouskaya")
+    rf"\b(?:the|this|that|the\s+country[’']s)\s+((?:(?:{DESCRIBING})\s+){{0,2}}?"
+    rf"(?:political\s+)?(?:{GENERIC_NOUN}))\b(?!\s+(?:of|to|for)\b|(?-i:\s+[A-Z][a-z]))",
     re.IGNORECASE,
 )
+GENERIC_HEAD = re.compile(rf"(?:political\s+)?(?:{GENERIC_NOUN})$")
 PRONOUN = re.compile(r"\b(he|him|his|she|her)\b", re.IGNORECASE)
 HEAD_OF_STATE = r"(?:[\w-]+\s+)?(?:president|head\s+of\s+state|leader)\b"
 PAIR_TITLES = {  # what the role of each of "the two presidents" (…) starts with
@@ -708,15 +713,29 @@ def _antecedent(prior: list[ActorMention], word: str, via: str) -> ActorMention 
         gender = PRONOUNS[word]
         fitting = [p for p in prior if p.gender in ("", gender)]
         return fitting[-1] if fitting else None
+    head = GENERIC_HEAD.search(word)
+    modifiers = word[: head.start()].split() if head else []
     noun = word.split()[-1]
-    for person in reversed(prior):
+    fitting = [p for p in prior if _modifiers_fit(modifiers, p.role.lower())]
+    for person in reversed(fitting):
         role = person.role.lower()
         if any(key in role for key in ROLE_SYNONYMS.get(noun, (noun,))):
             return person
     if noun in {n.split()[-1] for n in EXPERT_NOUNS}:
-        experts = [p for p in prior if p.via in ("name", "surname", "generic")]
+        experts = [p for p in fitting if p.via in ("name", "surname", "generic")]
         return experts[-1] if experts else None
     return None
+
+
+def _modifiers_fit(modifiers: list[str], role: str) -> bool:
+    """Whether the words before a description's noun fit a person's (lower-case) role: each
+    is in the role ("the opposition leader"), says nothing of it ("the veteran analyst"), or
+    is a demonym where the role names no other ("the Belarusian analyst")."""
+    named = {d for d in DEMONYMS if d[:STEM] in role}
+    return all(
+        w in DESCRIPTION_MODIFIERS or w[:STEM] in role or (w in DEMONYMS and not named)
+        for w in modifiers
+    )
 
 
 def _same_pair(a: ActorMention, b: ActorMention) -> bool:
