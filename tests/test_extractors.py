@@ -163,6 +163,44 @@ def test_the_person_in_a_speakers_appositive_role_does_not_speak_with_him(text):
     assert [q.speaker for q in find_quotes(text)] == ["Franak Viacorka"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivan Petrovsky, Lukashenko's adviser, said that the talks had failed.",
+        "Ivan Petrovsky, Lukashenko’s spokesman, told reporters that the talks had failed.",
+        '"The talks failed," Ivan Petrovsky, Lukashenko’s adviser, said.',
+    ],
+)
+def test_the_possessor_in_a_speakers_role_does_not_speak(text):
+    """(An aside that opens with a possessor: "X, Y's adviser, said" is X.)"""
+    assert [q.speaker for q in find_quotes(text)] == ["Ivan Petrovsky"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Gabrielius Landsbergis, Lithuania's foreign minister, said that the talks had failed.",
+            "Lithuania's foreign minister",
+        ),
+        (
+            "Gabrielius Landsbergis, Lithuania’s top diplomat, said that the talks had failed.",
+            "Lithuania’s top diplomat",
+        ),
+    ],
+)
+def test_a_role_after_a_countrys_possessive_introduces_a_speaker(text, role):
+    assert [(m.actor, m.role) for m in find_actors(text) if m.actor_type == "person"] == [
+        ("Gabrielius Landsbergis", role)
+    ]
+    assert [q.speaker for q in find_quotes(text)] == ["Gabrielius Landsbergis"]
+
+
+@pytest.mark.parametrize("name", ["Mykhailo Podolyak", "Oleksii Reznikov", "Franak Viacorka"])
+def test_ukrainian_and_belarusian_first_names_are_known(name):
+    assert actors(f"{name} spoke in Vilnius on Monday.") == [(name, name)]
+
+
 def test_the_person_met_in_an_aside_does_not_speak():
     text = "Alexander Lukashenko, in a meeting with Vladimir Putin, said that the union was strong."
     assert [q.speaker for q in find_quotes(text)] == ["Alexander Lukashenko"]

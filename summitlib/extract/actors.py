@@ -360,17 +360,22 @@ def _cap_word(word: str) -> bool:
 APPOSITIVE = r",\s+{article}([^,.;()]{{3,120}}?)(?=[,.;(]|\s+(?:who|which|said|says|told)\b)"
 ARTICLE_ROLE = re.compile(APPOSITIVE.format(article=r"(?:a|an|the)\s+"))  # ", a … analyst,"
 BARE_ROLE = re.compile(APPOSITIVE.format(article=""))  # ", director of …,"
+OWNER = re.compile(r"[A-Z][\w-]*(?:['’]s|s['’])")  # ", Ukraine's foreign minister,"
 COPULA_ROLE = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\s+([^.;]{3,160}?)(?=[.;])")
 
 
 def role_after(text: str, end: int) -> str:
     """An appositive role after a name: ", a prominent Belarusian analyst,", ", director of
-    …," (without an article the role word comes first) or " is the …"."""
+    …," (without an article the role word comes first, or after a possessive: ", Ukraine's
+    foreign minister,") or " is the …"."""
     window = text[end : end + 200]
     bare = BARE_ROLE.match(window)
+    lead = bare.group(1).split()[:2] if bare else []
+    if len(lead) == 2 and OWNER.fullmatch(lead[0]):
+        lead = lead[1:]
     match = (
         ARTICLE_ROLE.match(window)
-        or (bare if bare and bare.group(1).split()[0].lower() in ROLE_START else None)
+        or (bare if lead and lead[0].lower() in ROLE_START else None)
         or COPULA_ROLE.match(text[end : end + 220])
     )
     if match and any(w.lower() in ROLE_WORDS for w in re.findall(r"[\w-]+", match.group(1))):

@@ -81,6 +81,10 @@ ASIDE_OBJECT = re.compile(  # ", an adviser to ", ", in a meeting with ": an asi
     rf"\s*,\s*[^,.;:“”\"]{{0,80}}?{OBJECT_OF}"
 )
 OBJECT_BEFORE = re.compile(OBJECT_OF, re.IGNORECASE)
+POSSESSOR = re.compile(r"['’]s?$")  # "Lukashenko's" (the mention holds the possessive)
+POSSESSED = re.compile(  # "'s adviser,": an aside of a role held under the possessor
+    r"(?:['’]s?)?\s+[^,.;:“”\"()]{1,60}?,"
+)
 TOGETHER = re.compile(r"\b(?:together|along)\s+with\s+$")  # "X, together with Y,": both speak
 JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+as well as\s+|,\s*and\s+)[^,.;]{0,80}?$")
 ADDRESSEE = r"[A-Z][\w/]+(?:[’']s)?(?:\s+[A-Z]\w+)*"  # "TASS", "RFE/RL's Belarus Service"
@@ -202,13 +206,18 @@ def _joint(text: str, people: SpanIndex, last: ActorMention) -> list[ActorMentio
 def _aside_holder(
     text: str, people: SpanIndex, m: ActorMention, floor: int
 ) -> tuple[ActorMention, bool] | None:
-    """The person whose aside ends with ``m`` as a preposition's object ("X, an adviser to m,"),
-    and whether the aside joins them ("X, together with m,"); None if ``m`` is in no aside."""
+    """The person whose aside ends with ``m`` as a preposition's object ("X, an adviser to m,")
+    or opens with ``m`` as a possessor ("X, m's adviser,"), and whether the aside joins them
+    ("X, together with m,"); None if ``m`` is in no aside."""
     before = [p for p in people.before(m.start, 3) if p.start >= floor]
     for i in range(len(before) - 1, -1, -1):  # the aside may name the holder again
         aside = ASIDE_OBJECT.fullmatch(text, before[i].end, m.start)
         if aside and all(p.actor == before[i].actor for p in before[i:]):
             return before[i], TOGETHER.search(aside.group()) is not None
+    if before and re.fullmatch(r"\s*,\s*", text[before[-1].end : m.start]):
+        possessive = POSSESSOR.search(m.text) or text[m.end : m.end + 1] in ("'", "’")
+        if possessive and POSSESSED.match(text, m.end):
+            return before[-1], False
     return None
 
 
@@ -302,12 +311,14 @@ def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | No
         cited = [m for m in near if 0 <= m.start - (base + verb.end()) <= 40]
         return (_joint(text, people, cited[0]), verb.group()) if cited else None
     pre = [m for m in near if m.end <= base + verb.start()]
-    gap = text[pre[-1].end : base + verb.start()] if pre else ""
-    if pre and (SUBJECT_GAP.match(gap) or passive and PASSIVE_GAP.fullmatch(gap)):
+    holder = _aside_holder(text, people, pre[-1], base) if pre else None
+    anchors = pre[-1:] + ([holder[0]] if holder else [])  # the speaker, or the aside's holder
+    gaps = [text[a.end : base + verb.start()] for a in anchors]
+    if any(SUBJECT_GAP.match(gap) or passive and PASSIVE_GAP.fullmatch(gap) for gap in gaps):
         lead = text[base : pre[0].start]
         conjunction = re.search(r"\b(?:and|but|while|whereas|although|though)\b", lead)
         if not conjunction and re.fullmatch(r"\s*[,—–-]?\s*(?:the\s+|a\s+)?[^,.;]{0,80}?", lead):
-            return _speaker_group(text, people, pre[-1], base), verb.group()
+            return _holder_group(text, people, pre[-1], holder), verb.group()
     post = [m for m in near if m.start >= base + verb.end()]
     inverted = re.fullmatch(r"\s*(?:[,—–-]\s*){0,2}", after[: verb.start()])
     if inverted and post and post[0].start - (base + verb.end()) <= 90:
