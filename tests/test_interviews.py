@@ -742,6 +742,13 @@ def test_a_view_voiced_without_a_clause_reports_nothing(text):
         ("In the opinion of Putin's spokesman Dmitry Peskov, the summit will take place in Sochi.",
          "Dmitry Peskov"),
         ("In Lukashenko's words, the summit will take place in Sochi.", "Alexander Lukashenko"),
+        # machine translation keeps the Russian word order
+        ("As stated Vladimir Putin, the programmes will be carried out by the end of the year.",
+         "Vladimir Putin"),
+        ("As was noted by Vladimir Putin, the programmes will be carried out by December.",
+         "Vladimir Putin"),
+        ("As emphasized Alexander Lukashenko, the sovereignty of Belarus is not for bargaining.",
+         "Alexander Lukashenko"),
     ],
 )  # fmt: skip
 def test_opinions_held_and_points_noted_by_a_person(text, speaker):
@@ -755,6 +762,10 @@ def test_opinions_held_and_points_noted_by_a_person(text, speaker):
         "As reported by TASS, the summit will take place in Sochi.",
         "From the point of view of economics, the deal makes little sense.",
         "As expected by analysts, the talks ended without a breakthrough.",
+        # a person after the cue is not its source
+        "As reported by Interfax, Lukashenko arrived in Sochi on Friday for the talks with Putin.",
+        "In the opinion of many, Lukashenko arrived in Sochi on Friday for the talks with Putin.",
+        "As reported the Interfax agency, Lukashenko arrived in Sochi for the talks with Putin.",
     ],
 )
 def test_points_noted_by_no_person_report_nothing(text):

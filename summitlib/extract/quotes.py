@@ -111,7 +111,9 @@ OPINION = re.compile(  # "In his words,", "From the point of view of X,", "As no
     r"\b(?:[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|(?:the\s+)?(?:opinion|view|words)"
     r"\s+of\s+[^,]{3,80}|(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?:opinion|view|words))"
     r"|[Ff]rom\s+(?:the\s+)?(?:point\s+of\s+view|standpoint|perspective)\s+of\s+[^,]{3,80}"
-    rf"|[Aa]s\s+(?:{VERBS})\s+by\s+[^,]{{3,80}})\s*,"
+    rf"|[Aa]s\s+(?:was\s+|has\s+been\s+)?(?:{VERBS})\s+by\s+[^,]{{3,80}}"
+    # machine translation keeps the Russian order: "As stated the Russian leader,"
+    rf"|[Aa]s\s+(?:{VERBS})\s+(?=(?:the\s+)?[A-Z])[^,]{{3,80}})\s*,"
 )
 POSSESSOR = re.compile(r"[’']s?\b")
 AS_CUE = re.compile(  # "As Shraibman puts it, …", "As Peskov told reporters on Friday, …"
@@ -432,17 +434,16 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
     return None
 
 
-def _opinion_speaker(
-    text: str, people: SpanIndex, cue: re.Match, base: int, reach: int = 0
-) -> list:
+def _opinion_speaker(text: str, people: SpanIndex, cue: re.Match, base: int) -> list:
     """Whom an opinion cue found at ``base`` names: the subject of "As X put it", else the
-    person in "In his words" / "In X's view" (or up to ``reach`` characters after it)."""
+    person inside "In his words" / "In X's view" (none after it: "As reported by Interfax,
+    Lukashenko arrived …" reports nothing of Lukashenko's)."""
     if cue.groupdict().get("verb"):
         return _subject(text, people, base + cue.start(), base + cue.start("verb"))
     inside = _person_at(people, base + cue.start(), base + cue.end())
     if len(inside) > 1:  # "of Putin's spokesman Dmitry Peskov": not the possessor
         return [m for m in inside if not POSSESSOR.match(text, m.end)] or inside
-    return _person_at(people, base + cue.start(), base + cue.end() + reach)
+    return _person_at(people, base + cue.start(), base + cue.end())
 
 
 def _opinion_cue(cue: re.Match) -> str:
@@ -788,7 +789,7 @@ def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> 
         if not re.search(r"(?:^|[,;:]|\b(?:and|but|so))\s*$", sentence[: match.start()]):
             continue  # "anything new in Lukashenko's words" is not a report
         at = sent_start + match.start()
-        near = _opinion_speaker(text, people, match, sent_start, reach=60)
+        near = _opinion_speaker(text, people, match, sent_start)
         named = match.groupdict().get("name")
         if named and not _person_at(people, at, at + len(match.group())):
             known = load_registry().by_alias.get(named)
