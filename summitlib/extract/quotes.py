@@ -81,7 +81,6 @@ ASIDE_OBJECT = re.compile(  # ", an adviser to ", ", in a meeting with ": an asi
     rf"\s*,\s*[^,.;:“”\"]{{0,80}}?{OBJECT_OF}"
 )
 OBJECT_BEFORE = re.compile(OBJECT_OF, re.IGNORECASE)
-POSSESSOR = re.compile(r"['’]s?$")  # "Lukashenko's" (the mention holds the possessive)
 POSSESSED = re.compile(  # "'s adviser,": an aside of a role held under the possessor
     r"(?:['’]s?)?\s+[^,.;:“”\"()]{1,60}?,"
 )
@@ -217,7 +216,7 @@ def _aside_holder(
         if aside and all(p.actor == before[i].actor for p in before[i:]):
             return before[i], TOGETHER.search(aside.group()) is not None
     if before and re.fullmatch(r"\s*,\s*", text[before[-1].end : m.start]):
-        possessive = POSSESSOR.search(m.text) or text[m.end : m.end + 1] in ("'", "’")
+        possessive = m.text.endswith(("'s", "’s")) or text[m.end : m.end + 1] in ("'", "’")
         if possessive and POSSESSED.match(text, m.end):
             return before[-1], False
     return None
