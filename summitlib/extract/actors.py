@@ -721,7 +721,9 @@ def _antecedent(prior: list[ActorMention], word: str, via: str) -> ActorMention 
     head = GENERIC_HEAD.search(word)
     modifiers = word[: head.start()].split() if head else []
     noun = word.split()[-1]
-    fitting = [p for p in prior if _modifiers_fit(modifiers, p.role.lower())]
+    fitting = (
+        [p for p in prior if _modifiers_fit(modifiers, p.role.lower())] if modifiers else prior
+    )
     for person in reversed(fitting):
         role = person.role.lower()
         if any(key in role for key in ROLE_SYNONYMS.get(noun, (noun,))):

@@ -442,7 +442,7 @@ def _opinion_speaker(text: str, people: SpanIndex, cue: re.Match, base: int) -> 
     inside = _person_at(people, base + cue.start(), base + cue.end())
     if len(inside) > 1:  # "of Putin's spokesman Dmitry Peskov": not the possessor
         return [m for m in inside if not POSSESSOR.match(text, m.end)] or inside
-    return _person_at(people, base + cue.start(), base + cue.end())
+    return inside
 
 
 def _opinion_cue(cue: re.Match) -> str:
