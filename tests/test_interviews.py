@@ -741,6 +741,11 @@ def test_a_view_voiced_without_a_clause_reports_nothing(text):
          "Dmitry Peskov"),
         ("In the opinion of Putin's spokesman Dmitry Peskov, the summit will take place in Sochi.",
          "Dmitry Peskov"),
+        # "Lukashenko's" is one mention holding its own "'s": still the possessor
+        ("As noted by Lukashenko's spokeswoman Natalya Eismont, the talks will go on in Minsk.",
+         "Natalya Eismont"),
+        ("In the opinion of Lukashenko’s spokeswoman Natalya Eismont, the talks will go on.",
+         "Natalya Eismont"),
         ("In Lukashenko's words, the summit will take place in Sochi.", "Alexander Lukashenko"),
         # machine translation keeps the Russian word order
         ("As stated Vladimir Putin, the programmes will be carried out by the end of the year.",

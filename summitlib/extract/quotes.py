@@ -114,7 +114,6 @@ OPINION = re.compile(  # "In his words,", "From the point of view of X,", "As no
     # machine translation keeps the Russian order: "As stated the Russian leader,"
     rf"|[Aa]s\s+(?:{VERBS})\s+(?=(?:the\s+)?[A-Z])[^,]{{3,80}})\s*,"
 )
-POSSESSOR = re.compile(r"[’']s?\b")
 AS_CUE = re.compile(  # "As Shraibman puts it, …", "As Peskov told reporters on Friday, …"
     rf"^\s*As\s+[^,;:]{{2,60}}?\s+(?P<verb>{VERBS})(?:\s+[^,;:]{{1,40}}?)?\s*,"
 )
@@ -215,11 +214,15 @@ def _aside_holder(
         aside = ASIDE_OBJECT.fullmatch(text, before[i].end, m.start)
         if aside and all(p.actor == before[i].actor for p in before[i:]):
             return before[i], TOGETHER.search(aside.group()) is not None
-    if before and re.fullmatch(r"\s*,\s*", text[before[-1].end : m.start]):
-        possessive = m.text.endswith(("'s", "’s")) or text[m.end : m.end + 1] in ("'", "’")
-        if possessive and POSSESSED.match(text, m.end):
-            return before[-1], False
+    comma = before and re.fullmatch(r"\s*,\s*", text[before[-1].end : m.start])
+    if comma and _is_possessor(text, m) and POSSESSED.match(text, m.end):
+        return before[-1], False
     return None
+
+
+def _is_possessor(text: str, m: ActorMention) -> bool:
+    """Whether ``m`` is a possessor: "Putin's" as one mention, or "Putin" before an apostrophe."""
+    return m.text.endswith(("'s", "’s")) or text[m.end : m.end + 1] in ("'", "’")
 
 
 def _speaker_group(text: str, people: SpanIndex, m: ActorMention, floor: int) -> list:
@@ -441,7 +444,7 @@ def _opinion_speaker(text: str, people: SpanIndex, cue: re.Match, base: int) -> 
         return _subject(text, people, base + cue.start(), base + cue.start("verb"))
     inside = _person_at(people, base + cue.start(), base + cue.end())
     if len(inside) > 1:  # "of Putin's spokesman Dmitry Peskov": not the possessor
-        return [m for m in inside if not POSSESSOR.match(text, m.end)] or inside
+        return [m for m in inside if not _is_possessor(text, m)] or inside
     return inside
 
 
