@@ -49,6 +49,7 @@ GENERIC_NOUNS = EXPERT_NOUNS | {
     "diplomat", "minister", "spokesman", "spokeswoman", "official", "politician",
     "ambassador", "professor", "director", "head", "journalist", "president", "leader",
     "head of state", "envoy", "premier", "prime minister", "spokesperson",
+    "dictator", "autocrat", "strongman",
 }  # fmt: skip
 ROLE_SYNONYMS = {
     "diplomat": ("ambassador", "envoy", "foreign minister", "diplomat"),
@@ -60,6 +61,10 @@ ROLE_SYNONYMS = {
     "premier": ("prime minister", "premier"),
     "minister": ("minister",),
     "leader": ("president", "leader", "head of"),
+    # what critics call a head of state: "the dictator said", "the veteran autocrat"
+    "dictator": ("president",),
+    "autocrat": ("president",),
+    "strongman": ("president",),
 }
 NOT_NAME = frozenset(read_lexicon("not_name_words.txt"))
 FEMALE_ENDINGS = ("a", "ya", "ia")
@@ -80,7 +85,13 @@ AFFILIATION = r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A
 SPEECH_AFTER = re.compile(  # "Anais Marin said", "Mathieu Boulegue of Chatham House said"
     rf"(?:{AFFILIATION})?\s+(?:{_SPEAKING})\b"
 )
-SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEAKING}|[Aa]ccording to),?\s+$")  # "says Anais Marin"
+SUBJECT_SPEAKS = re.compile(  # "X told", "X of BEROC said", "the president, X, said on …"
+    rf"(?:{AFFILIATION})?,?\s+(?:\w+ly\s+)?(?:{_SPEAKING})\b"
+)
+_INVERTED = phrase_alternation(  # not "told Soyuznoe Veche": whom one tells only listens
+    set(_SPEECH.finite) - _SPEECH.forms("source") - _SPEECH.forms("addressee")
+)
+SPEECH_BEFORE = re.compile(rf"\b(?:{_INVERTED}|[Aa]ccording to),?\s+$")  # "says Anais Marin"
 NAME_WORD = re.compile(r"[^\W\d_][^\W\d_’'-]*(?:-[^\W\d_]+)?")
 
 ORGANISATION_WORDS = frozenset(read_lexicon("organisation_words.txt"))
@@ -557,6 +568,21 @@ def _description_mentions(text: str, registry: Registry, taken: list) -> list:
     return found
 
 
+def _titled(d: ActorMention, mentions: list[ActorMention]) -> ActorMention:
+    """A registry description given to someone the text named earlier with it as their title
+    ("Foreign Minister Maxim Ryzhenkov … the Belarusian foreign minister"): that person."""
+    said = " ".join(d.text.lower().split())
+    titled = [
+        m
+        for m in mentions
+        if m.actor_type == "person" and m.start < d.start and said in m.role.lower()
+    ]
+    if not titled:
+        return d
+    m = titled[-1]
+    return ActorMention(d.start, d.end, d.text, m.actor, "person", m.role, d.via, m.gender)
+
+
 def _mention_span(m: ActorMention) -> tuple[int, int]:
     """A mention's (start, end)."""
     return m.start, m.end
@@ -569,7 +595,7 @@ def _described(text: str, registry: Registry, mentions: list) -> list[ActorMenti
     others = SpanIndex([m for m in mentions if m.actor_type != "person"], _mention_span)
     people_at = [(m.start, m.end) for m in mentions if m.actor_type == "person"]
     described = [
-        d
+        _titled(d, mentions) if d.actor not in named else d
         for d in _description_mentions(text, registry, people_at)
         if d.actor in named or not others.overlaps(d.start, d.end)
     ]
@@ -631,7 +657,7 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
             continue
         target = _antecedent(recent, m.group(1).lower(), via)
         if target is not None and via in ("pronoun", "generic"):
-            target = _prefer_subject(text, recent, target, m, via)
+            target = _prefer_subject(text, recent, target, m, via, _cue_start(text, quoted, m))
         if target is not None:
             ref = _refer(m, target, via)
             refs.append(ref)
@@ -641,13 +667,17 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
 
 SENTENCE_END = re.compile(r"[.!?…][\"”»’]?\s+|\n\s*")
 SUBJECT_LEAD = re.compile(  # what may stand before a sentence's subject: "In particular, the"
-    r"(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3},\s*)?(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,3}"
+    r"(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3},\s*)?(?:[Aa]ccording\s+to\s+)?(?:[Tt]he\s+)?"
+    r"(?:[A-Z][\w’'-]*\s+){0,3}"
 )
 
 
 PASSIVE_AGENT = re.compile(  # "This was stated by Belarus President ": the agent is the subject
     r"\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?[a-z]+\s+by\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,4}$"
 )
+
+
+QUOTE_TO_CUE = re.compile(r"\s*[,—–-]?\s*")  # between a closing mark and its cue
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -667,22 +697,49 @@ def _opens_sentence(text: str, start: int) -> bool:
     )
 
 
+def is_possessor(text: str, m: ActorMention) -> bool:
+    """Whether ``m`` is a possessor: "Putin's" as one mention, or "Putin" before an apostrophe."""
+    return m.text.endswith(("'s", "’s")) or text[m.end : m.end + 1] in ("'", "’")
+
+
+def _subject_of(text: str, m: ActorMention) -> bool:
+    """Whether ``m`` is its sentence's subject: it opens the sentence, or a reporting verb
+    follows it ("…, Belarusian President Aleksandr Lukashenko told reporters")."""
+    if is_possessor(text, m):
+        return False  # "Zelensky's adviser X wrote": the possessor is no subject
+    return _opens_sentence(text, m.start) or SUBJECT_SPEAKS.match(text, m.end) is not None
+
+
+def _cue_start(text: str, quoted: SpanIndex, m: re.Match) -> int:
+    """Where the cue holding ``m`` starts: the opening mark of a quote that ends right before
+    it ("“…,” he told the Russian leader"), else ``m`` itself."""
+    before = quoted.before(m.start(), 1)
+    if before and QUOTE_TO_CUE.fullmatch(text, before[-1].close + 1, m.start()):
+        return before[-1].open
+    return m.start()
+
+
 def _prefer_subject(
-    text: str, prior: list[ActorMention], target: ActorMention, m: re.Match, via: str
+    text: str, prior: list[ActorMention], target: ActorMention, m: re.Match, via: str, at: int
 ) -> ActorMention:
-    """For a reference opening its sentence, the subject of the sentence before when it fits
-    too and the latest person is not that subject ("X held talks with Y. He noted …": X)."""
-    here = _sentence_start(text, m.start())
-    if SUBJECT_LEAD.fullmatch(text, here, m.start()) is None or target.start >= here:
+    """For a reference opening its sentence (or the cue of a quote that opens it: ``at``),
+    the subject of the sentence before when it fits too and the latest person is not that
+    subject ("X held talks with Y. He noted …": X)."""
+    here = _sentence_start(text, at)
+    if SUBJECT_LEAD.fullmatch(text, here, at) is None or target.start >= here:
         return target
-    back = here
-    while via == "generic" and back > 0 and text[back - 1].isspace():
-        back -= 1  # a description may look over the paragraph break ("The head of state …")
-    previous = _sentence_start(text, max(0, back - 1))
+    for _ in range(2):  # the sentence before, or the one before it if it names nobody
+        back = here
+        while via == "generic" and back > 0 and text[back - 1].isspace():
+            back -= 1  # a description may look over the paragraph break ("The head of state …")
+        previous = _sentence_start(text, max(0, back - 1))
+        if not text[previous:here].strip() or any(previous <= p.start < here for p in prior):
+            break  # (a pronoun does not look over a paragraph break)
+        here = previous
     if target.start < previous:
         return target  # the latest person is further back: no sentence subject to prefer
-    opener = next((p for p in prior if previous <= p.start < here), None)
-    if opener is None or opener.actor == target.actor or not _opens_sentence(text, opener.start):
+    opener = next((p for p in prior if previous <= p.start < here and _subject_of(text, p)), None)
+    if opener is None or opener.actor == target.actor:
         return target
     return opener if _antecedent([opener], m.group(1).lower(), via) is not None else target
 

@@ -37,6 +37,7 @@ from summitlib.extract.actors import (
     ActorMention,
     Registry,
     find_actors,
+    is_possessor,
     load_registry,
 )
 from summitlib.extract.reporting import load_reporting_verbs
@@ -61,7 +62,8 @@ ADVERBS = (
     r"(?:also|then|later|later on|once again|again|recently|directly|repeatedly|previously|"
     r"earlier|further|publicly|openly|firmly|clearly|has|had|have|has also|had also|"
     r"would|will|once|been|even|still|just|now|in\s+turn|in\s+(?:his|her|their)\s+turn|"
-    r"for\s+(?:his|her|their|its)\s+part|in\s+response|in\s+reply|[a-z]+ly)"
+    r"for\s+(?:his|her|their|its)\s+part|in\s+response|in\s+reply|[a-z]+ly|"
+    r"himself|herself|themselves)"
 )
 # an aside or a reference in brackets after a name: "(pictured)", "(TASS, 2021)"
 BRACKETED = r"\s*\([^()]{1,40}\)"
@@ -87,8 +89,10 @@ POSSESSED = re.compile(  # "'s adviser,": an aside of a role held under the poss
 TOGETHER = re.compile(r"\b(?:together|along)\s+with\s+$")  # "X, together with Y,": both speak
 JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+as well as\s+|,\s*and\s+)[^,.;]{0,80}?$")
 ADDRESSEE = r"[A-Z][\w/]+(?:[’']s)?(?:\s+[A-Z]\w+)*"  # "TASS", "RFE/RL's Belarus Service"
-ADDRESSEE_PHRASE = re.compile(  # "warned the Russian leader that", "told his ministers that"
-    r"\s+(?:the|his|her|their|its|our|my)\s+[^,.;:“”\"()]{1,50}?(?=\s+that\b)"
+ADDRESSEE_PHRASE = re.compile(  # "warned the Russian leader that", "told his ministers that",
+    # "told the conference “…”, held in Moscow on Friday, that"
+    r"\s+(?:the|his|her|their|its|our|my)\s+[^,.;:“”\"()]{1,50}?"
+    r"(?:\s*[“\"«][^“”\"«»]{1,100}[”\"»](?:,[^,.;:“”\"]{1,60},)?)?(?=\s+that\b)"
 )
 FORWARD_SKIP = re.compile(
     rf"(?:\s+(?:to\s+(?:the\s+fact|reporters|journalists|the\s+press|{ADDRESSEE})"
@@ -118,10 +122,14 @@ AS_CUE = re.compile(  # "As Shraibman puts it, …", "As Peskov told reporters o
     rf"^\s*As\s+[^,;:]{{2,60}}?\s+(?P<verb>{VERBS})(?:\s+[^,;:]{{1,40}}?)?\s*,"
 )
 CLAUSE_VERBS = re.compile(phrase_alternation(LEXICON.forms("clause")))
-CLAUSE_BREAK = re.compile(r",\s+(?:while|whilst|whereas|although|though)\b|;")
+COLON_QUOTE = re.compile(r":\s*[“\"«„]")  # a clause handing over to a full quote
+CLAUSE_BREAK = re.compile(  # where a reported clause ends: ", while", ";", ": “…”"
+    rf",\s+(?:while|whilst|whereas|although|though)\b|;|{COLON_QUOTE.pattern}"
+)
 COGNITION = re.compile(phrase_alternation(LEXICON.forms("cognition")))
 SOURCE_VERBS = LEXICON.forms("source")
 ADDRESSEE_VERBS = LEXICON.forms("addressee")
+BE_BEFORE = re.compile(r"\b(?:was|were|is|are)(?:\s+(?:still|also|[a-z]+ly))*\s+$")  # "was saying"
 PASSIVE_GAP = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+")
 PROGRESSIVE = re.compile(
     rf"\b(?:started|starts|began|begins|kept|keeps|was|were|is|are|has\s+been|had\s+been)\s+"
@@ -137,6 +145,9 @@ NAMED_AS = re.compile(  # ", often dubbed “…”": a name given to the word b
     rf",\s*(?:(?:often|also|widely|sometimes|once|[a-z]+ly)\s+)?"
     rf"(?:{phrase_alternation(f for f in LEXICON.forms('naming') if f.endswith('ed'))})"
     r"(?:\s+as)?\s*[,:]?\s*$"
+)
+NAMING_BEFORE = re.compile(  # what names the quoted words: "so-called", "the conference"
+    r"\b(?:[Ss]o[- ]called|conference|forum|exercises?|book|documentary|film)\s*$"
 )
 QUESTION_END = re.compile(r"\?\s*$")
 SPEECH_FORMS = frozenset(LEXICON.finite)
@@ -215,14 +226,9 @@ def _aside_holder(
         if aside and all(p.actor == before[i].actor for p in before[i:]):
             return before[i], TOGETHER.search(aside.group()) is not None
     comma = before and re.fullmatch(r"\s*,\s*", text[before[-1].end : m.start])
-    if comma and _is_possessor(text, m) and POSSESSED.match(text, m.end):
+    if comma and is_possessor(text, m) and POSSESSED.match(text, m.end):
         return before[-1], False
     return None
-
-
-def _is_possessor(text: str, m: ActorMention) -> bool:
-    """Whether ``m`` is a possessor: "Putin's" as one mention, or "Putin" before an apostrophe."""
-    return m.text.endswith(("'s", "’s")) or text[m.end : m.end + 1] in ("'", "’")
 
 
 def _speaker_group(text: str, people: SpanIndex, m: ActorMention, floor: int) -> list:
@@ -444,7 +450,7 @@ def _opinion_speaker(text: str, people: SpanIndex, cue: re.Match, base: int) -> 
         return _subject(text, people, base + cue.start(), base + cue.start("verb"))
     inside = _person_at(people, base + cue.start(), base + cue.end())
     if len(inside) > 1:  # "of Putin's spokesman Dmitry Peskov": not the possessor
-        return [m for m in inside if not _is_possessor(text, m)] or inside
+        return [m for m in inside if not is_possessor(text, m)] or inside
     return inside
 
 
@@ -498,6 +504,8 @@ def _direct(
     last: Quote | None = None
     chained = _chain_cues(text, quoted, people)
     for i, q in enumerate(quoted):
+        if NAMING_BEFORE.search(text, max(0, q.open - 16), q.open):
+            continue  # "the so-called “tax manoeuvre”", "the conference “…”": a name, no words
         sent_start, _ = _sentence_of(sentences, q.open)
         cue = (
             _after_cue(text, q, people)
@@ -545,7 +553,7 @@ def _continues(text: str, last: Quote, q: Quoted, people: SpanIndex | None = Non
     if "\n" in gap:  # a new paragraph opening with a quote carries on the last speaker's
         opens_paragraph = text[text.rfind("\n", 0, q.open) + 1 : q.open].strip() == ""
         return full and opens_paragraph and len(gap) <= 120 and gap.count("\n") <= 3
-    if not full or len(gap) > 90:
+    if not full or len(gap) > 160:  # the cue may hold a long aside: ", a senior fellow at …"
         return False
     verbs = [v.group() for v in VERB.finditer(gap)]
     if not verbs:
@@ -565,6 +573,9 @@ def _listed(text: str, last: Quote, q: Quoted, people: SpanIndex) -> bool:
     return all(m.actor in split_values(last.speaker) for m in between)
 
 
+OWN_CUE = re.compile(rf"[\s,—–-]*(?:[\w’'-]+\s+){{1,4}}(?:{VERBS})\b")
+
+
 def _previous_sentence_speaker(
     text: str, q: Quoted, people: SpanIndex, sentences: SpanIndex, reported: SpanIndex
 ) -> tuple | None:
@@ -573,6 +584,8 @@ def _previous_sentence_speaker(
     inner = q.inner(text)
     if len(inner.split()) < 6 or not inner[:1].isupper():
         return None
+    if OWN_CUE.match(text, q.close + 1):
+        return None  # "“…,” a NATO official said": its own speaker, who is no person
     i = bisect.bisect_right(sentences.starts, q.open) - 1
     if i < 1 or sentences.spans[i][0] < q.open - 1:
         return None  # the quote does not open its sentence
@@ -605,6 +618,8 @@ def _forward_clause(text: str, verb: str, verb_end: int, sent_end: int) -> tuple
     cut = CLAUSE_BREAK.search(text, start, sent_end)
     end = cut.start() if cut else sent_end
     later = VERB.search(text, start, end)
+    if later is not None and linked and not linked.group().startswith("that"):
+        return None  # "commented on statements by officials who suggested …": theirs
     if later is not None:  # "…had been agreed, state television spoke of …": a new report
         comma = text.rfind(",", start, later.start())
         end = comma if comma > start else end
@@ -629,6 +644,7 @@ def _backward_clause(text: str, sent_start: int, subject_start: int) -> tuple[in
     return start, end
 
 
+PARTICIPLE_NEXT = re.compile(rf"\s*,\s*(?:{PARTICIPLES})\b")
 CLAUSE_AUXILIARY = re.compile(
     r"\b(?:will|would|is|are|was|were|has|have|had|can|could|should|must|may|might|won’t|won't)\b"
 )
@@ -639,9 +655,12 @@ def _tail_is_short(text: str, verb_end: int, sent_end: int) -> bool:
     tail = text[verb_end:sent_end].strip(" .,!?")
     if not tail or re.match(r"(?:while|when|after|before|during|in)\s+\w+ing\b", tail):
         return True  # "… Lukashenko said while giving an interview"
+    if PARTICIPLE_NEXT.match(text, verb_end, sent_end):
+        return True  # "<clause>, she said, adding that …": the participle has its own clause
     head = tail.split(",", 1)[0]
     comma_that = re.match(r",\s*that\b", tail[len(head) :])  # MT: "told journalists, that …"
-    if head != tail and TAIL.match(head) and not re.search(r"\bthat\b", head) and not comma_that:
+    clause = re.search(r"\bthat\b", head) or CLAUSE_AUXILIARY.search(head) or comma_that
+    if head != tail and TAIL.match(head) and not clause:  # not "said Moscow would help, …"
         return len(head.split()) <= 6
     if re.search(r"\bthat\b", tail) or len(tail.split()) > 6 or CLAUSE_AUXILIARY.search(tail):
         return False  # "believes Minsk will give in": a clause, not an addressee
@@ -660,13 +679,14 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
             if quoted.containing(v0) is not None or verb.group() in OBJECT_VERBS:
                 continue
             linked = re.match(r"\s+that\b", text[v1:sent_end]) is not None
-            group = _subject(text, people, sent_start, v0, relaxed=linked)
+            participle = PARTICIPLE.fullmatch(verb.group())
+            aux = BE_BEFORE.search(text, max(sent_start, v0 - 30), v0) if participle else None
+            group = _subject(text, people, sent_start, aux.start() if aux else v0, relaxed=linked)
             nearest = [m for m in people.before(v0, 1) if m.start >= sent_start]
             gap = text[nearest[-1].end : v0].lstrip(",") if nearest else ""  # ", was": an aside
             passive = nearest and PASSIVE_GAP.fullmatch(gap)
             if not group and verb.group() in SOURCE_VERBS and passive:  # "X was quoted as …"
                 group = _speaker_group(text, people, nearest[-1], sent_start)
-            participle = PARTICIPLE.fullmatch(verb.group())
             if participle and not PARTICIPLE_THAT.match(text, v1, sent_end):
                 continue
             before = text[sent_start : group[0].start] if group else ""
@@ -678,11 +698,14 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
             coordinated = COORDINATED_BEFORE.search(text, max(0, v0 - 60), v0)
             if not group and last_group and coordinated and last_v1 == previous_v1:
                 group = last_group  # "He referred to Macron as a comrade and said he …"
+            if not group and coordinated and not participle:  # "X promised a loan and said …"
+                group = _coordinated_subject(text, people, sent_start, v0)
             if not group:
                 continue
             last_group, last_v1 = group, v1
             if _tail_is_short(text, v1, sent_end) and not participle:
-                span = _backward_clause(text, sent_start, group[0].start)
+                denied = CLAIM_BEFORE.search(text, sent_start, group[0].start)
+                span = None if denied else _backward_clause(text, sent_start, group[0].start)
             else:
                 span = _forward_clause(text, verb.group(), v1, sent_end)
             if span:
@@ -698,6 +721,10 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
     return found
 
 
+CLAIM_BEFORE = re.compile(  # "…, a charge he denies": the clause is what he denies, not his
+    r",\s+(?:(?:(?:an?|the)\s+(?:\w+\s+)?)?(?:charges?|accusations?|allegations?|claims?|assertions?"
+    r"|suggestions?|reports?|rumou?rs?)\s+(?:that\s+|which\s+)?|which\s+)$"
+)
 PARTICIPLE_THAT = re.compile(r"\s+(?:only\s+|also\s+|[a-z]+ly\s+)?that\b")
 COMMA_BEFORE = re.compile(r",\s*$")
 SOURCE_BEFORE = re.compile(rf"\b(?:{phrase_alternation(SOURCE_VERBS)})\s+$")
@@ -718,6 +745,8 @@ def _participle_speaker(text: str, people: SpanIndex, sent_start: int, verb_star
 
 
 INTRODUCTION = re.compile(r"\s*(?:[^,.;:“”\"«»]{1,60},\s*){0,2}")  # "At the summit, we know, "
+COORDINATED_HEAD = re.compile(rf"{INTRODUCTION.pattern}{SENTENCE_HEAD.pattern}")
+ASIDE_AFTER = re.compile(r"\s*,[^,.;:“”\"«»]{1,80},")  # "X, who has ruled since 1994, …"
 
 
 def _coordinated_subject(text: str, people: SpanIndex, sent_start: int, verb_start: int) -> list:
@@ -725,8 +754,13 @@ def _coordinated_subject(text: str, people: SpanIndex, sent_start: int, verb_sta
     and praised …" (the person opening the sentence, after at most two introductory phrases)."""
     if not COORDINATED_BEFORE.search(text, max(0, verb_start - 60), verb_start):
         return []
-    group = _sentence_subject(text, people, sent_start, verb_start, INTRODUCTION)
-    return group if group and verb_start - group[-1].end <= 80 else []
+    dateline = DATELINE.match(text, sent_start, verb_start)  # "SOCHI, Russia (Reuters) - X …"
+    start = dateline.end() if dateline else sent_start
+    group = _sentence_subject(text, people, start, verb_start, COORDINATED_HEAD)
+    if not group:
+        return []
+    aside = ASIDE_AFTER.match(text, group[-1].end)
+    return group if verb_start - (aside.end() if aside else group[-1].end) <= 80 else []
 
 
 def _sentence_subject(
@@ -738,7 +772,8 @@ def _sentence_subject(
     if not first or first[0].text.lower() in NOT_SUBJECT:
         return []
     opens = head.fullmatch(text, sent_start, first[0].start)
-    if not opens or not re.match(r"\s+[a-z]", text[first[0].end : limit]):
+    aside = ASIDE_AFTER.match(text, first[0].end, limit)
+    if not opens or not re.match(r"\s+[a-z]", text[aside.end() if aside else first[0].end : limit]):
         return []
     return _joint(text, people, first[0])
 
@@ -755,6 +790,8 @@ def _inverted(text: str, people: SpanIndex, sent_start: int, sent_end: int, quot
         between = text[v1 : near[0].start]
         if not re.fullmatch(r"[\w\s.'’-]*", between) or re.search(r"\bthat\b", between):
             continue  # "…, claimed that any deal signed by Lukashenka": not the speaker
+        if _subject(text, people, sent_start, sent_start + verb.start(1)):
+            continue  # "X, who left for Vilnius, said any deal Lukashenko signed …": X speaks
         clause_end = sent_start + verb.start()
         short = len(text[sent_start:clause_end].split()) < MIN_CLAUSE_WORDS
         if short and re.match(r",\s+(?=[a-z])", text[near[0].end : sent_end]):
@@ -769,6 +806,18 @@ def _inverted(text: str, people: SpanIndex, sent_start: int, sent_end: int, quot
     return found
 
 
+ROLE_GAP = re.compile(  # a role before a name: no comma, no date, source or verb in it
+    r"(?:(?!\b(?:by|from|on|in|after|since|when|which|who|that|published|released|data)\b)"
+    r"[^,.;:“”\"«»()])+"
+)
+
+
+def _quote_ahead(text: str, start: int, end: int) -> int:
+    """Where a reported clause hands over to a full quote ("…’s side: “Every month …”")."""
+    colon = COLON_QUOTE.search(text, start, end)
+    return colon.start() if colon else end
+
+
 def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> list[Quote]:
     """'According to X, <clause>', 'In his opinion, <clause>' and 'As X put it, <clause>'."""
     found = []
@@ -776,12 +825,12 @@ def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> 
     for match in ACCORDING.finditer(sentence):
         at = sent_start + match.end()
         near = _person_at(people, at, min(sent_end, at + 80))
-        if not near or near[0].start - at > 40:
-            continue
+        if not near or near[0].start - at > 40 and not ROLE_GAP.fullmatch(text, at, near[0].start):
+            continue  # "according to the expert of the Centre for … Studies X": a long role
         cited = CITATION.match(text, near[0].end, sent_end)  # "According to X (2020, p. 4),"
         comma = text.find(",", cited.end() if cited else near[0].end, sent_end)
         if comma >= 0 and comma - near[0].end <= 60:
-            span = _trim_span(text, comma + 1, sent_end)
+            span = _trim_span(text, comma + 1, _quote_ahead(text, comma + 1, sent_end))
         else:
             span = _trim_span(text, sent_start, sent_start + match.start())
         if len(text[span[0] : span[1]].split()) >= MIN_CLAUSE_WORDS:
@@ -800,7 +849,8 @@ def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> 
             near = [ActorMention(at, at, named, named, "person")]  # a name no one else knows
         if not near:
             continue
-        span = _trim_span(text, sent_start + match.end(), sent_end)
+        start = sent_start + match.end()
+        span = _trim_span(text, start, _quote_ahead(text, start, sent_end))
         if len(text[span[0] : span[1]].split()) >= MIN_CLAUSE_WORDS:
             cue = _opinion_cue(match)
             found.append(Quote(*span, near[0].actor, "indirect", cue, near[0].role))
@@ -824,6 +874,7 @@ INTRO_CUE = re.compile(
     r"|interview|answer(?:ed|s|ing)?\s+(?:[\w’']+\s+){0,2}questions)",
     re.IGNORECASE,
 )
+BYLINE_BEFORE = re.compile(r"\b(?:[Bb]y|[Ii]nterviewer:?)\s+$")  # "Interview by X": X asks
 INITIAL_GLUED = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
 QUESTION_WORDS = 60
 LONG_QUESTION = 8
@@ -859,10 +910,15 @@ def _asks(text: str, start: int, end: int) -> bool:
     return "?" in segment and segment.endswith(("…", "...")) and len(segment.split()) <= 40
 
 
+OMISSION = re.compile(r"\s*[<‹\[(]?\s*(?:…|\.\s?\.\s?\.)\s*[>›\])]?\s*")  # "<…>", "[...]"
+
+
 def _paragraphs(text: str) -> list[_Paragraph]:
     """The paragraphs of ``text`` with their labels, markers and questions."""
     found = []
     for start, end in paragraph_spans(text):
+        if OMISSION.fullmatch(text, start, end):
+            continue  # "<…>" in a transcript: words left out, no turn
         body, marker = start, ""
         match = LIST_MARKER.match(text, start, end)
         if match and match.end() < end:
@@ -974,7 +1030,13 @@ def _introduced(text: str, people: list[ActorMention], cue: re.Match) -> ActorMe
     start = max(text.rfind(". ", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1
     stop = SENTENCE_STOP.search(text, cue.end())
     end = stop.start() if stop else len(text)
-    inside = [m for m in people if start <= m.start < end and m.via in ("name", "alias", "surname")]
+    inside = [
+        m
+        for m in people
+        if start <= m.start < end
+        and m.via in ("name", "alias", "surname")
+        and not BYLINE_BEFORE.search(text, max(0, m.start - 20), m.start)
+    ]
     if cue.group("with"):
         right = [
             m

@@ -1,0 +1,281 @@
+"""Reporting forms of wires, state agencies and transcripts, on short invented texts
+(each found failing on articles written blind to the code; see the README's figures)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summitlib.extract.quotes import find_quotes
+
+
+def said(text: str) -> list[tuple[str, str, str]]:
+    """(speaker, kind, quoted text) of every quote."""
+    return [(q.speaker, q.kind, text[q.start : q.end]) for q in find_quotes(text)]
+
+
+def speakers(text: str) -> list[str]:
+    """The speaker of every quote, in order."""
+    return [q.speaker for q in find_quotes(text)]
+
+
+def test_the_byline_of_an_interview_names_the_interviewer_not_the_interviewee():
+    text = (
+        "Artyom Shraibman: “The programmes change less than they promise”\n\n"
+        "12 March 2022 · Interview · by Olga Kovaleva\n\n"
+        "The union programmes were signed last week. We asked Artyom Shraibman, a political "
+        "analyst, what they actually change.\n\n"
+        "— Is this a historic step?\n\n"
+        "— Historic is a big word. The governments argued over every comma for years.\n\n"
+        "— And what about gas?\n\n"
+        "— Gas is the core of the deal, and the price stays where it was.\n"
+    )
+    answers = [q for q in find_quotes(text) if q.kind == "interview"]
+    assert answers and {q.speaker for q in answers} == {"Artyom Shraibman"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lukashenko himself said in May that nobody would discuss a common currency.",
+        "Lukashenko met the press in Minsk. In 2019 he was still saying that Belarus would "
+        "never become part of another state.",
+    ],
+)
+def test_a_reflexive_or_a_progressive_between_speaker_and_verb(text):
+    assert speakers(text) == ["Alexander Lukashenko"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lukashenko was told that the talks had failed.", "Putin is said to have agreed to it."],
+)
+def test_a_passive_subject_is_no_speaker(text):
+    assert said(text) == []
+
+
+def test_an_omission_mark_in_a_transcript_is_no_turn():
+    text = (
+        "Vladimir Putin: Mr President, dear friend, I am glad to welcome you again.\n\n"
+        "<…>\n\n"
+        "Trade grew by a tenth last year, and the programmes are being carried out.\n\n"
+        "Alexander Lukashenko: Thank you. We will prepare everything properly.\n\n"
+        "[...]\n"
+    )
+    found = said(text)
+    assert [s for s, _, _ in found] == ["Vladimir Putin", "Vladimir Putin", "Alexander Lukashenko"]
+    assert not any(t.strip() in {"<…>", "[...]"} for _, _, t in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the subject of the previous sentence is the speaker of its reporting verb
+        "MINSK, 5 May (BelTA) – The talks will go on, Belarusian President Aleksandr "
+        "Lukashenko told reporters after he met Russian President Vladimir Putin in Sochi.\n\n"
+        "According to the head of state, the two presidents spoke mostly about gas prices.",
+        "In this context the Belarusian leader recalled that he and the Russian President had "
+        "instructed the prime ministers to finish the documents. According to him, the expert "
+        "groups will resume work in January.",
+    ],
+)
+def test_according_to_a_reference_prefers_the_subject_of_the_sentence_before(text):
+    assert speakers(text)[-1] == "Alexander Lukashenko"
+
+
+def test_a_statement_commented_on_is_not_the_commenters():
+    text = (
+        "Lukashenko met reporters on Friday. He also commented on statements by some Russian "
+        "officials who had suggested that Belarus should pay world prices for gas."
+    )
+    assert said(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "clause"),
+    [
+        (
+            "SOCHI, Russia (Reuters) - Russian President Vladimir Putin on Monday promised "
+            "Belarus a $1.5 billion loan and said Moscow would stand by its ally.",
+            "Vladimir Putin",
+            "Moscow would stand by its ally",
+        ),
+        (
+            "Lukashenko, who has ruled since 1994, thanked Putin for his support and said the "
+            "protests had been a lesson for him.",
+            "Alexander Lukashenko",
+            "the protests had been a lesson for him",
+        ),
+    ],
+)
+def test_the_subject_of_coordinated_verbs_reports_the_last_ones_clause(text, speaker, clause):
+    assert said(text) == [(speaker, "indirect", clause)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lukashenko’s opponents say he rigged the election to win a sixth term, a charge he "
+        "denies.",
+        "Critics say that Lukashenko rigged the vote, an allegation which he denies.",
+    ],
+)
+def test_a_charge_someone_denies_is_not_his_words(text):
+    assert "Alexander Lukashenko" not in speakers(text)
+
+
+def test_a_long_role_may_stand_between_by_the_words_of_and_the_name():
+    text = (
+        "By the words of the expert of the Centre of post-Soviet studies Gennady Lobov, the "
+        "meeting showed that integration moves on the military track."
+    )
+    assert speakers(text) == ["Gennady Lobov"]
+
+
+def test_a_source_released_by_a_person_is_not_his_words():
+    text = "According to figures released on Monday by the office of Vladimir Putin, trade grew."
+    assert said(text) == []
+
+
+def test_the_leader_of_the_democratic_forces_is_tikhanovskaya():
+    text = (
+        "Sviatlana Tsikhanouskaya condemned the deal. “Belarusians did not give him a mandate "
+        "for this,” the leader of the democratic forces wrote on Twitter."
+    )
+    assert speakers(text) == ["Svetlana Tikhanovskaya"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lukashenko complained about the so-called “tax manoeuvre” in the Russian oil industry.",
+        "Lukashenko raised the so called 'tax manoeuvre' again.",
+    ],
+)
+def test_a_so_called_term_is_never_speech(text):
+    assert said(text) == []
+
+
+def test_a_pronoun_after_a_quote_prefers_the_subject_of_the_sentence_before():
+    text = (
+        "Lukashenko thanked Putin for his support. “A friend in need is a friend indeed. We "
+        "must stick closer to our elder brother,” he told the Russian leader."
+    )
+    assert speakers(text) == ["Alexander Lukashenko"]
+
+
+def test_a_name_inside_the_clause_of_a_subject_is_no_inverted_speaker():
+    text = (
+        "Sviatlana Tsikhanouskaya, who left for Vilnius after the vote, said any agreement "
+        "Lukashenko signed with Moscow would be revisited."
+    )
+    assert speakers(text) == ["Svetlana Tikhanovskaya"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence before names nobody: the one before it gives the subject
+        "The president of Belarus, Alexander Lukashenko, said he had asked Vladimir Putin for "
+        "the missiles. Kyiv reports this with reference to BelTA.\n\n"
+        "“We will have ten of them,” the dictator said at a ceremony in Minsk.",
+        "Alexander Lukashenko met Vladimir Putin. “We have agreed on gas,” the veteran autocrat "
+        "told reporters.",
+    ],
+)
+def test_what_critics_call_a_head_of_state_refers_to_him(text):
+    assert speakers(text)[-1] == "Alexander Lukashenko"
+
+
+def test_a_possessor_is_not_the_subject_of_the_sentence_before():
+    text = (
+        "Zelensky's adviser Mykhailo Podolyak wrote on X that the Kremlin was turning Belarus "
+        "into a launchpad. “Lukashenko is no longer a president but a warehouse keeper,” he wrote."
+    )
+    assert speakers(text) == ["Mykhailo Podolyak", "Mykhailo Podolyak"]
+
+
+def test_a_reported_clause_ends_where_a_colon_hands_over_to_a_quote():
+    text = (
+        "Lukashenko admitted that the missiles would remain under Russian control: “The "
+        "launchers will be ours, but the warheads are theirs.”"
+    )
+    assert said(text) == [
+        ("Alexander Lukashenko", "indirect", "the missiles would remain under Russian control"),
+        (
+            "Alexander Lukashenko",
+            "direct",
+            "The launchers will be ours, but the warheads are theirs.",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("cue", ["In his opinion,", "According to Lebedev,"])
+def test_an_opinion_ends_where_a_colon_hands_over_to_a_quote(cue):
+    text = (
+        "Georgy Lebedev, a political scientist at the Higher School of Economics, was calm. "
+        f"{cue} time is on Russia's side: “Every month without a deal costs Minsk money.”"
+    )
+    assert ("Georgy Lebedev", "indirect", "time is on Russia's side") in said(text)
+
+
+def test_the_outlet_an_interviewee_talks_to_is_not_the_interviewee():
+    text = (
+        "Dmitry Mezentsev: “We are closer to a common market than ever”\n"
+        "25.01.2024 | Soyuznoe Veche | Interview by Olga Rudenko\n\n"
+        "State Secretary Dmitry Mezentsev told Soyuznoe Veche how the programmes are going.\n\n"
+        "Dmitry Fyodorovich, was last year a breakthrough for integration?\n\n"
+        "— No, it was not. Most of the measures have been carried out, but not all of them.\n\n"
+        "What remains unfinished?\n\n"
+        "— Above all, energy. The gas market treaty should have been signed by now.\n"
+    )
+    title = text.splitlines()[0]
+    answers = [q for q in find_quotes(text, title=title) if q.kind == "interview"]
+    assert len(answers) >= 2 and {q.speaker for q in answers} == {"Dmitry Mezentsev"}
+
+
+def test_a_registry_description_goes_to_whom_the_text_gave_that_title():
+    text = (
+        "Belarusian Foreign Minister Maxim Ryzhenkov said that Minsk sought no confrontation. "
+        "The build-up had left Belarus no other choice, the Belarusian foreign minister told "
+        "reporters."
+    )
+    assert speakers(text) == ["Maxim Ryzhenkov", "Maxim Ryzhenkov"]
+
+
+def test_a_clause_before_a_cue_with_a_participle_after_it():
+    text = (
+        "Maria Zakharova spoke on Monday. Moscow had repeatedly warned NATO about its policy, "
+        "she said, adding that Russia's doctrine was unchanged."
+    )
+    assert said(text) == [
+        ("Maria Zakharova", "indirect", "Moscow had repeatedly warned NATO about its policy"),
+        ("Maria Zakharova", "indirect", "Russia's doctrine was unchanged"),
+    ]
+
+
+def test_a_quote_with_its_own_unnamed_speaker_is_not_the_last_persons():
+    text = (
+        "Maria Zakharova said the West should think again. “We have not seen any changes in "
+        "Russia's nuclear posture,” a NATO official said, speaking on condition of anonymity."
+    )
+    assert [s for s, kind, _ in said(text) if kind == "direct"] == []
+
+
+def test_a_quote_after_its_speakers_long_aside_carries_on():
+    text = (
+        "“What was signed is a list of intentions, not a merger,” said Kirill Sarkisov, a senior "
+        "fellow at the Carnegie Endowment for International Peace. “The hard questions were "
+        "quietly taken off the table.”"
+    )
+    assert speakers(text) == ["Kirill Sarkisov", "Kirill Sarkisov"]
+
+
+def test_a_title_told_to_a_conference_is_no_quote():
+    text = (
+        "Sergei Rachkov, a senator, told the conference “Security of the Union State: Common "
+        "Priorities”, held in Moscow on 15 February, that the exercise was linked to NATO's "
+        "activity."
+    )
+    assert said(text) == [
+        ("Sergei Rachkov", "indirect", "the exercise was linked to NATO's activity")
+    ]
