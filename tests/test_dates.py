@@ -186,6 +186,7 @@ def test_the_date_trigger_finds_every_month_weekday_and_time_word():
         "autumn",
         "fall",
         "winter",
+        "quarter",
     ]
     for word in words:
         for form in (word, word.lower(), word.upper()):
@@ -212,7 +213,7 @@ def test_every_match_of_a_guarded_pattern_holds_a_word_of_its_guard():
         "last winter, at the end of March, the end of this year, the middle of next month, "
         "by the end of 2019, next weekend, over the past year, last week, two years ago, "
         "three days earlier, today, on Friday, the late 1990s, in March last year, on the 29th, "
-        "on 25/3/2020, from 3 to 5 June, Sept. 3-5, 2021."
+        "on 25/3/2020, from 3 to 5 June, Sept. 3-5, 2021, in the second quarter, in Q4."
     ]
     seen = set()
     for kind, pattern in PATTERNS:
@@ -231,3 +232,49 @@ def test_the_guards_change_no_date(monkeypatch):
     guarded = [find_dates(t, published) for t in texts]
     monkeypatch.setattr(module, "NEEDS", {})
     assert [find_dates(t, published) for t in texts] == guarded
+
+
+# --- forms found failing on articles written blind to the code -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("We met the day before yesterday.", (2024, 1, 29),
+         [("the day before yesterday", "2024-01-27")]),
+        ("They meet the day after tomorrow.", (2024, 1, 29),
+         [("the day after tomorrow", "2024-01-31")]),
+        # machine translation keeps the Russian "in 2021 year"
+        ("Trade grew in 2021 year and will double by 2023 year.", (2022, 2, 18),
+         [("2021", "2021"), ("2023", "2023")]),
+        # "that year": the last year written before the date
+        ("The programmes were agreed in September 2021 and approved on 4 November that year.",
+         (2024, 1, 25), [("September 2021", "2021-09"), ("on 4 November", "2021-11-04")]),
+        # a quarter of the publication year, or the next one for the future
+        ("The rate may fall further in Q3 if prices stay calm.", (2023, 7, 20),
+         [("in Q3", "2023-07/2023-09")]),
+        ("The share reached 78% in the second quarter.", (2023, 7, 20),
+         [("the second quarter", "2023-04/2023-06")]),
+        ("They will patch up an oil deal for the first quarter.", (2023, 12, 20),
+         [("the first quarter", "2024-01/2024-03")]),
+    ],
+)  # fmt: skip
+def test_forms_of_wires_and_translations(text, published, expected):
+    assert dates(text, dt.date(*published)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tens of thousands have marched every Sunday since then.",
+        "The first quarter-final was played in the rain.",
+        "Q1: What did the talks change?",
+    ],
+)
+def test_a_habit_a_match_and_an_interview_label_are_no_dates(text):
+    assert dates(text, dt.date(2020, 9, 14)) == []
+
+
+def test_a_quoted_question_after_a_date_does_not_set_its_tense():
+    text = 'At the press conference on December 19, he asked: "Is Russia going to swallow us?"'
+    assert values(text, dt.date(2020, 1, 10)) == ["2019-12-19"]

@@ -67,6 +67,7 @@ TENSE_CUE = re.compile(
 NOT_PAST_ED = frozenset(_lexicon("date_not_past_ed"))
 PARTICIPLE_AUX = re.compile(r"\b(?:be|been|being|is|are|am|get|gets|getting)\s+$", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[.!?;\n]|\bthat\b")
+RIGHT_END = re.compile(r"[.!?;:\n“”\"«»]|\bthat\b")  # a quote after the date has its own tense
 LOOKAHEAD_MONTHS = 3  # with no tense cue, a month up to this far ahead is the coming one
 UNIT_AFTER = re.compile(
     r"\s*(?:percent|per cent|people|persons|programs|programmes|million|billion|thousand|"
@@ -75,6 +76,7 @@ UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 YEARS_AFTER = re.compile(r"\s*(?:year|years)\b")
+MT_YEAR = re.compile(rf"{YEAR}\s+year\b")  # "by 2023 year": the Russian "к 2023 году"
 DURATION_UNIT = re.compile(r"\s*(?:years?|months?|weeks?|days?|hours?)\b(?!\s+ago)")
 PLURAL_AFTER = re.compile(r"\s*([a-z]+s)\b(?<!years)(?<!days)(?<!months)", re.IGNORECASE)
 NOT_COUNT_NOUNS = frozenset(_lexicon("date_not_count_nouns"))
@@ -198,7 +200,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
         if tense in ("future", "past"):
             return tense
         weak = weak or tense == "weak"
-    stop = CLAUSE_END.search(text, end, min(len(text), end + 150))
+    stop = RIGHT_END.search(text, end, min(len(text), end + 150))
     right = stop.start() if stop else min(len(text), end + 150)
     for cue in TENSE_CUE.finditer(text, end, right):
         tense = _cue_tense(cue, text, after=True)
@@ -272,6 +274,13 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
         re.I,
     ),
     ("quarter", rf"\b(Q[1-4])\s+({YEAR})\b", 0),
+    # a quarter of the year the publication date implies: "in the second quarter", "in Q3"
+    (
+        "quarter_only",
+        r"\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b(?!-|\s+of\b)",
+        re.I,
+    ),
+    ("quarter_only", r"\b(?:in|by|for|until)\s+(Q[1-4])\b", 0),  # not an interview's "Q1:"
     (
         "season",
         rf"\b(?:(?:in|the)\s+)?(spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
@@ -312,7 +321,7 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
         re.I,
     ),
     ("earlier", rf"\b{COUNT}\s+(day)s?\s+earlier\b", re.I),
-    ("deictic", r"\b(yesterday|today|tomorrow)\b", re.I),
+    ("deictic", r"\b(?:the\s+day\s+(before|after)\s+)?(yesterday|today|tomorrow)\b", re.I),
     # "on the 29th": a day of the month the publication date implies, where the ordinal ends
     # the phrase (not "the 21st century", "the 29th session")
     (
@@ -356,6 +365,7 @@ MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "o
 NEEDS: dict[str, tuple[str, ...]] = {  # kind -> words one of which its match must hold
     "half": ("half",),
     "quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "quarter_only": ("quarter", "q1", "q2", "q3", "q4"),
     "season": SEASONS,
     "relative_season": SEASONS,
     "month_this_year": ("year",),
@@ -429,13 +439,27 @@ def _range_value(mo: int, d1: int, d2: int, year_text: str | None, published, te
 
 
 def _day_month(m, text, published, tense):
-    """9 September (2021)."""
-    return _day_value(MONTHS[m[2].lower()], _day(m[1]), m[3], published, tense)
+    """9 September (2021), 4 November that year."""
+    year = m[3] or _that_year(text, m)
+    return _day_value(MONTHS[m[2].lower()], _day(m[1]), year, published, tense)
 
 
 def _month_day(m, text, published, tense):
-    """March 01, 2019 / February 23rd."""
-    return _day_value(MONTHS[m[1].lower()], _day(m[2]), m[3], published, tense)
+    """March 01, 2019 / February 23rd / November 4 that year."""
+    year = m[3] or _that_year(text, m)
+    return _day_value(MONTHS[m[1].lower()], _day(m[2]), year, published, tense)
+
+
+THAT_YEAR = re.compile(r",?\s+(?:that|the\s+same)\s+year\b")
+YEAR_WORD = re.compile(rf"\b({YEAR})\b")
+
+
+def _that_year(text: str, m: re.Match) -> str | None:
+    """The year "that year" after a date points back to: the last year written before it."""
+    if not THAT_YEAR.match(text, m.end()):
+        return None
+    years = YEAR_WORD.findall(text, max(0, m.start() - 400), m.start())
+    return years[-1] if years else None
 
 
 def _day_only(m, text, published, tense):
@@ -513,6 +537,18 @@ def _quarter(m, text, published, tense):
         year, anchor = published.year + {"last": -1, "next": 1}.get(m[3].lower(), 0), "relative"
     first = 3 * quarter - 2
     return f"{year}-{first:02d}/{year}-{first + 2:02d}", anchor, "range"
+
+
+def _quarter_only(m, text, published, tense):
+    """in the second quarter / in Q3: of the publication year, or the next year (the last)
+    when the future (the past) puts it there."""
+    first = 3 * QUARTERS[m[1].lower()] - 2
+    year = published.year
+    if tense == "future" and first + 2 < published.month:
+        year += 1
+    elif tense == "past" and first > published.month:
+        year -= 1
+    return f"{year}-{first:02d}/{year}-{first + 2:02d}", "publication", "range"
 
 
 def _month_year(m, text, published, tense):
@@ -640,13 +676,19 @@ def _earlier(m, text, published, tense):
 
 
 def _deictic(m, text, published, tense):
-    """yesterday / today / tomorrow."""
-    delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[m[1].lower()]
+    """yesterday / today / tomorrow / the day before yesterday / the day after tomorrow."""
+    delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[m[2].lower()]
+    delta += {"before": -1, "after": 1}.get((m[1] or "").lower(), 0)
     return (published + dt.timedelta(days=delta)).isoformat(), "relative", "day"
 
 
+HABITUAL_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
+
+
 def _weekday_value(m, text, published, tense):
-    """on Wednesday / last Saturday / next Friday."""
+    """on Wednesday / last Saturday / next Friday (not "every Sunday": no one day)."""
+    if HABITUAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None
     word = (m[1] or "").lower()
     day = _weekday(m[2], published, tense == "future" or word == "next")
     return day.isoformat(), "relative", "day"
@@ -698,6 +740,7 @@ RESOLVERS = {
     "month_day": _month_day,
     "half": _half,
     "quarter": _quarter,
+    "quarter_only": _quarter_only,
     "season": _season,
     "relative_season": _relative_season,
     "month_year": _month_year,
@@ -722,13 +765,14 @@ RESOLVERS = {
 
 
 def _is_duration(text: str, start: int, end: int) -> bool:
-    """A number followed by a time unit that measures length ("1.5–2 years", "six hours")."""
-    return bool(DURATION_UNIT.match(text, end))
+    """A number followed by a time unit that measures length ("1.5–2 years", "six hours"),
+    not machine translation's "in 2021 year" (a year, then the singular "year")."""
+    return bool(DURATION_UNIT.match(text, end)) and not MT_YEAR.match(text, start, end + 6)
 
 
 TRIGGER = re.compile(  # the look-ahead (every word's first letter) spares trying each word
-    rf"\d|\b(?=[adfjmnostwy])(?:{MONTH}|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|week|month|year|"
-    r"today|day|yesterday|tomorrow|spring|summer|autumn|fall|winter)",
+    rf"\d|\b(?=[adfjmnoqstwy])(?:{MONTH}|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|week|month|year|"
+    r"today|day|yesterday|tomorrow|spring|summer|autumn|fall|winter|quarter)",
     re.IGNORECASE,
 )
 WINDOW_MARGIN = 80
