@@ -32,7 +32,7 @@ DEV_MINIMUM = {
 }
 
 
-# Sixteen articles written blind to the code, then used to find gaps (see their README):
+# Twenty-four articles written blind to the code, then used to find gaps (see their README):
 # quotes and dates only, no stance gold.
 BLIND_MINIMUM = {"quote_f1": 0.90, "speaker_accuracy": 0.90, "date_f1": 0.90}
 

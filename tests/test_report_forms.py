@@ -279,3 +279,39 @@ def test_a_title_told_to_a_conference_is_no_quote():
     assert said(text) == [
         ("Sergei Rachkov", "indirect", "the exercise was linked to NATO's activity")
     ]
+
+
+def test_a_headline_ending_in_a_question_mark_asks_nothing_in_a_transcript():
+    text = (
+        "The Eastern Flank, Episode 12: A border crisis made in Minsk?\n\n"
+        "Transcript · November 19, 2021 · The Eastern Flank podcast\n\n"
+        "In this episode, host Kate Harlow talks to the analyst Artyom Shraibman.\n\n"
+        "HOST: Artyom, who is running this crisis?\n\n"
+        "ARTYOM SHRAIBMAN: Lukashenko is. I don’t think there is much doubt about that.\n"
+    )
+    answers = [q for q in find_quotes(text) if q.kind == "interview"]
+    assert [text[q.start : q.end][:13] for q in answers] == ["Lukashenko is"]
+
+
+def test_a_relative_aside_naming_someone_else_stands_between_speaker_and_verb():
+    text = (
+        "Sviatlana Tsikhanouskaya, who left the country after challenging Lukashenko in the "
+        "August 2020 election, said the deployment turned Belarus into a hostage."
+    )
+    assert speakers(text) == ["Svetlana Tikhanovskaya"]
+
+
+def test_what_a_relative_clause_says_someone_announced_is_not_his_words():
+    text = (
+        "The treaty says nothing about the command of the joint group of forces that "
+        "Lukashenko announced in October 2022."
+    )
+    assert said(text) == []
+
+
+def test_people_joined_by_and_are_the_subject_of_coordinated_verbs():
+    text = (
+        "On Thursday, Vladimir Putin and Alexander Lukashenko met in the Kremlin and announced "
+        "that the two countries had agreed on all 28 programmes."
+    )
+    assert speakers(text) == ["Vladimir Putin|Alexander Lukashenko"]

@@ -267,6 +267,7 @@ def _role(group: list[ActorMention]) -> str:
 # narrower than OBJECT_OF: "after Putin said" and "before Putin spoke" have Putin as a subject
 PREPOSITION_BEFORE = re.compile(r"\b(?:of|by|with|for|from|against|to|under)\s+$")
 RELATIVE_WHO = re.compile(rf"\s*,\s*who(?:\s+{ADVERBS})*\s+")
+RELATIVE_ASIDE = re.compile(rf"\s*,\s*(?:who|whose)\b[^;:“”\"«»]{{1,200}},(?:\s+{ADVERBS})*\s*")
 COORDINATED_BEFORE = re.compile(r"(?:\band|,\s*but)\s+(?:\w+ly\s+)?$")
 
 
@@ -289,6 +290,9 @@ def _subject(
         if SUBJECT_GAP.match(gap) or (relaxed and PREPOSITION_GAP.match(gap)):
             return _joint(text, people, m)
         break
+    for m in nearest:  # "X, who left after challenging Y in the election, said …": X
+        if RELATIVE_ASIDE.fullmatch(text, m.end, verb_start):
+            return _joint(text, people, m)
     return []
 
 
@@ -704,7 +708,8 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
                 continue
             last_group, last_v1 = group, v1
             if _tail_is_short(text, v1, sent_end) and not participle:
-                denied = CLAIM_BEFORE.search(text, sent_start, group[0].start)
+                head = (text, sent_start, group[0].start)  # what the subject follows
+                denied = CLAIM_BEFORE.search(*head) or OBJECT_RELATIVE.search(*head)
                 span = None if denied else _backward_clause(text, sent_start, group[0].start)
             else:
                 span = _forward_clause(text, verb.group(), v1, sent_end)
@@ -721,6 +726,7 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
     return found
 
 
+OBJECT_RELATIVE = re.compile(r"\b(?:that|which|whom)\s+$")  # "the forces that X announced"
 CLAIM_BEFORE = re.compile(  # "…, a charge he denies": the clause is what he denies, not his
     r",\s+(?:(?:(?:an?|the)\s+(?:\w+\s+)?)?(?:charges?|accusations?|allegations?|claims?|assertions?"
     r"|suggestions?|reports?|rumou?rs?)\s+(?:that\s+|which\s+)?|which\s+)$"
@@ -744,6 +750,7 @@ def _participle_speaker(text: str, people: SpanIndex, sent_start: int, verb_star
     return []
 
 
+JOINED = re.compile(r"\s+and\s+")
 INTRODUCTION = re.compile(r"\s*(?:[^,.;:“”\"«»]{1,60},\s*){0,2}")  # "At the summit, we know, "
 COORDINATED_HEAD = re.compile(rf"{INTRODUCTION.pattern}{SENTENCE_HEAD.pattern}")
 ASIDE_AFTER = re.compile(r"\s*,[^,.;:“”\"«»]{1,80},")  # "X, who has ruled since 1994, …"
@@ -766,16 +773,19 @@ def _coordinated_subject(text: str, people: SpanIndex, sent_start: int, verb_sta
 def _sentence_subject(
     text: str, people: SpanIndex, sent_start: int, limit: int, head: re.Pattern = SENTENCE_HEAD
 ) -> list:
-    """The person who opens the sentence as its subject ("Peskov declined to comment, …"),
-    with only ``head`` before them."""
-    first = _person_at(people, sent_start, limit)[:1]
+    """The person (or people joined by "and") who open the sentence as its subject ("Peskov
+    declined to comment, …"), with only ``head`` before them."""
+    first = _person_at(people, sent_start, limit)[:2]
     if not first or first[0].text.lower() in NOT_SUBJECT:
         return []
+    last = first[0]
+    if len(first) == 2 and JOINED.fullmatch(text, first[0].end, first[1].start):
+        last = first[1]  # "Putin and Lukashenko met … and announced": both (see _joint)
     opens = head.fullmatch(text, sent_start, first[0].start)
-    aside = ASIDE_AFTER.match(text, first[0].end, limit)
-    if not opens or not re.match(r"\s+[a-z]", text[aside.end() if aside else first[0].end : limit]):
+    aside = ASIDE_AFTER.match(text, last.end, limit)
+    if not opens or not re.match(r"\s+[a-z]", text[aside.end() if aside else last.end : limit]):
         return []
-    return _joint(text, people, first[0])
+    return _joint(text, people, last)
 
 
 def _inverted(text: str, people: SpanIndex, sent_start: int, sent_end: int, quoted) -> list:
@@ -1125,6 +1135,8 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
         return not p.label and p.asks
 
     questions = [i for i, p in enumerate(paras) if asking(p)]
+    if questions[:1] == [0] and not paras[0].label and not paras[0].marker and askers:
+        questions = questions[1:]  # "HOST:" asks: a headline ending in "?" does not
     answered = [i for i in questions if i + 1 < len(paras) and not asking(paras[i + 1])]
     if not answered:
         return []
