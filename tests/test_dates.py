@@ -213,7 +213,8 @@ def test_every_match_of_a_guarded_pattern_holds_a_word_of_its_guard():
         "last winter, at the end of March, the end of this year, the middle of next month, "
         "by the end of 2019, next weekend, over the past year, last week, two years ago, "
         "three days earlier, today, on Friday, the late 1990s, in March last year, on the 29th, "
-        "on 25/3/2020, from 3 to 5 June, Sept. 3-5, 2021, in the second quarter, in Q4."
+        "on 25/3/2020, from 3 to 5 June, Sept. 3-5, 2021, in the second quarter, in Q4. "
+        "The day before, they met."
     ]
     seen = set()
     for kind, pattern in PATTERNS:
@@ -244,6 +245,12 @@ def test_the_guards_change_no_date(monkeypatch):
          [("the day before yesterday", "2024-01-27")]),
         ("They meet the day after tomorrow.", (2024, 1, 29),
          [("the day after tomorrow", "2024-01-31")]),
+        # "the day before" with no event after it: the day before publication
+        ("The day before, Putin laid a wreath in Minsk.", (2024, 5, 24),
+         [("The day before", "2024-05-23")]),
+        ("She said in a video the day before that the deal was void.", (2023, 7, 6),
+         [("the day before", "2023-07-05")]),
+        ("They met the day before the summit.", (2023, 7, 6), []),
         # machine translation keeps the Russian "in 2021 year"
         ("Trade grew in 2021 year and will double by 2023 year.", (2022, 2, 18),
          [("2021", "2021"), ("2023", "2023")]),

@@ -315,3 +315,46 @@ def test_people_joined_by_and_are_the_subject_of_coordinated_verbs():
         "that the two countries had agreed on all 28 programmes."
     )
     assert speakers(text) == ["Vladimir Putin|Alexander Lukashenko"]
+
+
+def test_a_clause_before_a_cue_told_to_a_named_outlet():
+    text = (
+        "The gas price for Belarus will remain unchanged next year, Deputy Prime Minister "
+        "Viktor Karankevich told the state news agency BelTA."
+    )
+    assert said(text) == [
+        (
+            "Viktor Karankevich",
+            "indirect",
+            "The gas price for Belarus will remain unchanged next year",
+        )
+    ]
+
+
+def test_his_words_were_cues_the_quote_after_it():
+    text = (
+        "Lukashenko threatened the EU in July. His words were, “we will not restrain anyone, "
+        "they are going to the warm, cosy Europe.”"
+    )
+    assert speakers(text) == ["Alexander Lukashenko"]
+
+
+def test_what_one_spoke_about_is_no_addressee():
+    text = (
+        "In an exclusive interview, opposition politician Pavel Latushko spoke about the "
+        "Union State."
+    )
+    assert said(text) == []
+
+
+def test_the_possessor_of_a_verdict_speaks_the_quote_after_the_colon():
+    text = (
+        "Michael Roth chairs the committee. Roth's verdict was blunt: “Belarus has become a "
+        "forward base of the Kremlin, and Lukashenko is merely its caretaker.”"
+    )
+    assert speakers(text) == ["Michael Roth"]
+
+
+def test_by_saying_after_a_live_blogs_timestamp():
+    text = "14:05 — Putin opened the meeting by saying that Russia regards Belarus as its ally."
+    assert said(text) == [("Vladimir Putin", "indirect", "Russia regards Belarus as its ally")]

@@ -322,6 +322,8 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     ),
     ("earlier", rf"\b{COUNT}\s+(day)s?\s+earlier\b", re.I),
     ("deictic", r"\b(?:the\s+day\s+(before|after)\s+)?(yesterday|today|tomorrow)\b", re.I),
+    # "the day before," with no event after it: the day before publication
+    ("day_before", r"\b[Tt]he\s+day\s+before\b(?=\s*[,.;:)]|\s+that\b)", 0),
     # "on the 29th": a day of the month the publication date implies, where the ordinal ends
     # the phrase (not "the 21st century", "the 29th session")
     (
@@ -379,6 +381,7 @@ NEEDS: dict[str, tuple[str, ...]] = {  # kind -> words one of which its match mu
     "ago": ("ago",),
     "earlier": ("earlier",),
     "deictic": ("yesterday", "today", "tomorrow"),
+    "day_before": ("before",),
     "day_only": ("st", "nd", "rd", "th"),
     "weekday": tuple(WEEKDAYS),
     "decade": ("0s",),
@@ -682,6 +685,11 @@ def _deictic(m, text, published, tense):
     return (published + dt.timedelta(days=delta)).isoformat(), "relative", "day"
 
 
+def _day_before(m, text, published, tense):
+    """the day before (with no event named after it) -> the day before publication."""
+    return (published - dt.timedelta(days=1)).isoformat(), "relative", "day"
+
+
 HABITUAL_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 
 
@@ -757,6 +765,7 @@ RESOLVERS = {
     "trailing": _trailing,
     "earlier": _earlier,
     "deictic": _deictic,
+    "day_before": _day_before,
     "day_only": _day_only,
     "weekday": _weekday_value,
     "month": _month_only,

@@ -116,7 +116,8 @@ OPINION = re.compile(  # "In his words,", "From the point of view of X,", "As no
     r"|[Ff]rom\s+(?:the\s+)?(?:point\s+of\s+view|standpoint|perspective)\s+of\s+[^,]{3,80}"
     rf"|[Aa]s\s+(?:was\s+|has\s+been\s+)?(?:{VERBS})\s+by\s+[^,]{{3,80}}"
     # machine translation keeps the Russian order: "As stated the Russian leader,"
-    rf"|[Aa]s\s+(?:{VERBS})\s+(?=(?:the\s+)?[A-Z])[^,]{{3,80}})\s*,"
+    rf"|[Aa]s\s+(?:{VERBS})\s+(?=(?:the\s+)?[A-Z])[^,]{{3,80}}"
+    r"|(?:[Hh]is|[Hh]er|[Tt]heir)\s+words\s+were)\s*,"  # "His words were, “…”"
 )
 AS_CUE = re.compile(  # "As Shraibman puts it, …", "As Peskov told reporters on Friday, …"
     rf"^\s*As\s+[^,;:]{{2,60}}?\s+(?P<verb>{VERBS})(?:\s+[^,;:]{{1,40}}?)?\s*,"
@@ -463,7 +464,15 @@ def _opinion_cue(cue: re.Match) -> str:
     return (cue.groupdict().get("verb") or " ".join(cue.group().rstrip(", ").split()[:3])).lower()
 
 
-SENTENCE_HEAD = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,4}")  # before the subject
+SENTENCE_HEAD = re.compile(  # before the subject (a live blog's "14:05 — " too)
+    r"\s*(?:\d{1,2}[:.]\d{2}\s*[—–-]?\s*)?(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,4}"
+)
+
+
+SPEECH_NOUN = re.compile(  # "'s verdict", "’s answer": words someone has given
+    r"(?:['’]s)?\s+(?:verdict|answer|reply|response|message|reaction|comment|assessment|"
+    r"conclusion|warning|words|view|position)\b"
+)
 
 
 def _colon_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tuple | None:
@@ -475,6 +484,11 @@ def _colon_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tupl
     if len({m.actor for m in _person_at(people, sent_start, q.open)}) != 1:
         return None
     subject = _sentence_subject(text, people, sent_start, q.open)
+    if not subject:  # "Roth's verdict was blunt: “…”": the possessor of the words speaks
+        first = _person_at(people, sent_start, q.open)[0]
+        opens = SENTENCE_HEAD.fullmatch(text, sent_start, first.start)
+        if opens and is_possessor(text, first) and SPEECH_NOUN.match(text, first.end):
+            subject = [first]
     return (subject, ":") if subject else None
 
 
@@ -648,6 +662,7 @@ def _backward_clause(text: str, sent_start: int, subject_start: int) -> tuple[in
     return start, end
 
 
+ADDRESSEE_TAIL = re.compile(r"(?:the|a)\s+(?:[a-z-]+\s+){1,4}[A-Z][\w/.-]*(?:\s+[A-Z][\w/.-]*)*")
 PARTICIPLE_NEXT = re.compile(rf"\s*,\s*(?:{PARTICIPLES})\b")
 CLAUSE_AUXILIARY = re.compile(
     r"\b(?:will|would|is|are|was|were|has|have|had|can|could|should|must|may|might|won’t|won't)\b"
@@ -661,6 +676,8 @@ def _tail_is_short(text: str, verb_end: int, sent_end: int) -> bool:
         return True  # "… Lukashenko said while giving an interview"
     if PARTICIPLE_NEXT.match(text, verb_end, sent_end):
         return True  # "<clause>, she said, adding that …": the participle has its own clause
+    if ADDRESSEE_TAIL.fullmatch(tail):
+        return True  # "<clause>, X told the state news agency BelTA."
     head = tail.split(",", 1)[0]
     comma_that = re.match(r",\s*that\b", tail[len(head) :])  # MT: "told journalists, that …"
     clause = re.search(r"\bthat\b", head) or CLAUSE_AUXILIARY.search(head) or comma_that
@@ -733,6 +750,7 @@ CLAIM_BEFORE = re.compile(  # "…, a charge he denies": the clause is what he d
 )
 PARTICIPLE_THAT = re.compile(r"\s+(?:only\s+|also\s+|[a-z]+ly\s+)?that\b")
 COMMA_BEFORE = re.compile(r",\s*$")
+BY_BEFORE = re.compile(r"\bby\s+$")
 SOURCE_BEFORE = re.compile(rf"\b(?:{phrase_alternation(SOURCE_VERBS)})\s+$")
 
 
@@ -745,7 +763,9 @@ def _participle_speaker(text: str, people: SpanIndex, sent_start: int, verb_star
         text, max(sent_start, cited[0].start - 40), cited[0].start
     ):
         return _joint(text, people, cited[0])
-    if COMMA_BEFORE.search(text, sent_start, verb_start):
+    if COMMA_BEFORE.search(text, sent_start, verb_start) or BY_BEFORE.search(
+        text, sent_start, verb_start
+    ):  # "Putin opened the meeting by saying that …"
         return _sentence_subject(text, people, sent_start, verb_start)
     return []
 
