@@ -32,7 +32,7 @@ DEV_MINIMUM = {
 }
 
 
-# Twenty-four articles written blind to the code, then used to find gaps (see their README):
+# Thirty-two articles written blind to the code, then used to find gaps (see their README):
 # quotes and dates only, no stance gold.
 BLIND_MINIMUM = {"quote_f1": 0.90, "speaker_accuracy": 0.90, "date_f1": 0.90}
 
