@@ -538,20 +538,25 @@ def _quarter(m, text, published, tense):
         year, anchor = int(m[2]), "absolute"
     else:
         year, anchor = published.year + {"last": -1, "next": 1}.get(m[3].lower(), 0), "relative"
-    first = 3 * quarter - 2
-    return f"{year}-{first:02d}/{year}-{first + 2:02d}", anchor, "range"
+    return _quarter_range(year, quarter), anchor, "range"
 
 
 def _quarter_only(m, text, published, tense):
     """in the second quarter / in Q3: of the publication year, or the next year (the last)
     when the future (the past) puts it there."""
-    first = 3 * QUARTERS[m[1].lower()] - 2
+    quarter = QUARTERS[m[1].lower()]
     year = published.year
-    if tense == "future" and first + 2 < published.month:
+    if tense == "future" and 3 * quarter < published.month:
         year += 1
-    elif tense == "past" and first > published.month:
+    elif tense == "past" and 3 * quarter - 2 > published.month:
         year -= 1
-    return f"{year}-{first:02d}/{year}-{first + 2:02d}", "publication", "range"
+    return _quarter_range(year, quarter), "publication", "range"
+
+
+def _quarter_range(year: int, quarter: int) -> str:
+    """A quarter's months as a range: (2021, 3) -> 2021-07/2021-09."""
+    first = 3 * quarter - 2
+    return f"{year}-{first:02d}/{year}-{first + 2:02d}"
 
 
 def _month_year(m, text, published, tense):

@@ -481,11 +481,12 @@ def _colon_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tupl
     head = text[sent_start : q.open]
     if not re.search(r":\s*$", head) or len(head.split()) > 12 or not _full_sentence(text, q):
         return None
-    if len({m.actor for m in _person_at(people, sent_start, q.open)}) != 1:
+    inside = _person_at(people, sent_start, q.open)
+    if len({m.actor for m in inside}) != 1:
         return None
     subject = _sentence_subject(text, people, sent_start, q.open)
     if not subject:  # "Roth's verdict was blunt: “…”": the possessor of the words speaks
-        first = _person_at(people, sent_start, q.open)[0]
+        first = inside[0]
         opens = SENTENCE_HEAD.fullmatch(text, sent_start, first.start)
         if opens and is_possessor(text, first) and SPEECH_NOUN.match(text, first.end):
             subject = [first]
@@ -725,8 +726,8 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
                 continue
             last_group, last_v1 = group, v1
             if _tail_is_short(text, v1, sent_end) and not participle:
-                head = (text, sent_start, group[0].start)  # what the subject follows
-                denied = CLAIM_BEFORE.search(*head) or OBJECT_RELATIVE.search(*head)
+                lead = text[sent_start : group[0].start]  # what the subject follows
+                denied = CLAIM_BEFORE.search(lead) or OBJECT_RELATIVE.search(lead)
                 span = None if denied else _backward_clause(text, sent_start, group[0].start)
             else:
                 span = _forward_clause(text, verb.group(), v1, sent_end)
