@@ -903,7 +903,8 @@ def test_stance_differs_from_plain_sentiment():
     text = "The wonderful, friendly talks on integration reached deadlock."
     span = find_stance(text, [(0, len(text))])[0]
     assert span.stance == -1 and span.tone > 0
-    assert "cue:against:deadlock" in span.evidence
+    evidence = span.evidence.split("; ")
+    assert "cues:against" in evidence and any("deadlock" in f for f in evidence)
 
 
 def test_a_sentence_far_from_integration_gets_no_stance_row():

@@ -32,9 +32,16 @@ DEV_MINIMUM = {
 }
 
 
-# Thirty-two articles written blind to the code, then used to find gaps (see their README):
-# quotes and dates only, no stance gold.
-BLIND_MINIMUM = {"quote_f1": 0.90, "speaker_accuracy": 0.90, "date_f1": 0.90}
+# Thirty-two articles written blind to the code, then used to find gaps and, once stance-coded,
+# to train the stance models (see their README): floors like the devset's.
+BLIND_MINIMUM = {
+    "quote_f1": 0.90,
+    "speaker_accuracy": 0.90,
+    "date_f1": 0.90,
+    "stance_sentence_macro_f1": 0.65,
+    "stance_document_spearman": 0.70,
+    "expert_recall": 0.90,
+}
 
 
 @pytest.fixture(scope="module")

@@ -344,3 +344,17 @@ def test_dateparser_baseline_runs_offline_on_a_fixture_corpus() -> None:
     raw = corpus["2023-04-06-reuters"].raw
     assert all(raw[r.start : r.end] == r.text for r in rows.itertuples())
     assert all(calendar.value_interval(v) for v in rows["value"])
+
+
+def test_generalisation_names_the_unseen_blind_figure_when_measured() -> None:
+    figures = {
+        "cv_all": {"macro_f1": 0.595, "n": 678},
+        "devset": {"macro_f1": 0.568, "n": 152},
+        "vader_devset": {"macro_f1": 0.441, "n": 152},
+    }
+    without = findings.generalisation(figures)
+    assert "**0.59**" in without and "blind" not in without
+    figures["blind_unseen"] = {"macro_f1": 0.418, "n": 393}
+    with_blind = findings.generalisation(figures)
+    assert "On 393 gold sentences" in with_blind and "**0.42**" in with_blind
+    assert findings.generalisation({}).startswith("No measured figures")

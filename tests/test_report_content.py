@@ -132,7 +132,8 @@ def test_report_03_disagreements_say_which_side_to_check(published: Path) -> Non
     text = body(published / "03_stance.html")
     assert ">gold</th>" in page and ">check</th>" in page
     assert "which side it supports" in text
-    checks = re.findall(r'class="[^"]*\btoken\b[^"]*"\s*>(stance|tone|neither|read it)<', page)
+    cell = r'class="[^"]*\b(?:token|text)\b[^"]*"\s*>(stance|tone|neither|read it)<'
+    checks = re.findall(cell, page)
     assert checks, "each disagreement names the side the gold supports"
     assert "(-1..+1, 95% CI)" not in text  # axis labels live in the figure, not the text
     assert "article-level score" in text and "-2..+2 scale" in text

@@ -21,6 +21,7 @@ def gold_corpora() -> dict[str, tuple[Path, Path]]:
         "bundled": (root / "corpus" / "articles", root / "corpus" / "gold"),
         "devset": (fixtures / "devset" / "articles", fixtures / "devset" / "gold"),
         "heldout": (fixtures / "heldout" / "articles", fixtures / "heldout" / "gold"),
+        "blind": (fixtures / "blind" / "articles", fixtures / "blind" / "gold"),
     }
 
 

@@ -47,6 +47,7 @@ from summitlib.paths import models_dir
 from summitlib.scales import position, sign
 from summitlib.text.resources import tone
 
+GOLD = ("bundled", "devset", "heldout", "blind")  # the gold corpora, as datasets.gold_corpora
 DEAD_BANDS = tuple(round(0.05 * i, 2) for i in range(0, 21))
 FIGURES: dict[str, dict] = {}
 
@@ -128,6 +129,24 @@ def rule_baseline(name: str) -> None:
     report(f"earlier rules on {name}", gold_labels, predicted, f"rules_{name}")
 
 
+def unseen_blind(
+    corp: dict[str, list[Article]],
+    gold: dict[str, list[Example]],
+    bank: Sequence[Example],
+    stance_settings: tuple[float, frozenset[str]],
+    target_settings: tuple[float, float],
+) -> list[float]:
+    """End-to-end stance on the blind sets with models trained on everything else (the bank
+    and the other gold corpora): the figure for articles in house styles nobody trained on.
+    Returns the blind articles' ``integration_stance``."""
+    others = [c for c in corp if c != "blind"]
+    stance = train_stance(list(bank) + [e for c in others for e in gold[c]], *stance_settings)
+    target = train_target([a for c in others for a in corp[c]], bank, *target_settings)
+    g, p, docs = end_to_end(corp["blind"], stance, target)
+    report("blind sets end to end (models trained on bank + the other gold)", g, p, "blind_unseen")
+    return docs
+
+
 def cross_validated_end_to_end(
     corp: dict[str, list[Article]],
     gold: dict[str, list[Example]],
@@ -184,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"target C={tC} threshold={threshold}"
     )
     bank = load_bank()
-    corp = {c: list(load_corpus(c)) for c in ("bundled", "devset", "heldout")}
+    corp = {c: list(load_corpus(c)) for c in GOLD}
     gold = {c: [e for a in arts for e in gold_examples(a)] for c, arts in corp.items()}
 
     print("a. grouped 5-fold CV on the stance bank (groups = url)")
@@ -206,8 +225,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     FIGURES["devset_target"] = {"what": "target model on devset", "precision": prec, "recall": rec}
     g, p, held_docs = end_to_end(corp["heldout"], stance_b, target_b)
     report("heldout end to end (same models)", g, p, "heldout_end_to_end")
+    blind_docs = unseen_blind(corp, gold, bank, (C, fams), (tC, threshold))
 
-    print("c. grouped CV by article over bundled+devset+heldout, bank always in training")
+    print("c. grouped CV by article over every gold corpus, bank always in training")
     examples = [e for c in corp for e in gold[c]]
     oof = cv_stance(examples, C, fams, fixed_train=bank)
     report("all gold articles (OOF)", [e.label for e in examples], [x for x, _ in oof], "cv_all")
@@ -216,8 +236,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         gold_c, pred_c = [examples[i].label for i in idx], [oof[i][0] for i in idx]
         report(f"  of which {c}", gold_c, pred_c, f"cv_{c}")
 
-    print("d. bundled corpus (trained on bank + devset + heldout) and the VADER baseline")
-    stance_d = train_stance(bank + gold["devset"] + gold["heldout"], C, fams)
+    print("d. bundled corpus (trained on bank + the other gold corpora) and the VADER baseline")
+    stance_d = train_stance(bank + [e for c in GOLD if c != "bundled" for e in gold[c]], C, fams)
     report(
         "bundled gold stance sentences",
         [e.label for e in gold["bundled"]],
@@ -226,24 +246,21 @@ def main(argv: Sequence[str] | None = None) -> None:
             for e in gold["bundled"]
         ],
     )
-    for name, ex in (
-        ("bank", bank),
-        ("devset", gold["devset"]),
-        ("bundled", gold["bundled"]),
-        ("heldout", gold["heldout"]),
-    ):
+    for name, ex in (("bank", bank), *((c, gold[c]) for c in GOLD)):
         labels = [e.label for e in ex]
         report(f"VADER baseline on {name}", labels, vader_labels(ex), f"vader_{name}")
-    for name in ("bundled", "devset", "heldout"):
+    for name in GOLD:
         rule_baseline(name)
 
     print(
-        "e. document stance (integration_stance as annotation computes it; models without devset)"
+        "e. document stance (integration_stance as annotation computes it; each corpus scored by"
+        " models that never saw it)"
     )
     gold_docs = [a.doc_stance for a in corp["devset"]]
     for name, ours, theirs in (
         ("devset", dev_docs, gold_docs),
         ("heldout", held_docs, [a.doc_stance for a in corp["heldout"]]),
+        ("blind", blind_docs, [a.doc_stance for a in corp["blind"]]),
     ):
         rho = float(spearmanr(ours, theirs).statistic)
         print(f"  {name} Spearman = {rho:.3f} (n={len(theirs)})")
