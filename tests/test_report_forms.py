@@ -358,3 +358,72 @@ def test_the_possessor_of_a_verdict_speaks_the_quote_after_the_colon():
 def test_by_saying_after_a_live_blogs_timestamp():
     text = "14:05 — Putin opened the meeting by saying that Russia regards Belarus as its ally."
     assert said(text) == [("Vladimir Putin", "indirect", "Russia regards Belarus as its ally")]
+
+
+def test_a_pronoun_in_an_answer_is_not_the_one_answering():
+    text = (
+        'Al Jazeera: Lukashenko insists that Belarus will "never be part of Russia". Do you '
+        "believe him?\n\n"
+        "Latushka: I believe he does not want to lose his own power. He has said "
+        '"we will not give up a single centimetre" many times.'
+    )
+    quotes = {text[q.start : q.end]: q.speaker for q in find_quotes(text)}
+    assert quotes["we will not give up a single centimetre"] == "Alexander Lukashenko"
+
+
+def test_a_role_set_off_by_commas_before_an_unknown_name():
+    text = (
+        '"It is one army with two flags," Lithuania\'s defence minister, Arvydas Anušauskas, '
+        "told EUobserver by phone from Vilnius."
+    )
+    assert speakers(text) == ["Arvydas Anušauskas"]
+
+
+def test_a_name_followed_by_who_is_a_person():
+    text = (
+        "Kaja Kallas, who moved from Tallinn to the EU's top diplomatic job, declared that "
+        'Belarus had become "a Russian military district with a flag".'
+    )
+    assert set(speakers(text)) == {"Kaja Kallas"}
+
+
+def test_the_employer_after_a_role_is_no_person():
+    text = (
+        '"The money buys Lukashenko time," said Yekaterina Volodko, a senior analyst at Ural '
+        'Bridge Advisory in Moscow. "Every dollar from Moscow makes the road map harder to '
+        'turn down."'
+    )
+    assert speakers(text) == ["Yekaterina Volodko", "Yekaterina Volodko"]
+
+
+def test_a_month_abbreviation_does_not_end_the_sentence_of_the_subject():
+    text = (
+        "Lukashenko, who has faced protests since the disputed Aug. 9 election, thanked Putin "
+        'for his support. "A friend in need is a friend indeed," he said.'
+    )
+    assert speakers(text) == ["Alexander Lukashenko"]
+
+
+def test_a_cue_between_subject_and_predicate_and_before_a_new_clause():
+    text = (
+        "Lukashenko also drew attention to the sanctions. The West, he said, wanted to "
+        "strangle both economies. The listings were coordinated with the US, he said, and "
+        "more could follow."
+    )
+    assert said(text) == [
+        (
+            "Alexander Lukashenko",
+            "indirect",
+            "The West, he said, wanted to strangle both economies",
+        ),
+        ("Alexander Lukashenko", "indirect", "The listings were coordinated with the US"),
+    ]
+
+
+def test_a_sound_bite_under_a_line_naming_the_speaker():
+    text = (
+        "The ministers approved the plan.\n\n"
+        "Sergei Aleinik, Minister of Foreign Affairs of Belarus:\n"
+        "«For the first time we have a clear plan until 2026 with concrete deadlines.»"
+    )
+    assert speakers(text) == ["Sergei Aleinik"]

@@ -478,6 +478,10 @@ def _block_people(
         )
         has_before = start > first_start
         role = role_before(text, start, registry.stop_words) if has_before and (n or pair) else ""
+        if not role and pair and has_before:
+            role = _appositive_role(text, tokens, i, registry.stop_words)
+        if role and role.split()[-1].lower() in AFFILIATION_WORDS:
+            role = ""  # "a senior analyst at Ural Bridge Advisory": the pair is the employer
         next_is_first = i + 1 < len(tokens) and tokens[i + 1][2] in registry.first_names
         if not n and role and pair and not next_is_first and not _organisation(tokens, i, 2):
             n = 2
@@ -502,6 +506,20 @@ def _block_people(
     return found
 
 
+AFFILIATION_WORDS = frozenset({"at", "of", "from", "with", "for"})
+APPOSITION_OPEN = re.compile(r",[ \t]+$")  # "Lithuania's defence minister, Arvydas …"
+
+
+def _appositive_role(
+    text: str, tokens: list[tuple[int, int, str]], i: int, stop: frozenset[str]
+) -> str:
+    """The role of a name set off by commas after it ("the defence minister, Arvydas
+    Anušauskas, told …"): the role phrase before the comma, when a comma closes the name."""
+    opened = APPOSITION_OPEN.search(text, max(0, tokens[i][0] - 4), tokens[i][0])
+    closed = text[tokens[i + 1][1] : tokens[i + 1][1] + 1] == ","
+    return role_before(text, opened.start(), stop) if opened and closed else ""
+
+
 def _organisation(tokens: list[tuple[int, int, str]], i: int, n: int) -> bool:
     """Whether the ``n`` capitalised words from ``i`` name a body, outlet or place rather than
     a person ("Chatham House", "Radio Svaboda", "South Korea")."""
@@ -509,9 +527,13 @@ def _organisation(tokens: list[tuple[int, int, str]], i: int, n: int) -> bool:
     return any(w in ORGANISATION_WORDS or not NAME_WORD.fullmatch(w) for w in words)
 
 
+RELATIVE_WHO = re.compile(r",\s+who\s")  # "Kaja Kallas, who moved to Brussels, …": a person
+
+
 def _speaker_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
     """How many tokens from ``i`` (2 or 3) form the name of someone the text reports
-    speaking ("Anais Marin said", "says Katia Glod", "Balazs Jarabik, an analyst at …"), for
+    speaking ("Anais Marin said", "says Katia Glod", "Balazs Jarabik, an analyst at …") or
+    calls "who" ("Kaja Kallas, who …"), for
     names neither the registry nor the first-name list knows (0 if none)."""
     n = 2
     while (
@@ -527,6 +549,7 @@ def _speaker_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
     if (
         SPEECH_AFTER.match(text, end)
         or SPEECH_BEFORE.search(text, max(0, start - 40), start)
+        or RELATIVE_WHO.match(text, end)
         or role_after(text, end)
     ):
         return n
@@ -655,9 +678,12 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
         if via == "pair":
             refs += [_refer(m, person, via) for person in _last_two(recent, m.group(1))]
             continue
-        target = _antecedent(recent, m.group(1).lower(), via)
+        pool = recent
+        if via == "pronoun" and (own := _turn_speaker(text, recent, m.start())) is not None:
+            pool = [p for p in recent if p.actor != own]  # "Latushka: … he …" is someone else
+        target = _antecedent(pool, m.group(1).lower(), via)
         if target is not None and via in ("pronoun", "generic"):
-            target = _prefer_subject(text, recent, target, m, via, _cue_start(text, quoted, m))
+            target = _prefer_subject(text, pool, target, m, via, _cue_start(text, quoted, m))
         if target is not None:
             ref = _refer(m, target, via)
             refs.append(ref)
@@ -665,7 +691,7 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
     return refs
 
 
-SENTENCE_END = re.compile(r"[.!?…][\"”»’]?\s+|\n\s*")
+SENTENCE_END = re.compile(r"[.!?…][\"”»’]?\s+(?![a-z\d])|\n\s*")  # not "Aug. 9", "U.S. officials"
 SUBJECT_LEAD = re.compile(  # what may stand before a sentence's subject: "In particular, the"
     r"(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3},\s*)?(?:[Aa]ccording\s+to\s+)?(?:[Tt]he\s+)?"
     r"(?:[A-Z][\w’'-]*\s+){0,3}"
@@ -742,6 +768,21 @@ def _prefer_subject(
     if opener is None or opener.actor == target.actor:
         return target
     return opener if _antecedent([opener], m.group(1).lower(), via) is not None else target
+
+
+TURN_LABEL = re.compile(r"(?:\*\*|__)?[ \t]*:")  # what follows the name of a turn's label
+
+
+def _turn_speaker(text: str, prior: list[ActorMention], pos: int) -> str | None:
+    """The person whose label opens the paragraph holding ``pos`` ("Latushka: I believe he
+    …"), if any: a speaker does not call themselves "he" or "she"."""
+    line = text.rfind("\n", 0, pos) + 1
+    for p in reversed(prior):
+        if p.start < line:
+            return None
+        if TURN_LABEL.match(text, p.end) and not text[line : p.start].strip(" \t*_"):
+            return p.actor
+    return None
 
 
 def _refer(m: re.Match, person: ActorMention, via: str) -> ActorMention:

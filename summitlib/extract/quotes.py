@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from summitlib.extract.actors import (
     AFFILIATION,
+    ROLE_WORDS,
     ActorMention,
     Registry,
     find_actors,
@@ -300,6 +301,18 @@ def _subject(
 # --- direct quotes -----------------------------------------------------------------------
 
 
+LEAD_TO_SPEAKER = re.compile(r"\s*[,—–-]?\s*(?:the\s+|a\s+)?([^,.;]{0,80}?)(,\s*)?")
+
+
+def _leads_to_speaker(lead: str) -> bool:
+    """Whether what stands between a closing mark and the speaker is a title at most, set off
+    by a comma only when it is a role ('…," Lithuania's defence minister, Arvydas …')."""
+    match = LEAD_TO_SPEAKER.fullmatch(lead)
+    if match is None or not match.group(2):
+        return match is not None
+    return any(word.lower() in ROLE_WORDS for word in match.group(1).split())
+
+
 def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | None:
     """A speaker and verb right after the closing mark ("…," Mezhevich added)."""
     window_end = min(len(text), q.close + 1 + 160)
@@ -332,7 +345,7 @@ def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | No
     if any(SUBJECT_GAP.match(gap) or passive and PASSIVE_GAP.fullmatch(gap) for gap in gaps):
         lead = text[base : pre[0].start]
         conjunction = re.search(r"\b(?:and|but|while|whereas|although|though)\b", lead)
-        if not conjunction and re.fullmatch(r"\s*[,—–-]?\s*(?:the\s+|a\s+)?[^,.;]{0,80}?", lead):
+        if not conjunction and _leads_to_speaker(lead):
             return _holder_group(text, people, pre[-1], holder), verb.group()
     post = [m for m in near if m.start >= base + verb.end()]
     inverted = re.fullmatch(r"\s*(?:[,—–-]\s*){0,2}", after[: verb.start()])
@@ -493,6 +506,24 @@ def _colon_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tupl
     return (subject, ":") if subject else None
 
 
+LABEL_LINE = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)?([^\n]{3,140}):[^\S\n]*$")  # "X, minister:\n"
+
+
+def _label_line_cue(text: str, q: Quoted, people: SpanIndex) -> tuple | None:
+    """The person a line of its own names, ending in a colon, over a quote that opens the
+    next line: "Sergei Aleinik, Minister of Foreign Affairs of Belarus:\n«…»" (a sound bite)."""
+    line_start = text.rfind("\n", 0, q.open) + 1
+    if text[line_start : q.open].strip() or not _full_sentence(text, q):
+        return None
+    label = LABEL_LINE.search(text, max(0, line_start - 150), line_start)
+    if label is None or len(label.group(1).split()) > 15:
+        return None
+    inside = _person_at(people, label.start(1), label.end(1))
+    if not inside or text[label.start(1) : inside[0].start].strip():
+        return None  # the line must open with the person
+    return _joint(text, people, inside[0]), ":"
+
+
 def _words(text: str, q: Quoted) -> int:
     """How many words the quoted text holds."""
     return len(q.inner(text).split())
@@ -530,6 +561,7 @@ def _direct(
             _after_cue(text, q, people)
             or _before_cue(text, q, people, sent_start)
             or _colon_cue(text, q, people, sent_start)
+            or _label_line_cue(text, q, people)
             or chained.get(i)
         )
         if (
@@ -663,6 +695,9 @@ def _backward_clause(text: str, sent_start: int, subject_start: int) -> tuple[in
     return start, end
 
 
+COORDINATE_TAIL = re.compile(r"\s*,\s*(?:and|but)\s+(?!that\b)")
+SPLIT_SUBJECT = re.compile(r"[^,;:“”\"«»]{2,60},\s*")  # "The West, " before "he said, wanted"
+SPLIT_PREDICATE = re.compile(r"\s*,\s*(?!and\b|but\b|adding\b|saying\b)[a-z]")
 ADDRESSEE_TAIL = re.compile(r"(?:the|a)\s+(?:[a-z-]+\s+){1,4}[A-Z][\w/.-]*(?:\s+[A-Z][\w/.-]*)*")
 PARTICIPLE_NEXT = re.compile(rf"\s*,\s*(?:{PARTICIPLES})\b")
 CLAUSE_AUXILIARY = re.compile(
@@ -670,8 +705,21 @@ CLAUSE_AUXILIARY = re.compile(
 )
 
 
+def _splits_sentence(
+    text: str, sent_start: int, subject_start: int, verb_end: int, end: int
+) -> bool:
+    """Whether the cue stands between a sentence's subject and its predicate, set off by
+    commas: "The West, he said, wanted to strangle …"."""
+    return bool(
+        SPLIT_SUBJECT.fullmatch(text, sent_start, subject_start)
+        and SPLIT_PREDICATE.match(text, verb_end, end)
+    )
+
+
 def _tail_is_short(text: str, verb_end: int, sent_end: int) -> bool:
     """Whether only an addressee or a time follows the verb ("told TASS on Wednesday.")."""
+    if COORDINATE_TAIL.match(text, verb_end, sent_end):
+        return True  # "<clause>, he said, and more could follow": a clause of its own
     tail = text[verb_end:sent_end].strip(" .,!?")
     if not tail or re.match(r"(?:while|when|after|before|during|in)\s+\w+ing\b", tail):
         return True  # "… Lukashenko said while giving an interview"
@@ -712,7 +760,8 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
             if participle and not PARTICIPLE_THAT.match(text, v1, sent_end):
                 continue
             before = text[sent_start : group[0].start] if group else ""
-            if group and re.search(r"[”\"»][\s,—–-]*(?:the\s+|a\s+)?$", before):
+            closed = max(before.rfind(mark) for mark in '”"»')
+            if group and closed >= 0 and _leads_to_speaker(before[closed + 1 :]):
                 last_group = group
                 continue  # the cue of a direct quote: "…," Mezhevich added
             if not group and participle:
@@ -725,7 +774,9 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
             if not group:
                 continue
             last_group, last_v1 = group, v1
-            if _tail_is_short(text, v1, sent_end) and not participle:
+            if _splits_sentence(text, sent_start, group[0].start, v1, sent_end):
+                span = _trim_span(text, sent_start, sent_end)  # "The West, he said, wanted …"
+            elif _tail_is_short(text, v1, sent_end) and not participle:
                 lead = text[sent_start : group[0].start]  # what the subject follows
                 denied = CLAIM_BEFORE.search(lead) or OBJECT_RELATIVE.search(lead)
                 span = None if denied else _backward_clause(text, sent_start, group[0].start)
@@ -749,7 +800,9 @@ CLAIM_BEFORE = re.compile(  # "…, a charge he denies": the clause is what he d
     r",\s+(?:(?:(?:an?|the)\s+(?:\w+\s+)?)?(?:charges?|accusations?|allegations?|claims?|assertions?"
     r"|suggestions?|reports?|rumou?rs?)\s+(?:that\s+|which\s+)?|which\s+)$"
 )
-PARTICIPLE_THAT = re.compile(r"\s+(?:only\s+|also\s+|[a-z]+ly\s+)?that\b")
+PARTICIPLE_THAT = re.compile(  # "saying only that", "warning on X that"
+    r"\s+(?:only\s+|also\s+|[a-z]+ly\s+|(?:on|in)\s+[A-Z][\w.]*\s+)?that\b"
+)
 COMMA_BEFORE = re.compile(r",\s*$")
 BY_BEFORE = re.compile(r"\bby\s+$")
 SOURCE_BEFORE = re.compile(rf"\b(?:{phrase_alternation(SOURCE_VERBS)})\s+$")
