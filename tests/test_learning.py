@@ -8,7 +8,13 @@ import math
 import pytest
 
 from summitlib.extract.stance import load_models
-from summitlib.learning.datasets import load_bank
+from summitlib.learning.datasets import (
+    TEST_ONLY,
+    load_bank,
+    load_corpus,
+    shipped_examples,
+    training_corpora,
+)
 from summitlib.learning.features import (
     STANCE_FAMILIES,
     featurize,
@@ -33,6 +39,14 @@ def test_the_training_data_ships_with_its_provenance():
     assert {e.label for e in bank} == {-1, 0, 1}
     readme = (training_dir() / "stance-bank" / "README.md").read_text(encoding="utf-8")
     assert "paraphrase" in readme
+
+
+def test_the_test_only_stance_gold_never_reaches_training():
+    kept_out = {a.file for name in TEST_ONLY for a in load_corpus(name)}
+    assert len(kept_out) == 8 and not set(TEST_ONLY) & set(training_corpora())
+    trained = {a.file for name in training_corpora() for a in load_corpus(name)}
+    assert not kept_out & trained
+    assert not {e.group.split(":", 1)[1] for e in shipped_examples()} & kept_out
 
 
 def test_training_is_deterministic(tmp_path):

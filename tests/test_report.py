@@ -357,4 +357,6 @@ def test_generalisation_names_the_unseen_blind_figure_when_measured() -> None:
     figures["blind_unseen"] = {"macro_f1": 0.418, "n": 393}
     with_blind = findings.generalisation(figures)
     assert "On 393 gold sentences" in with_blind and "**0.42**" in with_blind
+    figures["blind_test"] = {"macro_f1": 0.477, "n": 118}
+    assert "On 118 gold sentences" in findings.generalisation(figures)
     assert findings.generalisation({}).startswith("No measured figures")

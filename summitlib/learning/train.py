@@ -4,7 +4,8 @@ Run: python -m summitlib.learning.train [--out DIR] [--quick]
 
 Tuning uses only the stance bank and the bundled gold (grouped folds: bank rows by url,
 gold rows by article), so the devset and the held-out fixtures stay honest test sets.
-The shipped models are then trained on everything (bank + bundled + devset + heldout + blind).
+The shipped models are then trained on everything but the test-only stance gold (bank +
+bundled + devset + heldout + blind sets A–D; set E's stance gold is never trained on).
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ from summitlib.learning.datasets import (
     Article,
     Example,
     Sentence,
-    gold_corpora,
     gold_examples,
     load_bank,
     load_corpus,
     shipped_examples,
+    training_corpora,
 )
 from summitlib.learning.features import STANCE_FAMILIES, featurize, featurize_target
 from summitlib.learning.model import Model, dump_model, make_model, predict, probabilities
@@ -250,7 +251,7 @@ def main(argv: list[str] | None = None) -> None:
 
     bank = load_bank()
     bundled = load_corpus("bundled")
-    all_articles = [a for c in gold_corpora() for a in load_corpus(c)]
+    all_articles = [a for c in training_corpora() for a in load_corpus(c)]
     tune_set = bank + [e for a in bundled for e in gold_examples(a)]
     print(
         f"tuning stance on bank+bundled: {len(tune_set)} sentences, "
