@@ -533,8 +533,8 @@ RELATIVE_WHO = re.compile(r",\s+who\s")  # "Kaja Kallas, who moved to Brussels, 
 def _speaker_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
     """How many tokens from ``i`` (2 or 3) form the name of someone the text reports
     speaking ("Anais Marin said", "says Katia Glod", "Balazs Jarabik, an analyst at …") or
-    calls "who" ("Kaja Kallas, who …"), for
-    names neither the registry nor the first-name list knows (0 if none)."""
+    calls "who" ("Kaja Kallas, who …"), for names neither the registry nor the first-name
+    list knows (0 if none)."""
     n = 2
     while (
         n < 3
