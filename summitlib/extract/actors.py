@@ -527,7 +527,7 @@ def _organisation(tokens: list[tuple[int, int, str]], i: int, n: int) -> bool:
     return any(w in ORGANISATION_WORDS or not NAME_WORD.fullmatch(w) for w in words)
 
 
-RELATIVE_WHO = re.compile(r",\s+who\s")  # "Kaja Kallas, who moved to Brussels, …": a person
+WHO_AFTER = re.compile(r",\s+who\s")  # "Kaja Kallas, who moved to Brussels, …": a person
 
 
 def _speaker_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
@@ -549,7 +549,7 @@ def _speaker_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
     if (
         SPEECH_AFTER.match(text, end)
         or SPEECH_BEFORE.search(text, max(0, start - 40), start)
-        or RELATIVE_WHO.match(text, end)
+        or WHO_AFTER.match(text, end)
         or role_after(text, end)
     ):
         return n

@@ -27,6 +27,7 @@ from summitlib.learning.datasets import (
     gold_examples,
     load_bank,
     load_corpus,
+    training_corpora,
 )
 from summitlib.learning.features import featurize_for, featurize_target
 from summitlib.learning.figures import write_figures
@@ -47,9 +48,15 @@ from summitlib.paths import models_dir
 from summitlib.scales import position, sign
 from summitlib.text.resources import tone
 
-GOLD = ("bundled", "devset", "heldout", "blind")  # the training corpora (datasets.training_corpora)
 DEAD_BANDS = tuple(round(0.05 * i, 2) for i in range(0, 21))
 FIGURES: dict[str, dict] = {}
+
+
+def spearman_figure(key: str, what: str, ours: Sequence[float], theirs: Sequence[float]) -> float:
+    """Spearman's rho of our document scores against the gold's, kept in FIGURES under ``key``."""
+    rho = float(spearmanr(ours, theirs).statistic)
+    FIGURES[key] = {"what": what, "n": len(theirs), "spearman": rho}
+    return rho
 
 
 def report(name: str, gold: Sequence[int], pred: Sequence[int], key: str = "") -> None:
@@ -153,13 +160,9 @@ def kept_out(stance: Model, target: Model) -> None:
     g, p, docs = end_to_end(articles, stance, target)
     report("blind set E, end to end (never trained on)", g, p, "blind_test")
     gold_docs = [a.doc_stance for a in articles]
-    rho = float(spearmanr(docs, gold_docs).statistic)
+    what = "document Spearman, blind set E (never trained on)"
+    rho = spearman_figure("spearman_blind_test", what, docs, gold_docs)
     print(f"  blind set E document Spearman = {rho:.3f} (n={len(gold_docs)})")
-    FIGURES["spearman_blind_test"] = {
-        "what": "document Spearman, blind set E (never trained on)",
-        "n": len(gold_docs),
-        "spearman": rho,
-    }
 
 
 def cross_validated_end_to_end(
@@ -194,13 +197,10 @@ def cross_validated_end_to_end(
     for c in corp:
         report(f"  of which {c}", *labels[c], f"cv_end_to_end_{c}")
     for name, pairs in (("all", [d for c in corp for d in docs[c]]), ("devset", docs["devset"])):
-        rho = float(spearmanr([x for x, _ in pairs], [y for _, y in pairs]).statistic)
+        what = f"document Spearman, {name} gold articles, out of fold"
+        ours, theirs = [x for x, _ in pairs], [y for _, y in pairs]
+        rho = spearman_figure(f"spearman_cv_{name}", what, ours, theirs)
         print(f"  document Spearman, {name} (OOF) = {rho:.3f} (n={len(pairs)})")
-        FIGURES[f"spearman_cv_{name}"] = {
-            "what": f"document Spearman, {name} gold articles, out of fold",
-            "n": len(pairs),
-            "spearman": rho,
-        }
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -218,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"target C={tC} threshold={threshold}"
     )
     bank = load_bank()
-    corp = {c: list(load_corpus(c)) for c in GOLD}
+    corp = {c: list(load_corpus(c)) for c in training_corpora()}
     gold = {c: [e for a in arts for e in gold_examples(a)] for c, arts in corp.items()}
 
     print("a. grouped 5-fold CV on the stance bank (groups = url)")
@@ -252,7 +252,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         report(f"  of which {c}", gold_c, pred_c, f"cv_{c}")
 
     print("d. bundled corpus (trained on bank + the other gold corpora) and the VADER baseline")
-    stance_d = train_stance(bank + [e for c in GOLD if c != "bundled" for e in gold[c]], C, fams)
+    stance_d = train_stance(bank + [e for c in corp if c != "bundled" for e in gold[c]], C, fams)
     report(
         "bundled gold stance sentences",
         [e.label for e in gold["bundled"]],
@@ -261,10 +261,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             for e in gold["bundled"]
         ],
     )
-    for name, ex in (("bank", bank), *((c, gold[c]) for c in GOLD)):
+    for name, ex in (("bank", bank), *gold.items()):
         labels = [e.label for e in ex]
         report(f"VADER baseline on {name}", labels, vader_labels(ex), f"vader_{name}")
-    for name in GOLD:
+    for name in corp:
         rule_baseline(name)
 
     print(
@@ -277,10 +277,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("heldout", held_docs, [a.doc_stance for a in corp["heldout"]]),
         ("blind", blind_docs, [a.doc_stance for a in corp["blind"]]),
     ):
-        rho = float(spearmanr(ours, theirs).statistic)
+        rho = spearman_figure(f"spearman_{name}", f"document Spearman, {name}", ours, theirs)
         print(f"  {name} Spearman = {rho:.3f} (n={len(theirs)})")
-        FIGURES[f"spearman_{name}"] = {"what": f"document Spearman, {name}", "n": len(theirs)}
-        FIGURES[f"spearman_{name}"]["spearman"] = rho
 
     print("f. speaker positions from gold quote spans (stance model out of fold by article)")
     articles = [a for c in corp for a in corp[c]]
