@@ -285,3 +285,31 @@ def test_a_habit_a_match_and_an_interview_label_are_no_dates(text):
 def test_a_quoted_question_after_a_date_does_not_set_its_tense():
     text = 'At the press conference on December 19, he asked: "Is Russia going to swallow us?"'
     assert values(text, dt.date(2020, 1, 10)) == ["2019-12-19"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # two years joined by "and" are two dates; "between" makes them a range
+        ("what they meant in 1996 and 1999", (2002, 8, 16), [("1996", "1996"), ("1999", "1999")]),
+        ("between 2001 and 2003", (2010, 1, 1), [("2001 and 2003", "2001/2003")]),
+        # a span of months, with or without its year
+        ("In January–April trade grew", (2012, 6, 14), [("January–April", "2012-01/2012-04")]),
+        ("January–April 2011", (2012, 6, 14), [("January–April 2011", "2011-01/2011-04")]),
+        (
+            "in the first nine months of this year",
+            (2021, 11, 10),
+            [("the first nine months of this year", "2021-01/2021-09")],
+        ),
+        # with no tense, a day a few weeks ahead is the coming one, not last year's
+        (
+            "the tax manoeuvre, which takes effect on 1 January",
+            (2018, 12, 13),
+            [("on 1 January", "2019-01-01")],
+        ),
+        # "but not tomorrow": not soon, no day
+        ("The single currency will come, but not tomorrow", (2021, 11, 10), []),
+    ],
+)
+def test_forms_of_older_wires_and_interviews(text, published, expected):
+    assert dates(text, dt.date(*published)) == expected

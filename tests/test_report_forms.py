@@ -427,3 +427,97 @@ def test_a_sound_bite_under_a_line_naming_the_speaker():
         "«For the first time we have a clear plan until 2026 with concrete deadlines.»"
     )
     assert speakers(text) == ["Sergei Aleinik"]
+
+
+# --- set F and G (1999–2023 styles: Interfax, the Guardian, SB, a government transcript, RIA,
+# the FT, Euroradio, Valdai, Pravda.ru, the BBC, Izvestia, the Washington Post, a press release)
+
+
+def test_dash_led_questions_without_a_question_mark_and_credits_after_the_interview():
+    text = (
+        "Sergei Rumas: “The common market must work for every enterprise”\n\n"
+        "Deputy Prime Minister Sergei Rumas answered the questions of SB.\n\n"
+        "— Has the common market met the expectations of business?\n\n"
+        "— The main thing has been done: all the basic agreements are in force.\n\n"
+        "— Some experts say that the Union State has lost its meaning.\n\n"
+        "— I cannot agree. The Union State goes further than the common market.\n\n"
+        "Interviewed by Yelena KRAVETS\n\n"
+        "Read also:\n"
+        "Single Economic Space: the first results\n\n"
+        "Reference\n\n"
+        "The Union State treaty was signed on 8 December 1999. Its budget is 5 billion roubles.\n"
+    )
+    quotes = [q for q in find_quotes(text) if q.kind == "interview"]
+    answers = [text[q.start : q.end][:20] for q in quotes if q.speaker == "Sergei Rumas"]
+    assert answers[-2:] == ["The main thing has b", "I cannot agree. The "]
+    assert not any(
+        "treaty" in text[q.start : q.end] or "KRAVETS" in text[q.start : q.end] for q in quotes
+    )
+
+
+def test_a_transcript_moderator_speaks_for_themself_and_page_furniture_is_no_turn():
+    text = (
+        "Press conference of Sergei Rumas and Dmitry Medvedev following the talks\n\n"
+        "13 December 2018, Brest\n\n"
+        "MODERATOR: Good afternoon, colleagues! The floor goes to Prime Minister Sergei Rumas.\n\n"
+        "S. RUMAS: We held a difficult discussion on the tax manoeuvre.\n\n"
+        "D. MEDVEDEV: We discussed everything openly, as allies should.\n\n"
+        "MODERATOR: Questions, please. RIA Novosti.\n\n"
+        "QUESTION (RIA Novosti): What will the gas price for Belarus be next year?\n\n"
+        "D. MEDVEDEV: The price will remain at this year's level.\n\n"
+        "MODERATOR: Thank you. The press conference is over.\n\n"
+        "Printable version\n"
+        "© Government of the Republic of Belarus, 2018\n"
+    )
+    turns = [(q.speaker, text[q.start : q.end]) for q in find_quotes(text)]
+    assert ("Moderator", "Thank you. The press conference is over.") in turns
+    assert not any("Brest" in speaker for speaker, _ in turns)
+    assert not any("Printable" in words or "©" in words for _, words in turns)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Political analyst Gennady Tarasov of the Moscow Centre for Eurasian Studies "
+            "believes that the offer was a carefully prepared move.",
+            "Gennady Tarasov",
+        ),
+        (
+            "Alexei Kudrin, Russia’s finance minister, who chairs the fund’s council, said "
+            "the money came with conditions on privatisation.",
+            "Alexei Kudrin",
+        ),
+        (
+            "Russian Air Force commander Viktor Bondarev later named Babruisk as the location "
+            "and said the base would be operational in 2016.",
+            "Viktor Bondarev",
+        ),
+        (
+            "On Thursday, Russian President Vladimir Putin made that harder to believe, "
+            "announcing that he had formed a reserve of security officers.",
+            "Vladimir Putin",
+        ),
+    ],
+)
+def test_speakers_behind_affiliations_asides_roles_and_openers(text, speaker):
+    assert [(s, k) for s, k, _ in said(text)] == [(speaker, "indirect")]
+
+
+def test_a_second_verb_after_a_closing_mark_and_but():
+    text = (
+        'Putin said the episode had been "regrettable," but stressed that the move to market '
+        "prices was not directed against the Belarusian people."
+    )
+    assert (
+        "Vladimir Putin",
+        "indirect",
+        "the move to market prices was not directed against the Belarusian people",
+    ) in said(text)
+
+
+def test_quoted_words_inside_reported_speech_are_the_speakers_not_inside_a_belief():
+    reported = "Putin said the money came with “strict conditions” on privatisation and policy."
+    assert ("Vladimir Putin", "direct", "strict conditions") in said(reported)
+    believed = "Evseev expects a «union parliament» to be back on the agenda within five years."
+    assert all(kind != "direct" for _, kind, _ in said(believed))

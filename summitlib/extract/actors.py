@@ -81,7 +81,10 @@ FIRST_LETTER = re.compile(r"[^\W\d_]")
 BLOCK_WORDS = 4096  # words of a long text looked at together when discovering people
 _SPEECH = load_reporting_verbs()
 _SPEAKING = phrase_alternation(set(_SPEECH.finite) - _SPEECH.forms("source"))
-AFFILIATION = r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}"
+AFFILIATION = (  # "of BEROC", "at the Centre for Eastern Studies" ("and" joins two people)
+    r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+(?:(?:of|for|on|&)\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,5}"
+)
 SPEECH_AFTER = re.compile(  # "Anais Marin said", "Mathieu Boulegue of Chatham House said"
     rf"(?:{AFFILIATION})?\s+(?:{_SPEAKING})\b"
 )
@@ -483,7 +486,9 @@ def _block_people(
         if role and role.split()[-1].lower() in AFFILIATION_WORDS:
             role = ""  # "a senior analyst at Ural Bridge Advisory": the pair is the employer
         next_is_first = i + 1 < len(tokens) and tokens[i + 1][2] in registry.first_names
-        if not n and role and pair and not next_is_first and not _organisation(tokens, i, 2):
+        third = i + 2 < len(tokens) and _adjacent(text, tokens[i + 1], tokens[i + 2])
+        named = _organisation(tokens, i, 3 if third else 2)  # "the Liberal Democratic Party"
+        if not n and role and pair and not next_is_first and not named:
             n = 2
         if not n and pair and not next_is_first:
             n = _speaker_name(text, tokens, i)

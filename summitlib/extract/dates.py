@@ -152,6 +152,9 @@ def _day_year(month: int, day: int, published: dt.date, tense: str | None) -> in
         return year
     if tense == "future":
         return year + 1 if candidate < published - dt.timedelta(days=31) else year
+    coming = candidate + dt.timedelta(days=366 if calendar.isleap(year + (month > 2)) else 365)
+    if tense != "past" and (coming - published).days <= 31 and (month, day) != (2, 29):
+        return year + 1  # "takes effect on 1 January" in a December article
     return year - 1 if candidate > published + dt.timedelta(days=31) else year
 
 
@@ -245,6 +248,12 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     ("slashed", rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/({YEAR})\b(?!/)", 0),
     ("day_range_month", rf"\b(?:from\s+)?({DAY}){TO}({DAY})\s+({MONTH})(?:,?\s+({YEAR}))?\b", 0),
     ("month_day_range", rf"\b({MONTH})\s+({DAY}){TO}({DAY})(?:,?\s+({YEAR}))?\b", 0),
+    ("month_range", rf"\b({MONTH})(?:{DASH}|\s+to\s+)({MONTH})(?:,?\s+({YEAR}))?\b", 0),
+    (
+        "first_months",
+        rf"\b(?:the\s+)?first\s+{COUNT}\s+months\s+of\s+(?:(this|last|next|the)\s+year|({YEAR}))\b",
+        re.I,
+    ),
     (
         "day_month",
         rf"\b{WEEKDAY_LEAD}(?:[Oo]n\s+)?({DAY})\s+(?:of\s+)?({MONTH})(?:,?\s+({YEAR}))?\b",
@@ -425,6 +434,26 @@ def _day(group: str) -> int:
 def _day_range_month(m, text, published, tense):
     """13–15 February (2019)."""
     return _range_value(MONTHS[m[3].lower()], _day(m[1]), _day(m[2]), m[4], published, tense)
+
+
+def _month_range(m, text, published, tense):
+    """January–April 2011 / in January–April (this year, or the last one it has been)."""
+    first, last = MONTHS[m[1].lower()], MONTHS[m[2].lower()]
+    year = int(m[3]) if m[3] else _year_of_month(last, published, tense)
+    start = year - 1 if first > last else year
+    anchor = "absolute" if m[3] else "relative"
+    return f"{start:04d}-{first:02d}/{year:04d}-{last:02d}", anchor, "range"
+
+
+def _first_months(m, text, published, tense):
+    """the first nine months of this year / of 2021 -> 2021-01/2021-09."""
+    months = _number(m[1])
+    if not months or months > 12:
+        return None
+    if m[3]:
+        return f"{m[3]}-01/{m[3]}-{months:02d}", "absolute", "range"
+    year = published.year + {"last": -1, "next": 1}.get(m[2].lower(), 0)
+    return f"{year:04d}-01/{year:04d}-{months:02d}", "relative", "range"
 
 
 def _month_day_range(m, text, published, tense):
@@ -612,9 +641,14 @@ def _edge_year(m, text, published, tense):
     return f"{year:04d}-{EDGE_MONTH[m[1].lower()]:02d}", "absolute", "month"
 
 
+BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
 def _year_range(m, text, published, tense):
     """2021-2023 / 2021–23."""
     first = int(m[1])
+    if " and " in text[m.end(1) : m.start(2)] and not BETWEEN.search(text, 0, m.start()):
+        return None  # "in 1996 and 1999": two years, each its own date
     last = int(m[2]) if len(m[2]) == 4 else first // 100 * 100 + int(m[2])
     return (f"{first}/{last}", "absolute", "range") if last > first else None
 
@@ -683,8 +717,16 @@ def _earlier(m, text, published, tense):
     return ((published - dt.timedelta(days=n)).isoformat(), "relative", "day") if n else None
 
 
+NOT_SOON = re.compile(r"\bnot\s+$", re.IGNORECASE)  # "will come, but not tomorrow": not soon
+CLAUSE_AFTER = re.compile(r"\s*(?:[.,;!?\"”»]|$)")
+
+
 def _deictic(m, text, published, tense):
     """yesterday / today / tomorrow / the day before yesterday / the day after tomorrow."""
+    if NOT_SOON.search(text, max(0, m.start() - 8), m.start()) and CLAUSE_AFTER.match(
+        text, m.end()
+    ):
+        return None
     delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[m[2].lower()]
     delta += {"before": -1, "after": 1}.get((m[1] or "").lower(), 0)
     return (published + dt.timedelta(days=delta)).isoformat(), "relative", "day"
@@ -749,6 +791,8 @@ RESOLVERS = {
     "slashed": _slashed,
     "day_range_month": _day_range_month,
     "month_day_range": _month_day_range,
+    "month_range": _month_range,
+    "first_months": _first_months,
     "day_month": _day_month,
     "month_day": _month_day,
     "half": _half,

@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from summitlib.extract.actors import (
@@ -269,8 +270,12 @@ def _role(group: list[ActorMention]) -> str:
 # narrower than OBJECT_OF: "after Putin said" and "before Putin spoke" have Putin as a subject
 PREPOSITION_BEFORE = re.compile(r"\b(?:of|by|with|for|from|against|to|under)\s+$")
 RELATIVE_WHO = re.compile(rf"\s*,\s*who(?:\s+{ADVERBS})*\s+")
-RELATIVE_ASIDE = re.compile(rf"\s*,\s*(?:who|whose)\b[^;:“”\"«»]{{1,200}},(?:\s+{ADVERBS})*\s*")
-COORDINATED_BEFORE = re.compile(r"(?:\band|,\s*but)\s+(?:\w+ly\s+)?$")
+RELATIVE_ASIDE = re.compile(  # ", who …, said", also after a role: ", Russia's finance minister,
+    # who chairs the fund's council, last week said"
+    rf"\s*(?:,[^,.;:“”\"«»]{{1,80}})?\s*,\s*(?:who|whose)\b[^;:“”\"«»]{{1,200}},"
+    rf"(?:\s+(?:{ADVERBS}|(?:last|this|on)\s+(?:week|month|year|[A-Z][a-z]+day)))*\s*"
+)
+COORDINATED_BEFORE = re.compile(r"(?:\band|,[\"”’»]?\s*but)\s+(?:\w+ly\s+)?$")  # '"…," but'
 
 
 def _subject(
@@ -477,8 +482,10 @@ def _opinion_cue(cue: re.Match) -> str:
     return (cue.groupdict().get("verb") or " ".join(cue.group().rstrip(", ").split()[:3])).lower()
 
 
-SENTENCE_HEAD = re.compile(  # before the subject (a live blog's "14:05 — " too)
+SENTENCE_HEAD = re.compile(  # before the subject (a live blog's "14:05 — " too), with a role
+    # ("Russian Air Force commander")
     r"\s*(?:\d{1,2}[:.]\d{2}\s*[—–-]?\s*)?(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,4}"
+    rf"(?:(?:{phrase_alternation(ROLE_WORDS)})\s+)?"
 )
 
 
@@ -564,6 +571,11 @@ def _direct(
             or _label_line_cue(text, q, people)
             or chained.get(i)
         )
+        host = reported.containing(q.open) if cue is None else None
+        if host is not None and host.end >= q.close and not COGNITION.fullmatch(host.cue):
+            found.append(Quote(q.start, q.end, host.speaker, "direct", host.cue, host.role))
+            last = found[-1]  # "said the deal came with “strict conditions”": the reported
+            continue  # speaker's own words (not in what someone "expects" or "believes")
         if (
             cue is None
             and last is not None
@@ -819,8 +831,8 @@ def _participle_speaker(text: str, people: SpanIndex, sent_start: int, verb_star
         return _joint(text, people, cited[0])
     if COMMA_BEFORE.search(text, sent_start, verb_start) or BY_BEFORE.search(
         text, sent_start, verb_start
-    ):  # "Putin opened the meeting by saying that …"
-        return _sentence_subject(text, people, sent_start, verb_start)
+    ):  # "Putin opened the meeting by saying that …", "On Thursday, X …, announcing that"
+        return _sentence_subject(text, people, sent_start, verb_start, COORDINATED_HEAD)
     return []
 
 
@@ -964,6 +976,7 @@ QUESTION_WORDS = 60
 LONG_QUESTION = 8
 PROMPT = re.compile(r"(?:Tell|Describe|Explain|Please|Give|Talk|Comment|Share|Let[’']s)\s+\S")
 INTRO_PARAGRAPHS = 5
+HEADING_WORDS = 15
 
 
 @dataclass(frozen=True)
@@ -1026,6 +1039,12 @@ def _ends_as_sentence(text: str, p: _Paragraph) -> bool:
     return text[p.start : p.end].rstrip().endswith(TERMINAL)
 
 
+def _heading(text: str, p: _Paragraph) -> bool:
+    """A short paragraph that does not end as a sentence does: a heading, a credit or a link
+    ("Reference", "Interviewed by X", "Printable version"), not a cut-off answer."""
+    return not _ends_as_sentence(text, p) and len(text[p.body : p.end].split()) <= HEADING_WORDS
+
+
 def _fold(word: str) -> str:
     """A word without accents and case, for comparing names."""
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
@@ -1057,9 +1076,14 @@ def _label_speaker(text: str, label: str, mentions: list[ActorMention]) -> str:
         return ""
     name = label.title() if label.isupper() else label
     if len(words) == 1:
-        full = re.search(rf"\b([A-Z][a-z]+)\s+{re.escape(label)}\b", text)
+        full = re.search(rf"\b([A-Z][a-z]+)[^\S\n]+{re.escape(label)}\b", text)
         return f"{full.group(1)} {label}" if full else ""
     return name
+
+
+def _role_label(label: str) -> str:
+    """A one-word label naming a role, not a person ("MODERATOR:", "Host:"), as a speaker."""
+    return label.title() if label.isalpha() and label[:1].isupper() else ""
 
 
 def _title_person(text: str, title: str, paras: list[_Paragraph], mentions: list) -> tuple:
@@ -1234,18 +1258,35 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
         interviewee, _ = _counted(mentions, first_q)
     turns = _statements(text, paras[:first], askers, mentions)
     current = interviewee
-    for p in paras[first:]:
-        if asking(p):
+    dash_led = sum(paras[i].marker == "dash" for i in questions) * 2 > len(questions)
+    headed = False  # after a heading or a credit line, only a question or a label speaks
+    for i, p in enumerate(paras[first:], first):
+        if asking(p) or (dash_led and _dash_question(paras, i, asking)):
             turns.append(Turn(p.body, p.end, p.label or "interviewer", "question", p.label))
+            headed = False
             continue
         if not p.label and _bio_paragraph(text, p.start, p.end, interviewee):
             break
+        if _heading(text, p) or (headed and not p.label and not p.marker):
+            headed = True  # "Reference", "Interviewed by X", "Read also:" and what follows
+            continue
+        headed = False
         speaker = current
         if p.label and not ANSWER_LABEL.fullmatch(p.label):
-            speaker = _label_speaker(text, p.label, mentions) or current
+            speaker = _label_speaker(text, p.label, mentions) or _role_label(p.label) or current
             current = speaker
         turns.append(Turn(p.body, p.end, speaker, "answer", p.label))
     return turns
+
+
+def _dash_question(paras: list[_Paragraph], i: int, asking: Callable[[_Paragraph], bool]) -> bool:
+    """In dash-led questions and answers, a dash turn after an answer that the next dash turn
+    answers asks, even without a question mark ("— Some say the union has lost its meaning.")."""
+    p = paras[i]
+    if p.marker != "dash" or p.label or not 0 < i < len(paras) - 1:
+        return False
+    after, before = paras[i + 1], paras[i - 1]
+    return after.marker == "dash" and not after.label and not asking(after) and not asking(before)
 
 
 def _statements(text: str, paras: list[_Paragraph], askers: set[str], mentions: list) -> list[Turn]:
