@@ -120,6 +120,11 @@ def _month_shift(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _shift(word: str | None) -> int:
+    """-1 for "last", +1 for "next", 0 for "this", "the" or nothing."""
+    return {"last": -1, "next": 1}.get((word or "").lower(), 0)
+
+
 def _number(word: str) -> int | None:
     """2 for '2' or 'two'."""
     word = word.lower()
@@ -152,8 +157,8 @@ def _day_year(month: int, day: int, published: dt.date, tense: str | None) -> in
         return year
     if tense == "future":
         return year + 1 if candidate < published - dt.timedelta(days=31) else year
-    coming = candidate + dt.timedelta(days=366 if calendar.isleap(year + (month > 2)) else 365)
-    if tense != "past" and (coming - published).days <= 31 and (month, day) != (2, 29):
+    soon = tense != "past" and (month, day) != (2, 29)  # 29 February has no next-year twin
+    if soon and (dt.date(year + 1, month, day) - published).days <= 31:
         return year + 1  # "takes effect on 1 January" in a December article
     return year - 1 if candidate > published + dt.timedelta(days=31) else year
 
@@ -452,7 +457,7 @@ def _first_months(m, text, published, tense):
         return None
     if m[3]:
         return f"{m[3]}-01/{m[3]}-{months:02d}", "absolute", "range"
-    year = published.year + {"last": -1, "next": 1}.get(m[2].lower(), 0)
+    year = published.year + _shift(m[2])
     return f"{year:04d}-01/{year:04d}-{months:02d}", "relative", "range"
 
 
@@ -518,8 +523,7 @@ def _half(m, text, published, tense):
     part = "H1" if m[1].lower() in ("first", "1st") else "H2"
     if m[2]:
         return f"{m[2]}-{part}", "absolute", "half"
-    shift = {"last": -1, "next": 1}.get((m[3] or "").lower(), 0)
-    return f"{published.year + shift}-{part}", "relative", "half"
+    return f"{published.year + _shift(m[3])}-{part}", "relative", "half"
 
 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
@@ -527,8 +531,7 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
 
 def _season(m, text, published, tense):
     """spring 2020 -> 2020-03/2020-05; winter 2020 -> 2020-12/2021-02; summer of this year."""
-    shift = {"last": -1, "next": 1}.get((m[3] or "").lower(), 0)
-    year = int(m[2]) if m[2] else published.year + shift
+    year = int(m[2]) if m[2] else published.year + _shift(m[3])
     return _season_value(m[1].lower(), year), "absolute" if m[2] else "relative", "season"
 
 
@@ -566,7 +569,7 @@ def _quarter(m, text, published, tense):
     if m[2]:
         year, anchor = int(m[2]), "absolute"
     else:
-        year, anchor = published.year + {"last": -1, "next": 1}.get(m[3].lower(), 0), "relative"
+        year, anchor = published.year + _shift(m[3]), "relative"
     return _quarter_range(year, quarter), anchor, "range"
 
 
@@ -595,7 +598,7 @@ def _month_year(m, text, published, tense):
 
 def _month_this_year(m, text, published, tense):
     """their February meeting in Sochi this year."""
-    year = published.year + {"last": -1, "next": 1}.get(m[3].lower(), 0)
+    year = published.year + _shift(m[3])
     return f"{year:04d}-{MONTHS[m[1].lower()]:02d}", "relative", "month"
 
 
@@ -610,7 +613,7 @@ EDGE_MONTH = {"end": 12, "beginning": 1, "start": 1}
 
 def _edge_relative_year(m, text, published, tense):
     """at the end of last year -> YYYY-12."""
-    year = published.year + {"last": -1, "next": 1}.get(m[2].lower(), 0)
+    year = published.year + _shift(m[2])
     if m[1].lower() == "middle":
         return f"{year}-06/{year}-07", "relative", "range"
     return f"{year:04d}-{EDGE_MONTH[m[1].lower()]:02d}", "relative", "month"
@@ -618,8 +621,7 @@ def _edge_relative_year(m, text, published, tense):
 
 def _edge_relative_month(m, text, published, tense):
     """before the end of the month -> the publication month."""
-    delta = {"last": -1, "next": 1}.get(m[2].lower(), 0)
-    year, month = _month_shift(published.year, published.month, delta)
+    year, month = _month_shift(published.year, published.month, _shift(m[2]))
     return f"{year:04d}-{month:02d}", "relative", "month"
 
 
