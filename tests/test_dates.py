@@ -313,3 +313,44 @@ def test_a_quoted_question_after_a_date_does_not_set_its_tense():
 )
 def test_forms_of_older_wires_and_interviews(text, published, expected):
     assert dates(text, dt.date(*published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "for" a year near publication, before a verb in -s: a year, not a count
+        (
+            "The union budget for 2020 provides 5 billion roubles.",
+            (2020, 6, 10),
+            [("2020", "2020")],
+        ),
+        (
+            "Gas for 2022 stays at this year's price.",
+            (2021, 9, 12),
+            [("2022", "2022"), ("this year", "2021")],
+        ),
+        # machine translation's plural "years" after a range, and "current year"
+        ("in 2021-2022 years the market opens", (2021, 11, 4), [("2021-2022", "2021/2022")]),
+        ("in current year the work starts", (2021, 11, 4), [("current year", "2021")]),
+        ("during the current month", (2021, 11, 4), [("the current month", "2021-11")]),
+        # "can" and a condition ("if it meets") look ahead
+        (
+            "some of them can be called to court already on Monday",
+            (2019, 12, 8),
+            [("on Monday", "2019-12-09")],
+        ),
+        (
+            "If the council meets in March, little changes.",
+            (2021, 9, 12),
+            [("in March", "2022-03")],
+        ),
+        # a clause after ", but" keeps its own tense
+        (
+            "A deal for the second quarter is possible, but the schedule agreed in 2019 is dead.",
+            (2020, 2, 19),
+            [("the second quarter", "2020-04/2020-06"), ("2019", "2019")],
+        ),
+    ],
+)
+def test_forms_of_translations_blogs_and_think_tanks(text, published, expected):
+    assert dates(text, dt.date(*published)) == expected

@@ -521,3 +521,151 @@ def test_quoted_words_inside_reported_speech_are_the_speakers_not_inside_a_belie
     assert ("Vladimir Putin", "direct", "strict conditions") in said(reported)
     believed = "Evseev expects a «union parliament» to be back on the agenda within five years."
     assert all(kind != "direct" for _, kind, _ in said(believed))
+
+
+def test_a_short_quote_nested_in_a_quote_with_the_same_marks_is_part_of_it():
+    text = (
+        '"Minsk promised to sell "Belshina" and never did. Moscow has lost patience," - the '
+        "opposition politician Pavel Severinets said."
+    )
+    assert said(text) == [
+        (
+            "Pavel Severinets",
+            "direct",
+            'Minsk promised to sell "Belshina" and never did. Moscow has lost patience,',
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "clause"),
+    [
+        (
+            'The leader of the movement "Tell the Truth" Andrei Dmitriev is convinced that the '
+            "treaty will never be applied.",
+            "Andrei Dmitriev",
+            "the treaty will never be applied",
+        ),
+        (
+            'The head of the civil campaign "Our House" Olga Karach said that the union budget '
+            "had been cut again.",
+            "Olga Karach",
+            "the union budget had been cut again",
+        ),
+    ],
+)
+def test_a_movement_named_in_quotes_before_a_person_is_not_his_words(text, speaker, clause):
+    assert said(text) == [(speaker, "indirect", clause)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "clause"),
+    [
+        (
+            "Deputy Prime Minister Alexei Overchuk in conversation with RIA Novosti "
+            "explained, that the tax codes will be unified by 2024.",
+            "Alexei Overchuk",
+            "the tax codes will be unified by 2024",
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov replied within hours that the exercises threaten "
+            "no one.",
+            "Dmitry Peskov",
+            "the exercises threaten no one",
+        ),
+        (
+            "When Lukashenko says, as he did on Monday, that the army is ready, few believe him.",
+            "Alexander Lukashenko",
+            "the army is ready",
+        ),
+        (
+            "Student Maria Kolesnikova told that the rally was peaceful. By her words, the police "
+            "detained nobody on the square.",
+            "Maria Kolesnikova",
+            "the police detained nobody on the square",
+        ),
+    ],
+)
+def test_machine_translated_and_parenthetical_report_forms(text, speaker, clause):
+    assert (speaker, "indirect", clause) in said(text)
+
+
+def test_a_long_occasion_after_the_cue_leaves_the_clause_before_it():
+    text = (
+        "Relations between Minsk and Moscow are going through a difficult period, Russian "
+        "Ambassador Evgeny Lukyanov said in an interview with BelTA on the eve of the Day of "
+        "Unity of the Peoples of Belarus and Russia."
+    )
+    assert said(text) == [
+        (
+            "Evgeny Lukyanov",
+            "indirect",
+            "Relations between Minsk and Moscow are going through a difficult period",
+        )
+    ]
+
+
+def test_a_person_of_a_centre_named_for_two_capitalised_words_is_the_speaker():
+    text = (
+        "Irina Petrova of the Minsk-based Centre for Strategic Analysis said the summit had "
+        "changed nothing."
+    )
+    assert said(text) == [("Irina Petrova", "indirect", "the summit had changed nothing")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Deputy Prime Minister Alexei Overchuk in an interview with Izvestia warned that the "
+            "deal has limits: «Nobody talks about a merger. We talk about common rules».",
+            "Alexei Overchuk",
+        ),
+        (
+            "A compromise will be found, believes the economist of Alfa Bank Natalia Orlova: "
+            "«Moscow can afford the subsidy. The question is only its form».",
+            "Natalia Orlova",
+        ),
+        (
+            "Alexander Lukashenko met Vladimir Putin in the Kremlin.\n\n«We have removed every "
+            "obstacle,» the Head of State began. «Now the governments must work.»",
+            "Alexander Lukashenko",
+        ),
+    ],
+)
+def test_a_full_quote_after_a_reported_clause_an_inverted_cue_or_began(text, speaker):
+    assert [s for s, kind, _ in said(text) if kind == "direct"][:1] == [speaker]
+
+
+def test_a_cue_only_after_a_quote_cuts_no_reported_clause():
+    text = "Missiles could be deployed next year, once the plant began production, Putin said."
+    assert said(text) == [
+        (
+            "Vladimir Putin",
+            "indirect",
+            "Missiles could be deployed next year, once the plant began production",
+        )
+    ]
+
+
+def test_a_list_of_labelled_quotes_gives_each_its_speaker():
+    text = (
+        "What the leaders said\n\n"
+        "• Putin: ‘We have discussed only the economy today. Politics was not on the table.’\n"
+        "• Lukashenko: ‘Nobody has given up anything. Sovereignty was never discussed.’\n"
+    )
+    assert [(s, k) for s, k, _ in said(text)] == [
+        ("Vladimir Putin", "direct"),
+        ("Alexander Lukashenko", "direct"),
+    ]
+
+
+def test_a_copyright_line_ends_an_interview_answer():
+    text = (
+        "MINSK, 3 April (BelTA) - Ambassador Evgeny Lukyanov answered questions from BelTA.\n\n"
+        "- How do you assess the union programmes?\n\n"
+        "- They are moving, slowly but surely. The most difficult issues are gas and oil.\n\n"
+        "© BelTA. When using materials, a hyperlink to BelTA is obligatory.\n"
+    )
+    answers = [(s, t) for s, k, t in said(text) if k == "interview"]
+    assert answers and not any("©" in t or "hyperlink" in t for _, t in answers)

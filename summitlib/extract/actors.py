@@ -487,10 +487,10 @@ def _block_people(
             role = ""  # "a senior analyst at Ural Bridge Advisory": the pair is the employer
         next_is_first = i + 1 < len(tokens) and tokens[i + 1][2] in registry.first_names
         third = i + 2 < len(tokens) and _adjacent(text, tokens[i + 1], tokens[i + 2])
-        named = _organisation(tokens, i, 3 if third else 2)  # "the Liberal Democratic Party"
+        named = _organisation(tokens, i, 3 if third else 2) or _body_part(text, start)
         if not n and role and pair and not next_is_first and not named:
             n = 2
-        if not n and pair and not next_is_first:
+        if not n and pair and not next_is_first and not named:
             n = _speaker_name(text, tokens, i)
         if n and not occupied.overlaps(start, tokens[i + n - 1][1]):
             end = tokens[i + n - 1][1]
@@ -530,6 +530,16 @@ def _organisation(tokens: list[tuple[int, int, str]], i: int, n: int) -> bool:
     a person ("Chatham House", "Radio Svaboda", "South Korea")."""
     words = [t[2] for t in tokens[i : i + n]]
     return any(w in ORGANISATION_WORDS or not NAME_WORD.fullmatch(w) for w in words)
+
+
+BODY_BEFORE = re.compile(r"\b([A-Z]\w+)\s+(?:for|of|on)\s+(?:the\s+)?$")  # "Centre for "
+
+
+def _body_part(text: str, start: int) -> bool:
+    """Whether the words at ``start`` continue a body's name ("the Centre for Political
+    Analysis", "the Institute of Economic Research"): no person."""
+    before = BODY_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1) in ORGANISATION_WORDS
 
 
 WHO_AFTER = re.compile(r",\s+who\s")  # "Kaja Kallas, who moved to Brussels, …": a person

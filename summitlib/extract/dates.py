@@ -67,7 +67,11 @@ TENSE_CUE = re.compile(
 NOT_PAST_ED = frozenset(_lexicon("date_not_past_ed"))
 PARTICIPLE_AUX = re.compile(r"\b(?:be|been|being|is|are|am|get|gets|getting)\s+$", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[.!?;\n]|\bthat\b")
-RIGHT_END = re.compile(r"[.!?;:\n“”\"«»]|\bthat\b")  # a quote after the date has its own tense
+RIGHT_END = re.compile(  # a quote, or a clause after "but", has its own tense
+    r"[.!?;:\n“”\"«»]|\bthat\b|,\s*(?:but|while|whereas|although|though)\b"
+)
+NEAR_YEARS = 10  # "for 2020" this close to the publication year is a year ("the budget for 2020
+# provides …"), not a count
 LOOKAHEAD_MONTHS = 3  # with no tense cue, a month up to this far ahead is the coming one
 UNIT_AFTER = re.compile(
     r"\s*(?:percent|per cent|people|persons|programs|programmes|million|billion|thousand|"
@@ -325,7 +329,8 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     ("trailing", r"\b(?:over|in|during|throughout)\s+the\s+past\s+(week|month|year)\b", re.I),
     (
         "relative_unit",
-        r"\b(this|last|next|the\s+past|the\s+previous|the\s+coming)\s+(week|month|year)\b",
+        r"\b(this|last|next|the\s+past|the\s+previous|the\s+coming|(?:the\s+)?current)\s+"
+        r"(week|month|year)\b",
         re.I,
     ),
     (
@@ -782,7 +787,12 @@ def _year(m, text, published, tense):
     plural = PLURAL_AFTER.match(text, m.end())
     attributive = DETERMINER_BEFORE.search(before) and int(m[1]) % 100  # "the 1999 deals"
     temporal = TEMPORAL_BEFORE.search(before)  # "In 2014 relations worsened"
-    if plural and plural[1].lower() not in NOT_COUNT_NOUNS and not (attributive or temporal):
+    budget = re.search(r"\bfor\s+$", before) and abs(int(m[1]) - published.year) <= NEAR_YEARS
+    if (
+        plural
+        and plural[1].lower() not in NOT_COUNT_NOUNS
+        and not (attributive or temporal or budget)
+    ):
         return None  # "2000 delegates", "the 2000 delegates", but "in 2007 as" is a year
     return m[1], "absolute", "year"
 
@@ -871,7 +881,7 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
                 start, end = m.start(), m.end()
                 if taken.overlaps(start, end):
                     continue
-                if kind in ("year", "year_range") and _is_duration(text, start, end):
+                if kind == "year" and _is_duration(text, start, end):  # not "in 2021-2022 years"
                     continue
                 resolved = _resolve(kind, m, text, published)
                 if resolved is None:

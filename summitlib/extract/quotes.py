@@ -53,6 +53,7 @@ LEXICON = load_reporting_verbs()
 VERBS = phrase_alternation(LEXICON.finite)
 PARTICIPLES = phrase_alternation(LEXICON.participles)
 VERB = re.compile(rf"\b(?:{VERBS})\b")
+AFTER_VERB = re.compile(rf"\b(?:{phrase_alternation((*LEXICON.finite, *LEXICON.after_quote))})\b")
 COMMA_NEXT = re.compile(r"\s*,")
 SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 DATELINE = re.compile(  # "MINSK, May 5. /TASS/." or "MINSK, 14 July (BelTA) –"
@@ -76,6 +77,11 @@ SUBJECT_GAP = re.compile(  # an affiliation ("of BEROC"), an aside between comma
 )
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|our|my|your|this|these|those|his|her)\s+$", re.I)
 NOT_SUBJECT = {"his", "him", "her"}
+NOUN_USE = re.compile(  # a verb form used as a noun: "the statement", "two states"
+    r"\b(?:the|a|an|its|their|our|my|your|this|these|those|his|her|two|three|four|several|"
+    r"many|both|all|\d+)\s+$",
+    re.I,
+)
 OBJECT_OF = (  # prepositions whose object is no speaker: "speaking after Putin"
     r"\b(?:to|of|at|for|from|under|with|by|against|after|before|alongside|like|unlike|than|about"
     r"|on|over|behind|beside)\s+$"
@@ -101,7 +107,9 @@ FORWARD_SKIP = re.compile(
     rf"|{ADDRESSEE}|reporters|journalists|the\s+press|me|us|him|her))?"
     r"(?:\s+(?:earlier|later|again|yesterday|today|last\s+\w+|this\s+\w+)"  # "earlier on …"
     r"(?=\s+(?:on|in|at)\b|\s+that\b(?!\s+(?:day|week|month|year|morning|evening)\b)))?"
-    r"(?:\s+(?:on|in|at|after|before|during|following)\s+[\w\s]{0,30}?(?=\s+that\b))?"
+    r"(?:\s+(?:on|in|at|after|before|during|following|within|over|by)\s+[\w\s]{0,30}?"
+    r"(?=\s+that\b))?"  # "replied within hours that"
+    r"(?:,\s*as\s+[^,.;]{1,40},(?=\s+that\b))?"  # "says, as he did last week, that"
     rf"(?:{BRACKETED}(?=\s+that\b))?"  # "assured us (as he always does) that"
     r"(?:\s+(?:only|also|[a-z]+ly)(?=\s+that\b))?"
     r"(?:,?\s+that\b(?!\s+is\b)|\s+(?:about|of|on)\b(?!\s+\w+day\b))?[\s,]*"  # ", that": MT
@@ -119,6 +127,7 @@ OPINION = re.compile(  # "In his words,", "From the point of view of X,", "As no
     rf"|[Aa]s\s+(?:was\s+|has\s+been\s+)?(?:{VERBS})\s+by\s+[^,]{{3,80}}"
     # machine translation keeps the Russian order: "As stated the Russian leader,"
     rf"|[Aa]s\s+(?:{VERBS})\s+(?=(?:the\s+)?[A-Z])[^,]{{3,80}}"
+    r"|[Bb]y\s+(?:his|her|their)\s+words"  # machine translation: "By her words,"
     r"|(?:[Hh]is|[Hh]er|[Tt]heir)\s+words\s+were)\s*,"  # "His words were, “…”"
 )
 AS_CUE = re.compile(  # "As Shraibman puts it, …", "As Peskov told reporters on Friday, …"
@@ -149,8 +158,11 @@ NAMED_AS = re.compile(  # ", often dubbed “…”": a name given to the word b
     rf"(?:{phrase_alternation(f for f in LEXICON.forms('naming') if f.endswith('ed'))})"
     r"(?:\s+as)?\s*[,:]?\s*$"
 )
-NAMING_BEFORE = re.compile(  # what names the quoted words: "so-called", "the conference"
-    r"\b(?:[Ss]o[- ]called|conference|forum|exercises?|book|documentary|film)\s*$"
+NAMING_BEFORE = re.compile(  # what names the quoted words: "so-called", "the conference",
+    # "the civil campaign “European Belarus”", "the movement “For Freedom”"
+    r"\b(?:[Ss]o[- ]called|conference|forum|exercises?|book|documentary|film|campaign|movement|"
+    r"party|organi[sz]ation|initiative|programme|operation|company|concern|bloc|coalition|"
+    r"association|foundation|centre|center|club|project|platform)\s*$"
 )
 QUESTION_END = re.compile(r"\?\s*$")
 SPEECH_FORMS = frozenset(LEXICON.finite)
@@ -334,7 +346,7 @@ def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | No
     signed = _signed(text, after, base, near, _opens_a_sentence(text, q.open))
     if signed:
         return _joint(text, people, signed), "—"
-    verb = VERB.search(after)
+    verb = AFTER_VERB.search(after)
     if not verb or not re.match(r"\s*[,—–-]?\s*\S", after) or verb.group() in NOT_SPEAKER_CUE:
         return None
     if verb.group() in ANSWER_VERBS and QUESTION_END.search(q.inner(text)):
@@ -389,23 +401,28 @@ def _signed(
 
 
 def _inverted_lead(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tuple | None:
-    """ "Said Lukashenko: “…”": a verb, then the speaker, opening the sentence or the line
-    (where the sentence splitter took "Said Lukashenko:" for a speaker label)."""
+    """ "Said Lukashenko: “…”": a verb, then the speaker (a role may come between), opening
+    the sentence or the line (where the sentence splitter took "Said Lukashenko:" for a
+    speaker label), or after a clause ("…, believes the analyst X: “…”")."""
     line = text.rfind("\n", 0, q.open) + 1
     start = (
         line
         if line <= sent_start and not re.search(r"[.!?]\s", text[line:sent_start])
         else sent_start
     )
-    lead = INVERTED_LEAD.match(text, start, q.open)
-    if not lead or not re.search(r"[,:]\s*$", text[start : q.open]):
-        return None
-    near = _person_at(people, lead.end(), q.open)
-    if not near or near[0].start != lead.end():
-        return None
-    if not SUBJECT_GAP.match(re.sub(r"[,:]\s*$", "", text[near[0].end : q.open])):
-        return None
-    return _joint(text, people, near[0]), lead.group().strip().lower()
+    comma = text.rfind(",", start, q.open)
+    for begin in (start, comma + 1) if comma >= 0 else (start,):
+        lead = INVERTED_LEAD.match(text, begin, q.open)
+        if not lead or not re.search(r"[,:]\s*$", text[begin : q.open]):
+            continue
+        near = _person_at(people, lead.end(), q.open)
+        if not near or not (
+            near[0].start == lead.end() or ROLE_GAP.fullmatch(text, lead.end(), near[0].start)
+        ):
+            continue
+        if SUBJECT_GAP.match(re.sub(r"[,:]\s*$", "", text[near[0].end : q.open])):
+            return _joint(text, people, near[0]), lead.group().strip().lower()
+    return None
 
 
 def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tuple | None:
@@ -429,15 +446,16 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
     ]
     verbs.sort(key=lambda v: v.end())
     for verb in verbs:
-        if not COGNITION.fullmatch(verb.group()):
-            fragment_verb = verb
+        if not COGNITION.fullmatch(verb.group()) and not NOUN_USE.search(before, 0, verb.start()):
+            fragment_verb = verb  # not "the merger of two states: “…”"
     if fragment_verb is not None:
         gap = text[start + fragment_verb.end() : q.open]
         at = start + fragment_verb.start()
         if PARTICIPLE.fullmatch(fragment_verb.group()):  # ", saying that “…”"
             group = _participle_speaker(text, people, start, at)
-        else:
-            group = _subject(text, people, start, at) or _coordinated_subject(
+        else:  # "X in the interview to Vedomosti warned that …: “…”"
+            linked = re.match(r",?\s+that\b", gap) is not None
+            group = _subject(text, people, start, at, relaxed=linked) or _coordinated_subject(
                 text, people, start, at
             )
         naming = re.fullmatch(r"\s+(?:the\s+)?[\w\s’'-]{0,50}?\s+as\s+(?:an?\s+|the\s+)?", gap)
@@ -513,21 +531,30 @@ def _colon_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tupl
     return (subject, ":") if subject else None
 
 
+INLINE_LABEL = re.compile(r"[^\S\n]*(?:[•·*▪–—-][^\S\n]*)?([^\n:“”\"«»‘’]{2,80}):[^\S\n]*")
+LABEL_ROLE = re.compile(r"\s*(?:\([^()\n]{1,60}\)|,[^,\n]{1,60})?\s*")  # "(Kremlin spokesman)"
 LABEL_LINE = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)?([^\n]{3,140}):[^\S\n]*$")  # "X, minister:\n"
 
 
 def _label_line_cue(text: str, q: Quoted, people: SpanIndex) -> tuple | None:
     """The person a line of its own names, ending in a colon, over a quote that opens the
-    next line: "Sergei Aleinik, Minister of Foreign Affairs of Belarus:\n«…»" (a sound bite)."""
+    next line: "Sergei Aleinik, Minister of Foreign Affairs of Belarus:\n«…»" (a sound bite),
+    or a label opening the quote's own line, as in a list: "• Putin: ‘…’"."""
     line_start = text.rfind("\n", 0, q.open) + 1
-    if text[line_start : q.open].strip() or not _full_sentence(text, q):
+    if not _full_sentence(text, q):
         return None
-    label = LABEL_LINE.search(text, max(0, line_start - 150), line_start)
+    inline = bool(text[line_start : q.open].strip())
+    if inline:
+        label = INLINE_LABEL.fullmatch(text, line_start, q.open)
+    else:
+        label = LABEL_LINE.search(text, max(0, line_start - 150), line_start)
     if label is None or len(label.group(1).split()) > 15:
         return None
     inside = _person_at(people, label.start(1), label.end(1))
     if not inside or text[label.start(1) : inside[0].start].strip():
         return None  # the line must open with the person
+    if inline and not LABEL_ROLE.fullmatch(text, inside[0].end, label.end(1)):
+        return None  # "Putin met Lukashenko in Sochi: “…”" is a sentence, not a label
     return _joint(text, people, inside[0]), ":"
 
 
@@ -548,6 +575,12 @@ def _chain_cues(text: str, quoted: list[Quoted], people: SpanIndex) -> dict[int,
     return cues
 
 
+def _names_something(text: str, q: Quoted) -> bool:
+    """Whether the quoted words are a name, not words said ("the so-called “tax manoeuvre”",
+    "the movement “For Freedom”")."""
+    return NAMING_BEFORE.search(text, max(0, q.open - 16), q.open) is not None
+
+
 def _direct(
     text: str,
     quoted: list[Quoted],
@@ -561,7 +594,7 @@ def _direct(
     last: Quote | None = None
     chained = _chain_cues(text, quoted, people)
     for i, q in enumerate(quoted):
-        if NAMING_BEFORE.search(text, max(0, q.open - 16), q.open):
+        if _names_something(text, q):
             continue  # "the so-called “tax manoeuvre”", "the conference “…”": a name, no words
         sent_start, _ = _sentence_of(sentences, q.open)
         cue = (
@@ -711,6 +744,10 @@ COORDINATE_TAIL = re.compile(r"\s*,\s*(?:and|but)\s+(?!that\b)")
 SPLIT_SUBJECT = re.compile(r"[^,;:“”\"«»]{2,60},\s*")  # "The West, " before "he said, wanted"
 SPLIT_PREDICATE = re.compile(r"\s*,\s*(?!and\b|but\b|adding\b|saying\b)[a-z]")
 ADDRESSEE_TAIL = re.compile(r"(?:the|a)\s+(?:[a-z-]+\s+){1,4}[A-Z][\w/.-]*(?:\s+[A-Z][\w/.-]*)*")
+OCCASION_TAIL = re.compile(  # where it was said, however long: "in an interview with …"
+    r"(?:in\s+(?:an\s+interview|a\s+statement|a\s+speech|comments|remarks)|on\s+the\s+(?:eve|"
+    r"sidelines)\s+of|at\s+(?:a|the)\s+(?:press|news)\s+conference|at\s+a\s+briefing)\b"
+)
 PARTICIPLE_NEXT = re.compile(rf"\s*,\s*(?:{PARTICIPLES})\b")
 CLAUSE_AUXILIARY = re.compile(
     r"\b(?:will|would|is|are|was|were|has|have|had|can|could|should|must|may|might|won’t|won't)\b"
@@ -739,6 +776,10 @@ def _tail_is_short(text: str, verb_end: int, sent_end: int) -> bool:
         return True  # "<clause>, she said, adding that …": the participle has its own clause
     if ADDRESSEE_TAIL.fullmatch(tail):
         return True  # "<clause>, X told the state news agency BelTA."
+    if OCCASION_TAIL.match(tail) and not re.search(r"\bthat\b", tail):
+        return not CLAUSE_AUXILIARY.search(
+            tail
+        )  # "… said in an interview with BelTA on the eve of …"
     head = tail.split(",", 1)[0]
     comma_that = re.match(r",\s*that\b", tail[len(head) :])  # MT: "told journalists, that …"
     clause = re.search(r"\bthat\b", head) or CLAUSE_AUXILIARY.search(head) or comma_that
@@ -760,7 +801,7 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
             previous_v1, seen_v1 = seen_v1, v1
             if quoted.containing(v0) is not None or verb.group() in OBJECT_VERBS:
                 continue
-            linked = re.match(r"\s+that\b", text[v1:sent_end]) is not None
+            linked = re.match(r",?\s+that\b", text[v1:sent_end]) is not None  # ", that": MT
             participle = PARTICIPLE.fullmatch(verb.group())
             aux = BE_BEFORE.search(text, max(sent_start, v0 - 30), v0) if participle else None
             group = _subject(text, people, sent_start, aux.start() if aux else v0, relaxed=linked)
@@ -773,6 +814,9 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
                 continue
             before = text[sent_start : group[0].start] if group else ""
             closed = max(before.rfind(mark) for mark in '”"»')
+            named = closed >= 0 and (q := quoted.containing(sent_start + closed)) is not None
+            if named and _names_something(text, q):
+                closed = -1  # "the movement “For Freedom” X called on …": a name, not a cue
             if group and closed >= 0 and _leads_to_speaker(before[closed + 1 :]):
                 last_group = group
                 continue  # the cue of a direct quote: "…," Mezhevich added
@@ -977,6 +1021,7 @@ LONG_QUESTION = 8
 PROMPT = re.compile(r"(?:Tell|Describe|Explain|Please|Give|Talk|Comment|Share|Let[’']s)\s+\S")
 INTRO_PARAGRAPHS = 5
 HEADING_WORDS = 15
+COPYRIGHT = re.compile(r"\s*(?:©|\([Cc]\)\s|Copyright\b)")
 
 
 @dataclass(frozen=True)
@@ -1041,8 +1086,10 @@ def _ends_as_sentence(text: str, p: _Paragraph) -> bool:
 
 def _heading(text: str, p: _Paragraph) -> bool:
     """A short paragraph that does not end as a sentence does: a heading, a credit or a link
-    ("Reference", "Interviewed by X", "Printable version"), not a cut-off answer."""
-    return not _ends_as_sentence(text, p) and len(text[p.body : p.end].split()) <= HEADING_WORDS
+    ("Reference", "Interviewed by X", "Printable version"), not a cut-off answer; or a
+    copyright line ("© BelTA. When using materials, …")."""
+    short = len(text[p.body : p.end].split()) <= HEADING_WORDS
+    return short and (not _ends_as_sentence(text, p) or COPYRIGHT.match(text, p.body) is not None)
 
 
 def _fold(word: str) -> str:
@@ -1453,10 +1500,20 @@ def _interview(turns: list[Turn], mentions: list) -> list[Quote]:
 # --- all together ------------------------------------------------------------------------
 
 
+def _whole_turn(quote: Quote, turns: SpanIndex) -> bool:
+    """Whether a quote is (nearly) all of an interview turn of the same speaker."""
+    return any(
+        t.speaker == quote.speaker and quote.end - quote.start >= 0.9 * (t.end - t.start)
+        for t in turns.overlapping(quote.start, quote.end)
+    )
+
+
 def _merge(direct: list[Quote], indirect: list[Quote], interview: list[Quote]) -> list[Quote]:
     """All quotes in order; indirect clauses mostly covered by a direct quote (or by an
-    answer of the same speaker) are dropped: an answer may report what someone else said."""
-    kept = list(direct) + list(interview)
+    answer of the same speaker) are dropped: an answer may report what someone else said; so
+    is a direct quote that is the whole of its speaker's turn ("Putin: “…”" in a list)."""
+    turns = SpanIndex(interview, _span)
+    kept = [q for q in direct if not _whole_turn(q, turns)] + list(interview)
     spans = {(q.start, q.end) for q in kept}
     index = SpanIndex(kept, lambda q: (q.start, q.end))
     for quote in indirect:

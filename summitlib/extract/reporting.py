@@ -19,11 +19,13 @@ REPORTING_VERBS = lexicons_dir() / "reporting_verbs.txt"
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The reporting verbs by use: finite forms, participles and their tags' forms."""
+    """The reporting verbs by use: finite forms, participles, the forms that are a cue only
+    after a quotation (``@after``) and their tags' forms."""
 
     finite: tuple[str, ...]
     participles: tuple[str, ...]
     tagged: dict[str, frozenset[str]]
+    after_quote: tuple[str, ...] = ()
 
     def forms(self, tag: str) -> frozenset[str]:
         """Every form (finite or participle) of the verbs with this tag."""
@@ -54,6 +56,7 @@ def load_reporting_verbs(path: str | None = None) -> Lexicon:
     """The reporting-verb lexicon (``data/lexicons/reporting_verbs.txt`` or ``path``)."""
     finite: list[str] = []
     participles: list[str] = []
+    after_quote: list[str] = []
     tagged: dict[str, set[str]] = {}
     text = Path(path or REPORTING_VERBS).read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -69,8 +72,14 @@ def load_reporting_verbs(path: str | None = None) -> Lexicon:
         for form in forms:
             head = form.split(" ", 1)[0]
             kind = participles if head.endswith("ing") and head != "bring" else finite
+            kind = after_quote if "after" in tags else kind
             if form not in kind:
                 kind.append(form)
             for tag in tags:
                 tagged.setdefault(tag, set()).add(form)
-    return Lexicon(tuple(finite), tuple(participles), {k: frozenset(v) for k, v in tagged.items()})
+    return Lexicon(
+        tuple(finite),
+        tuple(participles),
+        {k: frozenset(v) for k, v in tagged.items()},
+        tuple(after_quote),
+    )

@@ -24,6 +24,7 @@ OPEN_BY_SHAPE = set("“„‟«")
 CLOSE_BY_SHAPE = set("”»″")
 BEFORE_OPEN = set(" \t\n\u00a0([{—–-/:;,")
 AFTER_CLOSE = set(" \t\n\u00a0)]}.,;:!?—–-/")
+NESTED_CHARS = 60  # the longest quote nested in another with the same marks
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 DIALOGUE_LINE = re.compile(r"(?m)^[ \t\u00a0]*([—–-])[ \t\u00a0]+(?=\S)")
 ATTRIBUTION = re.compile(  # ", — the leader noted. — " or ", — he said." at the end of the line
@@ -95,15 +96,32 @@ def _reopens(text: str, open_at: int, pos: int, side: str) -> int | None:
     return line
 
 
+def _nested(text: str, marks: list[tuple[int, str]], i: int) -> bool:
+    """Whether the opening mark ``marks[i]``, inside an open quote, opens a short quote of
+    its own that the next mark closes on the same line (the outlet nests one kind of mark:
+    "He promised to sell "Beltransgaz" and did not," he said)."""
+    if i + 1 >= len(marks) or marks[i + 1][1] not in ("close", "toggle"):
+        return False
+    pos, end = marks[i][0], marks[i + 1][0]
+    return end - pos <= NESTED_CHARS and "\n" not in text[pos:end]
+
+
 def _pair(text: str, marks: list[tuple[int, str]]) -> list[Quoted]:
-    """Pair opening and closing marks into quoted spans."""
+    """Pair opening and closing marks into quoted spans (a short quote nested in an open one
+    with the same marks is part of it)."""
     spans: list[Quoted] = []
     open_at: int | None = None
     continued = False
-    for pos, side in marks:
+    inner_close = -1  # the mark that closes a nested quote
+    for i, (pos, side) in enumerate(marks):
         if open_at is not None and (end := _reopens(text, open_at, pos, side)) is not None:
             spans.append(Quoted(open_at, end, open_at + 1, end, False, continued))
             open_at, continued = None, side == "open"
+        if i == inner_close:
+            continue
+        if side == "open" and open_at is not None and _nested(text, marks, i):
+            inner_close = i + 1
+            continue
         if side == "toggle":
             side = "open" if open_at is None else "close"
         if side == "open" and open_at is None:
