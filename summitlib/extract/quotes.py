@@ -777,9 +777,8 @@ def _tail_is_short(text: str, verb_end: int, sent_end: int) -> bool:
     if ADDRESSEE_TAIL.fullmatch(tail):
         return True  # "<clause>, X told the state news agency BelTA."
     if OCCASION_TAIL.match(tail) and not re.search(r"\bthat\b", tail):
-        return not CLAUSE_AUXILIARY.search(
-            tail
-        )  # "… said in an interview with BelTA on the eve of …"
+        # "… said in an interview with BelTA on the eve of …": where, however long
+        return not CLAUSE_AUXILIARY.search(tail)
     head = tail.split(",", 1)[0]
     comma_that = re.match(r",\s*that\b", tail[len(head) :])  # MT: "told journalists, that …"
     clause = re.search(r"\bthat\b", head) or CLAUSE_AUXILIARY.search(head) or comma_that
@@ -814,8 +813,8 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
                 continue
             before = text[sent_start : group[0].start] if group else ""
             closed = max(before.rfind(mark) for mark in '”"»')
-            named = closed >= 0 and (q := quoted.containing(sent_start + closed)) is not None
-            if named and _names_something(text, q):
+            ending = quoted.containing(sent_start + closed) if closed >= 0 else None
+            if ending is not None and _names_something(text, ending):
                 closed = -1  # "the movement “For Freedom” X called on …": a name, not a cue
             if group and closed >= 0 and _leads_to_speaker(before[closed + 1 :]):
                 last_group = group
