@@ -75,13 +75,13 @@ SUBJECT_GAP = re.compile(  # an affiliation ("of BEROC"), an aside between comma
     rf"^(?:{AFFILIATION})?(?:\s*,(?!\s*(?:it|he|she|they|we|I|there|this)\b)[^,.;:“”\"]{{0,120}},?)?"
     rf"(?:{BRACKETED})?(?:\s+{ADVERBS})*\s*$"
 )
-NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|our|my|your|this|these|those|his|her)\s+$", re.I)
+DETERMINERS = r"the|a|an|its|their|our|my|your|this|these|those|his|her"
+NOUN_BEFORE = re.compile(rf"\b(?:{DETERMINERS})\s+$", re.I)
 NOT_SUBJECT = {"his", "him", "her"}
 NOUN_USE = re.compile(  # a verb form used as a noun: "the statement", "two states"
-    r"\b(?:the|a|an|its|their|our|my|your|this|these|those|his|her|two|three|four|several|"
-    r"many|both|all|\d+)\s+$",
-    re.I,
+    rf"\b(?:{DETERMINERS}|two|three|four|several|many|both|all|\d+)\s+$", re.I
 )
+THAT_NEXT = re.compile(r",?\s+that\b")  # a "that" clause follows (", that": machine translation)
 OBJECT_OF = (  # prepositions whose object is no speaker: "speaking after Putin"
     r"\b(?:to|of|at|for|from|under|with|by|against|after|before|alongside|like|unlike|than|about"
     r"|on|over|behind|beside)\s+$"
@@ -454,7 +454,7 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
         if PARTICIPLE.fullmatch(fragment_verb.group()):  # ", saying that “…”"
             group = _participle_speaker(text, people, start, at)
         else:  # "X in the interview to Vedomosti warned that …: “…”"
-            linked = re.match(r",?\s+that\b", gap) is not None
+            linked = THAT_NEXT.match(gap) is not None
             group = _subject(text, people, start, at, relaxed=linked) or _coordinated_subject(
                 text, people, start, at
             )
@@ -800,7 +800,7 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
             previous_v1, seen_v1 = seen_v1, v1
             if quoted.containing(v0) is not None or verb.group() in OBJECT_VERBS:
                 continue
-            linked = re.match(r",?\s+that\b", text[v1:sent_end]) is not None  # ", that": MT
+            linked = THAT_NEXT.match(text, v1, sent_end) is not None
             participle = PARTICIPLE.fullmatch(verb.group())
             aux = BE_BEFORE.search(text, max(sent_start, v0 - 30), v0) if participle else None
             group = _subject(text, people, sent_start, aux.start() if aux else v0, relaxed=linked)
