@@ -669,3 +669,96 @@ def test_a_copyright_line_ends_an_interview_answer():
     )
     answers = [(s, t) for s, k, t in said(text) if k == "interview"]
     assert answers and not any("©" in t or "hyperlink" in t for _, t in answers)
+
+
+def test_an_explainers_question_headings_answered_by_the_editors_give_no_interview():
+    text = (
+        "“Not in our interests” Putin came to Minsk. What does the Kremlin want from "
+        "Lukashenko?\n\n"
+        "On Monday, Vladimir Putin flew to Minsk for talks with Alexander Lukashenko, his first "
+        "visit in three years.\n\n"
+        "What is the Union State?\n\n"
+        "On paper, Russia and Belarus have been building a confederation since 1999. Cut off "
+        "from the West, Lukashenko agreed to it in 2021.\n\n"
+        "Why now?\n\n"
+        "Officially, the visit was about the economy. “We are not going to absorb anyone,” "
+        "Putin told reporters.\n"
+    )
+    assert [(s, k) for s, k, _ in said(text)] == [("Vladimir Putin", "direct")]
+
+
+def test_a_head_of_state_stays_the_one_the_article_calls_so_after_another_president():
+    text = (
+        "Lukashenko: Russia must compensate Belarus for its losses\n\n"
+        "MINSK, 24 July (BelTA) - Belarus expects compensation, the head of state said.\n\n"
+        "The President noted that the issue had been raised before. According to the Belarusian "
+        "leader, Russian President Vladimir Putin assured him in May that Belarus would not be "
+        "left alone.\n\n"
+        "“I take him at his word,” the President said.\n\n"
+        "The head of state emphasized that Belarus was not asking for subsidies.\n"
+    )
+    later = [s for s, _, t in said(text) if t.startswith(("I take", "Belarus was not"))]
+    assert later == ["Alexander Lukashenko", "Alexander Lukashenko"]
+
+
+def test_a_transcript_with_each_label_alone_on_its_line():
+    text = (
+        "Press statements following Russian-Belarusian talks\n\n"
+        "V.Putin:\nMr President, colleagues,\n\n"
+        "Our talks went on for three days. We reviewed the whole agenda.\n\n"
+        "A.Lukashenko:\nThank you very much.\n\n"
+        "I will not repeat everything that has been said.\n\n"
+        "Statements by President of Belarus Alexander Lukashenko are given in translation.\n\n"
+        "Publication status\n"
+    )
+    turns = [(s, t) for s, k, t in said(text) if k == "interview"]
+    assert (
+        "Vladimir Putin",
+        "Our talks went on for three days. We reviewed the whole agenda.",
+    ) in turns
+    assert ("Alexander Lukashenko", "I will not repeat everything that has been said.") in turns
+    assert not any("translation" in t or "status" in t for _, t in turns)
+
+
+def test_a_possessive_is_no_part_of_a_name():
+    text = (
+        "Secretary of State Mike Pompeo’s stop in Minsk came a month into the standoff.\n\n"
+        "At a joint press appearance, Pompeo said Washington was ready to help."
+    )
+    assert said(text) == [("Mike Pompeo", "indirect", "Washington was ready to help")]
+
+
+def test_a_long_role_keeps_its_speaker_and_the_next_paragraph():
+    text = (
+        "Andrei Zhuk, a senior economist with the Belarusian Economic Research and Outreach "
+        "Center (BEROC) who advised the government on energy subsidies in the late 2000s, "
+        "noted that non-Russian oil would cost Belarus more.\n\n"
+        "“This is not a commercial dispute,” said Viktoria Kalesnik, a political scientist who "
+        "heads the Minsk-based Center for Regional Policy Analysis and who worked in the "
+        "analytical department of the Belarusian Foreign Ministry. “The visit raises the price. "
+        "No tanker can replace a pipeline.\n"
+    )
+    assert [s for s, _, _ in said(text)] == [
+        "Andrei Zhuk",
+        "Viktoria Kalesnik",
+        "Viktoria Kalesnik",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Gazprom's deputy chairman Alexander Medvedev has confirmed yesterday, that the offer "
+            "is on the table.",
+            "Alexander Medvedev",
+        ),
+        (
+            "Gazprom chief executive Alexei Miller spoke on Monday.\n\nMiller said Gazprom had "
+            'kept gas flowing only to avoid "humanitarian problems".',
+            "Alexei Miller",
+        ),
+    ],
+)
+def test_a_namesake_of_a_known_person_and_a_known_person_by_surname(text, speaker):
+    assert [s for s, k, _ in said(text) if k == "indirect"] == [speaker]

@@ -416,8 +416,21 @@ def _registry_mentions(text: str, registry: Registry) -> list[ActorMention]:
     found = []
     for m in registry.alias_pattern.finditer(text) if registry.alias_pattern else []:
         entry = registry.by_alias[m.group()]
-        found.append(_entry_mention(m.start(), m.end(), m.group(), entry, "alias"))
+        before = FIRST_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if before is None or not _namesake(before.group(1), entry, registry):
+            found.append(_entry_mention(m.start(), m.end(), m.group(), entry, "alias"))
     return found + _spelled_mentions(text, registry)
+
+
+FIRST_BEFORE = re.compile(r"([A-Z][a-z]+) $")  # the word right before a surname
+
+
+def _namesake(first: str, entry: Entry, registry: Registry) -> bool:
+    """Whether a registry person's surname after the first name ``first`` names someone else
+    ("Alexander Medvedev" of Gazprom is not Dmitry Medvedev). Initials are compared, so that
+    spellings of one first name ("Sergei", "Sergey", "Siarhei") stay the same person."""
+    own = {name[0] for name in (entry.actor, *entry.aliases) if len(name.split()) > 1}
+    return entry.actor_type == "person" and first in registry.first_names and first[0] not in own
 
 
 def _adjacent(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
@@ -494,10 +507,11 @@ def _block_people(
             n = _speaker_name(text, tokens, i)
         if n and not occupied.overlaps(start, tokens[i + n - 1][1]):
             end = tokens[i + n - 1][1]
+            end -= 2 if POSSESSIVE.fullmatch(text, end - 2, end) else 0  # "Mike Pompeo’s stop"
             name = " ".join(text[start:end].split())
             surname = name.split()[-1]
             entry = registry.surname_entry(surname)
-            if entry is not None:
+            if entry is not None and not _namesake(name.split()[0], entry, registry):
                 found.append(_entry_mention(start, end, text[start:end], entry, "alias", role))
             else:
                 role = role or role_after(text, end)
@@ -512,6 +526,7 @@ def _block_people(
 
 
 AFFILIATION_WORDS = frozenset({"at", "of", "from", "with", "for"})
+POSSESSIVE = re.compile(r"['’]s")
 APPOSITION_OPEN = re.compile(r",[ \t]+$")  # "Lithuania's defence minister, Arvydas …"
 
 
@@ -683,6 +698,7 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
     candidates += [(m, "pair") for m in PAIR.finditer(text)]
     refs: list[ActorMention] = []
     recent: list[ActorMention] = []  # the latest persons and references, oldest first
+    described: dict[str, str] = {}  # whom each description last named as a subject
     i = 0
     for m, via in sorted(candidates, key=lambda c: c[0].start()):
         while i < len(people) and people[i].end <= m.start():
@@ -696,10 +712,15 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
         pool = recent
         if via == "pronoun" and (own := _turn_speaker(text, recent, m.start())) is not None:
             pool = [p for p in recent if p.actor != own]  # "Latushka: … he …" is someone else
-        target = _antecedent(pool, m.group(1).lower(), via)
-        if target is not None and via in ("pronoun", "generic"):
-            target = _prefer_subject(text, pool, target, m, via, _cue_start(text, quoted, m))
+        key = " ".join(m.group(1).lower().split())
+        target = _described_before(pool, described.get(key), key) if via == "generic" else None
+        if target is None:
+            target = _antecedent(pool, m.group(1).lower(), via)
+            if target is not None and via in ("pronoun", "generic"):
+                target = _prefer_subject(text, pool, target, m, via, _cue_start(text, quoted, m))
         if target is not None:
+            if via == "generic" and _opens_sentence(text, m.start()):
+                described[key] = target.actor  # a subject, not "assured the president"
             ref = _refer(m, target, via)
             refs.append(ref)
             recent = (recent + [ref])[-RECENT:]
@@ -741,6 +762,17 @@ def _opens_sentence(text: str, start: int) -> bool:
 def is_possessor(text: str, m: ActorMention) -> bool:
     """Whether ``m`` is a possessor: "Putin's" as one mention, or "Putin" before an apostrophe."""
     return m.text.endswith(("'s", "’s")) or text[m.end : m.end + 1] in ("'", "’")
+
+
+def _described_before(
+    prior: list[ActorMention], actor: str | None, word: str
+) -> ActorMention | None:
+    """The person a description referred to last time, if still among the recent people: a
+    text keeps calling one person "the head of state" even after naming another president."""
+    if actor is None:
+        return None
+    latest = next((p for p in reversed(prior) if p.actor == actor), None)
+    return latest if latest is not None and _antecedent([latest], word, "generic") else None
 
 
 def _subject_of(text: str, m: ActorMention) -> bool:
@@ -887,8 +919,9 @@ def find_actors(text: str, registry: Registry | None = None) -> list[ActorMentio
     taken = [(m.start, m.end) for m in mentions]
     people = {}
     for m in mentions:
-        if m.via == "name" and m.actor not in people:
-            people[m.actor] = m
+        full = m.via == "name" or (m.via == "alias" and len(m.text.split()) > 1)
+        if full and m.actor_type == "person" and m.actor not in people:
+            people[m.actor] = m  # named in full: the surname alone names them after
     mentions = _drop_overlaps(mentions + _surname_mentions(text, people, taken))
     mentions = _drop_overlaps(_described(text, registry, mentions))
     taken = [(m.start, m.end) for m in mentions]

@@ -46,7 +46,13 @@ from summitlib.extract.reporting import load_reporting_verbs
 from summitlib.joint import SEPARATOR, join_values, split_values
 from summitlib.text.phrases import phrase_alternation
 from summitlib.text.quotemarks import Quoted, find_dialogue, find_quoted
-from summitlib.text.sentences import LIST_MARKER, paragraph_spans, speaker_label, split_sentences
+from summitlib.text.sentences import (
+    LIST_MARKER,
+    label_alone,
+    paragraph_spans,
+    speaker_label,
+    split_sentences,
+)
 from summitlib.text.spans import SpanIndex, trim_span
 
 LEXICON = load_reporting_verbs()
@@ -72,7 +78,7 @@ ADVERBS = (
 BRACKETED = r"\s*\([^()]{1,40}\)"
 SUBJECT_GAP = re.compile(  # an affiliation ("of BEROC"), an aside between commas or in
     # brackets, adverbs
-    rf"^(?:{AFFILIATION})?(?:\s*,(?!\s*(?:it|he|she|they|we|I|there|this)\b)[^,.;:“”\"]{{0,120}},?)?"
+    rf"^(?:{AFFILIATION})?(?:\s*,(?!\s*(?:it|he|she|they|we|I|there|this)\b)[^,.;:“”\"]{{0,200}},?)?"
     rf"(?:{BRACKETED})?(?:\s+{ADVERBS})*\s*$"
 )
 DETERMINERS = r"the|a|an|its|their|our|my|your|this|these|those|his|her"
@@ -106,7 +112,7 @@ FORWARD_SKIP = re.compile(
     rf"(?:\s+(?:to\s+(?:the\s+fact|reporters|journalists|the\s+press|{ADDRESSEE})"
     rf"|{ADDRESSEE}|reporters|journalists|the\s+press|me|us|him|her))?"
     r"(?:\s+(?:earlier|later|again|yesterday|today|last\s+\w+|this\s+\w+)"  # "earlier on …"
-    r"(?=\s+(?:on|in|at)\b|\s+that\b(?!\s+(?:day|week|month|year|morning|evening)\b)))?"
+    r"(?=\s+(?:on|in|at)\b|,?\s+that\b(?!\s+(?:day|week|month|year|morning|evening)\b)))?"
     r"(?:\s+(?:on|in|at|after|before|during|following|within|over|by)\s+[\w\s]{0,30}?"
     r"(?=\s+that\b))?"  # "replied within hours that"
     r"(?:,\s*as\s+[^,.;]{1,40},(?=\s+that\b))?"  # "says, as he did last week, that"
@@ -119,7 +125,9 @@ TAIL = re.compile(
     r"yesterday|today|earlier|later|recently|in an interview)\b)"
 )
 CITATION = re.compile(BRACKETED)
-ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Bb]y the words of)\s+")  # "by the words": MT
+ACCORDING = re.compile(  # machine translation: "by the words of", "By estimation of"
+    r"\b(?:[Aa]ccording to|[Bb]y\s+(?:the\s+)?(?:words|estimation|estimate|assessment)\s+of)\s+"
+)
 OPINION = re.compile(  # "In his words,", "From the point of view of X,", "As noted by X,"
     r"\b(?:[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|(?:the\s+)?(?:opinion|view|words)"
     r"\s+of\s+[^,]{3,80}|(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?:opinion|view|words))"
@@ -649,7 +657,7 @@ def _continues(text: str, last: Quote, q: Quoted, people: SpanIndex | None = Non
     if "\n" in gap:  # a new paragraph opening with a quote carries on the last speaker's
         opens_paragraph = text[text.rfind("\n", 0, q.open) + 1 : q.open].strip() == ""
         return full and opens_paragraph and len(gap) <= 120 and gap.count("\n") <= 3
-    if not full or len(gap) > 160:  # the cue may hold a long aside: ", a senior fellow at …"
+    if not full or len(gap) > 280:  # the cue may hold a long aside: ", a senior fellow at …"
         return False
     verbs = [v.group() for v in VERB.finditer(gap)]
     if not verbs:
@@ -1017,6 +1025,7 @@ BYLINE_BEFORE = re.compile(r"\b(?:[Bb]y|[Ii]nterviewer:?)\s+$")  # "Interview by
 INITIAL_GLUED = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
 QUESTION_WORDS = 60
 LONG_QUESTION = 8
+QUOTATION = re.compile(r"[“«„\"][^”»“\"]*[”»“\"]")  # blanked to read the words around quotes
 PROMPT = re.compile(r"(?:Tell|Describe|Explain|Please|Give|Talk|Comment|Share|Let[’']s)\s+\S")
 INTRO_PARAGRAPHS = 5
 HEADING_WORDS = 15
@@ -1210,14 +1219,37 @@ def _introduced(text: str, people: list[ActorMention], cue: re.Match) -> ActorMe
     return inside[0] if inside else None
 
 
+def _subheading(text: str, question: _Paragraph) -> bool:
+    """A short question that addresses nobody ("Why does it matter?"): an explainer's heading."""
+    asked = text[question.body : question.end]
+    return len(asked.split()) < LONG_QUESTION and not re.search(r"\b[Yy]ou(?:r)?\b", asked)
+
+
+def _explainer(
+    text: str, paras: list[_Paragraph], questions: list[int], interviewee: str, mentions: list
+) -> bool:
+    """An explainer, not an interview: every question a short heading, no first or second
+    person outside quotation marks after the first question, and the supposed interviewee
+    named there in the third person ("Cut off from the West, Lukashenko agreed …")."""
+    if not interviewee or not all(_subheading(text, paras[i]) for i in questions):
+        return False
+    told = [p for i, p in enumerate(paras) if i > questions[0] and i not in questions]
+    if any(FIRST_PERSON.search(QUOTATION.sub("", text[p.body : p.end])) for p in told):
+        return False
+    quoted = [(q.start(), q.end()) for p in told for q in QUOTATION.finditer(text, p.body, p.end)]
+    return any(
+        m.actor == interviewee
+        and any(p.body <= m.start < p.end for p in told)
+        and not any(a <= m.start < b for a, b in quoted)
+        for m in mentions
+    )
+
+
 def _lead_person(text: str, paras: list[_Paragraph], index: int, mentions: list) -> tuple:
     """A newly named person in the paragraph right before an early first question, who is
     introduced there, not reported ("Analyst X said …" makes X a source, not the interviewee)."""
-    if index == 0 or index > INTRO_PARAGRAPHS:
+    if index == 0 or index > INTRO_PARAGRAPHS or _subheading(text, paras[index]):
         return "", ""
-    question = text[paras[index].body : paras[index].end]
-    if len(question.split()) < LONG_QUESTION and not re.search(r"\b[Yy]ou(?:r)?\b", question):
-        return "", ""  # "Why does it matter?": an explainer's subheading
     before = paras[index - 1]
     for m in mentions:
         if m.actor_type == "person" and before.start <= m.start < before.end and m.via == "name":
@@ -1289,6 +1321,8 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
     answerers = {p.label for p in paras[first:] if p.label and p.label not in askers}
     labelled = sum(1 for i in questions if paras[i].label in askers)
     interviewee, _, evidence = _interviewee_evidence(text, mentions, first_q, answerers, title)
+    if not labelled and _explainer(text, paras, questions, interviewee, mentions):
+        return []  # "What is the Union State?" heads a section the editors answer
     if evidence == "title" and not labelled and len(answered) < 2:
         interviewee = ""  # "Lukashenko: No merger" heads news; one question is rhetorical
     if not interviewee:
@@ -1368,7 +1402,7 @@ def _transcript_turns(text: str, paras: list[_Paragraph], mentions: list) -> lis
     """
     speakers: dict[int, str] = {}
     for i, p in enumerate(paras):
-        statement = _ends_as_sentence(text, p)
+        statement = _ends_as_sentence(text, p) or "\n" in text[p.start : p.body]
         named = _person_named(p.label, mentions) if p.label and statement else None
         if named:
             speakers[i] = named[0]
@@ -1388,6 +1422,9 @@ def _transcript_turns(text: str, paras: list[_Paragraph], mentions: list) -> lis
             if current:
                 turns.append(Turn(p.body, p.end, current, "answer", p.label))
             continue
+        if current and _editors_line(text, p, current, mentions):
+            current = ""  # "Publication status", "Statements by X are given in translation."
+            continue
         if current and asker and p.asks and current != asker:
             current, asked = asker, True
         elif current and asked and not p.asks and answerer:
@@ -1397,6 +1434,18 @@ def _transcript_turns(text: str, paras: list[_Paragraph], mentions: list) -> lis
             continue
         turns.append(Turn(p.body, p.end, current, "answer", ""))
     return turns
+
+
+def _editors_line(text: str, p: _Paragraph, speaker: str, mentions: list) -> bool:
+    """A heading, or a line naming the speaker in the third person: the editors', not theirs."""
+    if _heading(text, p):
+        return True
+    own = text[p.body : p.end]
+    named = any(
+        m.actor == speaker and m.via in ("name", "alias") and p.body <= m.start < p.end
+        for m in mentions
+    )
+    return named and not FIRST_PERSON.search(own)
 
 
 def _name_line(text: str, p: _Paragraph) -> bool:
@@ -1461,6 +1510,21 @@ def _dash_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) 
     return turns
 
 
+def _label_lines(text: str, paras: list[_Paragraph], mentions: list) -> list[_Paragraph]:
+    """The paragraphs, a person's label alone on a line ("V.Putin:") joined to the paragraph
+    below it as that paragraph's label."""
+    out: list[_Paragraph] = []
+    for p in paras:
+        above = out[-1] if out and not p.label and not p.marker else None
+        name = label_alone(text, above.start, above.end) if above and not above.label else None
+        name = INITIAL_GLUED.sub(r"\1. ", name) if name else None
+        if name and _person_named(name, mentions):
+            out[-1] = _Paragraph(above.start, p.end, p.body, name, "", p.asks, p.indented)
+        else:
+            out.append(p)
+    return out
+
+
 def interview_turns(
     text: str, mentions: list[ActorMention] | None = None, title: str = ""
 ) -> list[Turn]:
@@ -1476,7 +1540,7 @@ def interview_turns(
         p
         if not p.label or len(p.label.split()) <= 3 or _person_named(p.label, mentions)
         else _Paragraph(p.start, p.end, p.body, "", p.marker, p.asks, p.indented)
-        for p in _paragraphs(text)
+        for p in _label_lines(text, _paragraphs(text), mentions)
     ]
     return (
         _qa_turns(text, paras, mentions, title or "")

@@ -16,10 +16,12 @@ from summitlib.text.spans import trim_span
 
 LIST_MARKER = re.compile(r"[ \t\u00a0]*(?:[•●▪◦·*\-–—]|\d{1,2}[.)])[ \t\u00a0]+")
 TERMINAL = set('.!?:;"”’»)]')
-SPEAKER_LABEL = re.compile(  # "Q:", "Putin:", "**Kolesnikova:**" (bold kept from Markdown)
+LABEL = (  # "Q:", "Putin:", "**Kolesnikova:**" (bold kept from Markdown)
     r"(?:\*\*|__)?((?:[A-Z][\w’'./&-]*)(?: (?:(?:of|the|and|for|de) )*[A-Z][\w’'./&-]*){0,11}|Q|A)"
-    r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t\u00a0]*(?=\S)"
+    r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t\u00a0]*"
 )
+SPEAKER_LABEL = re.compile(LABEL + r"(?=\S)")  # a label, then the speech on the same line
+LABEL_ALONE = re.compile(LABEL)  # "V.Putin:" on a line of its own, the speech below
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -60,6 +62,12 @@ def speaker_label(text: str, start: int, end: int) -> tuple[str, int] | None:
     if match is None or match.end() >= end:
         return None
     return match.group(1), match.end()
+
+
+def label_alone(text: str, start: int, end: int) -> str | None:
+    """The speaker label that fills the line ``text[start:end]`` ("V.Putin:"), if it does."""
+    match = LABEL_ALONE.fullmatch(text, start, end)
+    return match.group(1) if match else None
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
