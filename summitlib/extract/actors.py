@@ -40,7 +40,8 @@ ROLE_WORDS = frozenset(read_lexicon("role_words.txt"))
 DEMONYMS = frozenset(read_lexicon("demonyms.txt"))
 ROLE_MODIFIERS = frozenset(read_lexicon("role_modifiers.txt")) | DEMONYMS
 ROLE_START = ROLE_WORDS | ROLE_MODIFIERS  # the words a role phrase may start with
-CONNECTORS = {"of", "the", "at", "under", "for", "to", "in", "on", "and", "de", "'s", "’s"}
+POSSESSIVE = ("'s", "’s")  # the endings of a possessor ("Pompeo’s")
+CONNECTORS = {"of", "the", "at", "under", "for", "to", "in", "on", "and", "de", *POSSESSIVE}
 EXPERT_NOUNS = {
     "expert", "analyst", "political scientist", "scientist", "economist", "researcher",
     "scholar", "historian", "sociologist", "commentator", "observer", "specialist",
@@ -507,7 +508,7 @@ def _block_people(
             n = _speaker_name(text, tokens, i)
         if n and not occupied.overlaps(start, tokens[i + n - 1][1]):
             end = tokens[i + n - 1][1]
-            end -= 2 if POSSESSIVE.fullmatch(text, end - 2, end) else 0  # "Mike Pompeo’s stop"
+            end -= 2 if text.endswith(POSSESSIVE, start, end) else 0  # "Mike Pompeo’s stop"
             name = " ".join(text[start:end].split())
             surname = name.split()[-1]
             entry = registry.surname_entry(surname)
@@ -526,7 +527,6 @@ def _block_people(
 
 
 AFFILIATION_WORDS = frozenset({"at", "of", "from", "with", "for"})
-POSSESSIVE = re.compile(r"['’]s")
 APPOSITION_OPEN = re.compile(r",[ \t]+$")  # "Lithuania's defence minister, Arvydas …"
 
 
@@ -761,7 +761,7 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 def is_possessor(text: str, m: ActorMention) -> bool:
     """Whether ``m`` is a possessor: "Putin's" as one mention, or "Putin" before an apostrophe."""
-    return m.text.endswith(("'s", "’s")) or text[m.end : m.end + 1] in ("'", "’")
+    return m.text.endswith(POSSESSIVE) or text[m.end : m.end + 1] in ("'", "’")
 
 
 def _described_before(

@@ -1025,7 +1025,6 @@ BYLINE_BEFORE = re.compile(r"\b(?:[Bb]y|[Ii]nterviewer:?)\s+$")  # "Interview by
 INITIAL_GLUED = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
 QUESTION_WORDS = 60
 LONG_QUESTION = 8
-QUOTATION = re.compile(r"[“«„\"][^”»“\"]*[”»“\"]")  # blanked to read the words around quotes
 PROMPT = re.compile(r"(?:Tell|Describe|Explain|Please|Give|Talk|Comment|Share|Let[’']s)\s+\S")
 INTRO_PARAGRAPHS = 5
 HEADING_WORDS = 15
@@ -1080,11 +1079,16 @@ def _paragraphs(text: str) -> list[_Paragraph]:
             label = None  # "Said Lukashenko: “…”" reports; it labels no turn
         if label is not None:
             name, body = label
-            name = INITIAL_GLUED.sub(r"\1. ", name)  # "V.Putin" as "V. Putin"
+            name = _spaced_initial(name)
         line = text[text.rfind("\n", 0, start) + 1 : start]
         indented = len(line.expandtabs(4)) >= 2
         found.append(_Paragraph(start, end, body, name, marker, _asks(text, body, end), indented))
     return found
+
+
+def _spaced_initial(name: str) -> str:
+    """A label's name with a glued initial spaced: "V.Putin" as "V. Putin"."""
+    return INITIAL_GLUED.sub(r"\1. ", name)
 
 
 def _ends_as_sentence(text: str, p: _Paragraph) -> bool:
@@ -1234,13 +1238,17 @@ def _explainer(
     if not interviewee or not all(_subheading(text, paras[i]) for i in questions):
         return False
     told = [p for i, p in enumerate(paras) if i > questions[0] and i not in questions]
-    if any(FIRST_PERSON.search(QUOTATION.sub("", text[p.body : p.end])) for p in told):
+    quoted = SpanIndex(find_quoted(text), lambda q: (q.open, q.close))
+    if any(
+        quoted.containing(w.start()) is None
+        for p in told
+        for w in FIRST_PERSON.finditer(text, p.body, p.end)
+    ):
         return False
-    quoted = [(q.start(), q.end()) for p in told for q in QUOTATION.finditer(text, p.body, p.end)]
     return any(
         m.actor == interviewee
+        and quoted.containing(m.start) is None
         and any(p.body <= m.start < p.end for p in told)
-        and not any(a <= m.start < b for a, b in quoted)
         for m in mentions
     )
 
@@ -1517,7 +1525,7 @@ def _label_lines(text: str, paras: list[_Paragraph], mentions: list) -> list[_Pa
     for p in paras:
         above = out[-1] if out and not p.label and not p.marker else None
         name = label_alone(text, above.start, above.end) if above and not above.label else None
-        name = INITIAL_GLUED.sub(r"\1. ", name) if name else None
+        name = _spaced_initial(name) if name else None
         if name and _person_named(name, mentions):
             out[-1] = _Paragraph(above.start, p.end, p.body, name, "", p.asks, p.indented)
         else:
