@@ -282,6 +282,11 @@ def test_a_habit_a_match_and_an_interview_label_are_no_dates(text):
     assert dates(text, dt.date(2020, 9, 14)) == []
 
 
+def test_a_time_of_day_is_no_day_of_the_month():
+    text = "Gas prices from January\n14:47 25/11/2011\n\nThe talks ended at 14:47."
+    assert values(text, dt.date(2011, 11, 25)) == ["2012-01", "2011-11-25"]
+
+
 def test_a_quoted_question_after_a_date_does_not_set_its_tense():
     text = 'At the press conference on December 19, he asked: "Is Russia going to swallow us?"'
     assert values(text, dt.date(2020, 1, 10)) == ["2019-12-19"]

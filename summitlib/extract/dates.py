@@ -270,7 +270,7 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     ),
     (
         "month_day",
-        rf"\b{WEEKDAY_LEAD}(?:[Oo]n\s+)?(?:the\s+)?({MONTH})\s+({DAY})(?!\d)(?:,?\s+({YEAR}))?\b"
+        rf"\b{WEEKDAY_LEAD}(?:[Oo]n\s+)?(?:the\s+)?({MONTH})\s+({DAY})(?!\d|:\d)(?:,?\s+({YEAR}))?\b"
         r"(?![.,]\d)",
         0,
     ),
@@ -359,7 +359,7 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     (
         "month",
         rf"{EDGE}\b(?:(?:in|of|since|until|by|from|during|last|this|next)\s+)?({MONTH_NAMES})\b"
-        r"(?!\s+\d)",
+        r"(?!\s+\d+(?!\d|:\d))",  # a number after the month is its day or year, not a time
         0,
     ),
     (
