@@ -359,3 +359,54 @@ def test_forms_of_older_wires_and_interviews(text, published, expected):
 )
 def test_forms_of_translations_blogs_and_think_tanks(text, published, expected):
     assert dates(text, dt.date(*published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the end (beginning) of a quarter or half is its last (first) month
+        (
+            "The debt must be repaid by the end of the first quarter.",
+            (2004, 1, 14),
+            [("the end of the first quarter", "2004-03")],
+        ),
+        (
+            "The plan is due by the end of the first half of the year.",
+            (2017, 2, 7),
+            [("the end of the first half of the year", "2017-06")],
+        ),
+        # "next" and "last" before a month: the one after (before) this month
+        ("Next December the treaty turns 25.", (2023, 12, 8), [("Next December", "2024-12")]),
+        ("They met last December.", (2019, 12, 20), [("last December", "2018-12")]),
+        # number words above twelve, and "years ago today"
+        (
+            "Twenty-five years ago the treaty was signed.",
+            (2024, 4, 2),
+            [("Twenty-five years ago", "1999")],
+        ),
+        (
+            "Twenty-four years ago today, the treaty was signed.",
+            (2023, 12, 8),
+            [("Twenty-four years ago today", "1999-12-08")],
+        ),
+        # "May" after a capitalised "In" is the month; "may" before a date looks ahead
+        (
+            "RS: In May in Astana the presidents should sign.",
+            (2014, 3, 21),
+            [("In May", "2014-05")],
+        ),
+        (
+            "Companies may halt supplies from 1 January, as they have threatened.",
+            (2019, 12, 12),
+            [("1 January", "2020-01-01")],
+        ),
+        # a passive with "not" sets no past tense
+        (
+            "If it is not signed till December 31, from January 1 supplies will be cut.",
+            (2006, 12, 21),
+            [("December 31", "2006-12-31"), ("January 1", "2007-01-01")],
+        ),
+    ],
+)
+def test_forms_of_wires_newsletters_and_translations(text, published, expected):
+    assert dates(text, dt.date(*published)) == expected

@@ -43,6 +43,8 @@ NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
+TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+TENS_WORDS |= {"eighty": 80, "ninety": 90}
 
 
 def _lexicon(name: str) -> tuple[str, ...]:
@@ -65,7 +67,9 @@ TENSE_CUE = re.compile(
     re.IGNORECASE,
 )
 NOT_PAST_ED = frozenset(_lexicon("date_not_past_ed"))
-PARTICIPLE_AUX = re.compile(r"\b(?:be|been|being|is|are|am|get|gets|getting)\s+$", re.IGNORECASE)
+PARTICIPLE_AUX = re.compile(
+    r"\b(?:be|been|being|is|are|am|get|gets|getting)\s+(?:not\s+)?$", re.IGNORECASE
+)
 CLAUSE_END = re.compile(r"[.!?;\n]|\bthat\b")
 RIGHT_END = re.compile(  # a quote, or a clause after "but", has its own tense
     r"[.!?;:\n“”\"«»]|\bthat\b|,\s*(?:but|while|whereas|although|though)\b"
@@ -130,9 +134,14 @@ def _shift(word: str | None) -> int:
 
 
 def _number(word: str) -> int | None:
-    """2 for '2' or 'two'."""
+    """2 for '2' or 'two', 24 for 'twenty-four'."""
     word = word.lower()
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if word.isdigit():
+        return int(word)
+    tens, _, unit = word.replace("-", " ").partition(" ")
+    if tens in TENS_WORDS:
+        return TENS_WORDS[tens] + (NUMBER_WORDS.get(unit.strip(), 0) if unit else 0)
+    return NUMBER_WORDS.get(word)
 
 
 def _year_of_month(month: int, published: dt.date, tense: str | None) -> int:
@@ -185,6 +194,8 @@ def _cue_tense(cue: re.Match, text: str, after: bool = False) -> str | None:
     """
     kind = cue.lastgroup
     word = cue.group().lower()
+    if cue.group() == "May":
+        return None  # the month, not the modal
     if kind == "commit":
         return ("past" if word.split()[0].endswith("ed") else None) if after else "future"
     if kind not in ("ed", "past"):
@@ -245,12 +256,17 @@ EDGE_WORD = r"(end|beginning|start|middle)\s+of\s+"
 RELATIVE = r"(this|last|next|the)\s+"
 MONTH_NAMES = (
     r"January|February|March|April|June|July|August|September|October|November|December|"
-    r"May(?=\s+(?:\d|this|last|next)|,)|(?<=in\s|by\s|of\s)May"
+    r"May(?=\s+(?:\d|this|last|next)|,)|(?<=[Ii]n\s|[Bb]y\s|[Oo]f\s)May"
 )
 WEEKDAY_LEAD = (
     r"(?:(?:[Oo]n\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 )
-COUNT = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+COUNT = (  # "two", "12", "twenty-four"
+    rf"({TENS}(?:[-\s]{UNITS})?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|\d+)"
+)
 PATTERN_TEXT: list[tuple[str, str, int]] = [
     ("iso", rf"\b({YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b", 0),
     ("dotted", rf"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.({YEAR})\b", 0),
@@ -279,6 +295,12 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
         "month_day",
         rf"\b[Oo]n\s+({MONTH}),\s*({DAY})(?!\d)(?:,?\s+({YEAR}))?\b(?![.,]?\d|\s+[a-z])",
         0,
+    ),
+    (  # "by the end of the first quarter": the quarter's (half's) last month
+        "edge_period",
+        rf"\b(?:the\s+)?(end|beginning|start)\s+of\s+(?:the\s+)?(first|second|third|fourth|"
+        rf"1st|2nd|3rd|4th)\s+(quarter|half)(?:\s+of\s+(?:({YEAR})|{RELATIVE}year))?\b",
+        re.I,
     ),
     (
         "half",
@@ -336,7 +358,7 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     (
         "ago",
         rf"\b(?:(?:more|less)\s+than\s+|about\s+|almost\s+|nearly\s+|some\s+)?{COUNT}\s+"
-        r"(day|week|month|year)s?\s+ago\b",
+        r"(day|week|month|year)s?\s+ago\b(\s+today\b)?",
         re.I,
     ),
     ("earlier", rf"\b{COUNT}\s+(day)s?\s+earlier\b", re.I),
@@ -358,7 +380,7 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     ),
     (
         "month",
-        rf"{EDGE}\b(?:(?:in|of|since|until|by|from|during|last|this|next)\s+)?({MONTH_NAMES})\b"
+        rf"{EDGE}\b(?:(?i:in|of|since|until|by|from|during|(last|this|next))\s+)?({MONTH_NAMES})\b"
         r"(?!\s+\d+(?!\d|:\d))",  # a number after the month is its day or year, not a time
         0,
     ),
@@ -384,6 +406,7 @@ MONTH_KINDS = (  # every match of these names a month
 )
 MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 NEEDS: dict[str, tuple[str, ...]] = {  # kind -> words one of which its match must hold
+    "edge_period": ("quarter", "half"),
     "half": ("half",),
     "quarter": ("quarter", "q1", "q2", "q3", "q4"),
     "quarter_only": ("quarter", "q1", "q2", "q3", "q4"),
@@ -521,6 +544,20 @@ def _day_value(month: int, day: int, year: str | None, published, tense) -> tupl
     """A day's value, taking the year from the publication date when missing."""
     y = int(year) if year else _day_year(month, day, published, tense)
     return _day_of(y, month, day, "absolute" if year else "publication")
+
+
+def _edge_period(m, text, published, tense):
+    """the end of the first quarter -> YYYY-03; the beginning of the second half -> YYYY-07."""
+    size = 3 if m[3].lower() == "quarter" else 6
+    part = QUARTERS[m[2].lower()]
+    if m[3].lower() == "half" and part > 2:
+        return None
+    month = size * part if m[1].lower() == "end" else size * part - size + 1
+    if m[4]:
+        return f"{m[4]}-{month:02d}", "absolute", "month"
+    if m[5]:
+        return f"{published.year + _shift(m[5]):04d}-{month:02d}", "relative", "month"
+    return f"{_year_of_month(month, published, tense):04d}-{month:02d}", "publication", "month"
 
 
 def _half(m, text, published, tense):
@@ -697,6 +734,8 @@ def _ago(m, text, published, tense):
     n, unit = _number(m[1]), m[2].lower()
     if n is None:
         return None
+    if m[3] and unit == "year" and (published.month, published.day) != (2, 29):
+        return published.replace(year=published.year - n).isoformat(), "relative", "day"
     if unit == "day":
         return (published - dt.timedelta(days=n)).isoformat(), "relative", "day"
     if unit == "week":
@@ -770,9 +809,13 @@ def _month_only(m, text, published, tense):
     nearest such month unless the clause speaks of the future: the clause's past tense is
     about what was said of the event, not when it falls.
     """
-    month = MONTHS[m[1].lower()]
-    before = text[max(0, m.start(1) - 12) : m.start(1)]
-    if ATTRIBUTIVE_BEFORE.search(before) and ATTRIBUTIVE_AFTER.match(text, m.end(1)):
+    month = MONTHS[m[2].lower()]
+    if (m[1] or "").lower() in ("next", "last"):  # the next or last one after this month
+        shift = _shift(m[1])
+        year = published.year + shift * ((month - published.month) * shift <= 0)
+        return f"{year:04d}-{month:02d}", "relative", "month"
+    before = text[max(0, m.start(2) - 12) : m.start(2)]
+    if ATTRIBUTIVE_BEFORE.search(before) and ATTRIBUTIVE_AFTER.match(text, m.end(2)):
         tense = "future" if tense == "future" else None
     return f"{_year_of_month(month, published, tense):04d}-{month:02d}", "publication", "month"
 
@@ -807,6 +850,7 @@ RESOLVERS = {
     "first_months": _first_months,
     "day_month": _day_month,
     "month_day": _month_day,
+    "edge_period": _edge_period,
     "half": _half,
     "quarter": _quarter,
     "quarter_only": _quarter_only,
