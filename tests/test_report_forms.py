@@ -762,3 +762,25 @@ def test_a_long_role_keeps_its_speaker_and_the_next_paragraph():
 )
 def test_a_namesake_of_a_known_person_and_a_known_person_by_surname(text, speaker):
     assert [s for s, k, _ in said(text) if k == "indirect"] == [speaker]
+
+
+def test_a_threads_tweet_counter_does_not_hide_the_subject():
+    text = (
+        'On the protests, Putin repeated the line: "Belarusians must sort this out."\n\n'
+        '4/14 Lukashenko, visibly tense, thanked Putin and went full "brotherly nation" mode. '
+        '"A friend is known in trouble," he said.'
+    )
+    assert speakers(text) == ["Vladimir Putin", "Alexander Lukashenko"]
+
+
+def test_a_sound_bite_belongs_to_the_caption_above_it():
+    text = (
+        "ANCHOR: In Minsk the results were followed closely.\n\n"
+        "Oleg Lobanovich, political scientist\n"
+        "SYNC: The West wanted to isolate Belarus. What we saw today is the opposite.\n\n"
+        "ANCHOR: Tomorrow the exercise begins.\n\n"
+        "Viktor Khrenin, Minister of Defence of the Republic of Belarus\n"
+        "SYNC: We are not threatening anybody. But we have to be ready."
+    )
+    quotes = [(q.speaker, q.kind) for q in find_quotes(text)]
+    assert quotes == [("Oleg Lobanovich", "interview"), ("Viktor Khrenin", "interview")]

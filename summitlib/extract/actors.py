@@ -729,6 +729,7 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
 
 SENTENCE_END = re.compile(r"[.!?…][\"”»’]?\s+(?![a-z\d])|\n\s*")  # not "Aug. 9", "U.S. officials"
 SUBJECT_LEAD = re.compile(  # what may stand before a sentence's subject: "In particular, the"
+    r"(?:\d{1,3}/\d{1,3}\s+|[•▪*]\s*)?"  # a thread's tweet counter ("4/14") or a bullet
     r"(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3},\s*)?(?:[Aa]ccording\s+to\s+)?(?:[Tt]he\s+)?"
     r"(?:[A-Z][\w’'-]*\s+){0,3}"
 )

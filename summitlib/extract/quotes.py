@@ -44,6 +44,7 @@ from summitlib.extract.actors import (
 )
 from summitlib.extract.reporting import load_reporting_verbs
 from summitlib.joint import SEPARATOR, join_values, split_values
+from summitlib.text.lexicons import read_lexicon
 from summitlib.text.phrases import phrase_alternation
 from summitlib.text.quotemarks import Quoted, find_dialogue, find_quoted
 from summitlib.text.sentences import (
@@ -1518,13 +1519,26 @@ def _dash_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) 
     return turns
 
 
+CLIP_LABELS = frozenset(label.upper() for label in read_lexicon("clip_labels.txt"))
+CAPTION_END = re.compile(r"[.!?:;\"”»]\s*$")
+
+
+def _caption(text: str, start: int, end: int) -> str | None:
+    """The name on a caption line ("Oleg Lobanovich, political scientist"), if it is one."""
+    line = text[start:end]
+    name = line.split(",", 1)[0].strip()
+    return name if 2 <= len(name.split()) <= 4 and not CAPTION_END.search(line) else None
+
+
 def _label_lines(text: str, paras: list[_Paragraph], mentions: list) -> list[_Paragraph]:
     """The paragraphs, a person's label alone on a line ("V.Putin:") joined to the paragraph
-    below it as that paragraph's label."""
+    below it as that paragraph's label, as is a caption line above a sound bite ("SYNC:")."""
     out: list[_Paragraph] = []
     for p in paras:
-        above = out[-1] if out and not p.label and not p.marker else None
+        clip = p.label.upper() in CLIP_LABELS and out and not out[-1].label
+        above = out[-1] if out and (clip or not p.label) and not p.marker else None
         name = label_alone(text, above.start, above.end) if above and not above.label else None
+        name = _caption(text, above.start, above.end) if clip and above else name
         name = _spaced_initial(name) if name else None
         if name and _person_named(name, mentions):
             out[-1] = _Paragraph(above.start, p.end, p.body, name, "", p.asks, p.indented)
