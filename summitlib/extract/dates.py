@@ -261,7 +261,7 @@ MONTH_NAMES = (
 WEEKDAY_LEAD = (
     r"(?:(?:[Oo]n\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 )
-TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+TENS = f"(?:{'|'.join(TENS_WORDS)})"
 UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 COUNT = (  # "two", "12", "twenty-four"
     rf"({TENS}(?:[-\s]{UNITS})?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -810,7 +810,7 @@ def _month_only(m, text, published, tense):
     about what was said of the event, not when it falls.
     """
     month = MONTHS[m[2].lower()]
-    if (m[1] or "").lower() in ("next", "last"):  # the next or last one after this month
+    if (m[1] or "").lower() in ("next", "last"):  # the one after (before) this month
         shift = _shift(m[1])
         year = published.year + shift * ((month - published.month) * shift <= 0)
         return f"{year:04d}-{month:02d}", "relative", "month"

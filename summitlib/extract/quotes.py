@@ -1535,7 +1535,7 @@ def _label_lines(text: str, paras: list[_Paragraph], mentions: list) -> list[_Pa
     below it as that paragraph's label, as is a caption line above a sound bite ("SYNC:")."""
     out: list[_Paragraph] = []
     for p in paras:
-        clip = p.label.upper() in CLIP_LABELS and out and not out[-1].label
+        clip = p.label.upper() in CLIP_LABELS and bool(out) and not out[-1].label
         above = out[-1] if out and (clip or not p.label) and not p.marker else None
         name = label_alone(text, above.start, above.end) if above and not above.label else None
         name = _caption(text, above.start, above.end) if clip and above else name
