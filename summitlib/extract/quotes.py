@@ -1535,10 +1535,12 @@ def _label_lines(text: str, paras: list[_Paragraph], mentions: list) -> list[_Pa
     below it as that paragraph's label, as is a caption line above a sound bite ("SYNC:")."""
     out: list[_Paragraph] = []
     for p in paras:
-        clip = p.label.upper() in CLIP_LABELS and bool(out) and not out[-1].label
-        above = out[-1] if out and (clip or not p.label) and not p.marker else None
-        name = label_alone(text, above.start, above.end) if above and not above.label else None
-        name = _caption(text, above.start, above.end) if clip and above else name
+        above = out[-1] if out and not out[-1].label and not p.marker else None
+        name = None
+        if above and p.label.upper() in CLIP_LABELS:
+            name = _caption(text, above.start, above.end)
+        elif above and not p.label:
+            name = label_alone(text, above.start, above.end)
         name = _spaced_initial(name) if name else None
         if name and _person_named(name, mentions):
             out[-1] = _Paragraph(above.start, p.end, p.body, name, "", p.asks, p.indented)
