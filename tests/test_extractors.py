@@ -946,3 +946,31 @@ def test_span_index_queries():
 def test_money_paid_back_is_a_loan():
     text = "Russia is not worried about the return of the $1.5 billion. Minsk repaid $600 million."
     assert [a.topic for a in find_amounts(text)] == ["loan", "loan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sergei Rumas said the government would not sell «Belneftekhim» cheaply.",
+        "Mikhail Myasnikovich told «Belorusskaya Gazeta» that the loan was agreed.",
+        "Andrei Kobyakov said the plant “Grodno Azot” would stay in state hands.",
+    ],
+)
+def test_a_quoted_name_inside_a_report_is_no_quotation(text):
+    assert [q for q in quotes(text) if q[2] == "direct"] == []
+
+
+def test_a_report_ends_where_a_second_verb_is_joined_by_and():
+    text = (
+        "Sergei Rumas said the tax deal was a question of survival and added that "
+        "talks would resume in January."
+    )
+    assert quotes(text) == [
+        ("the tax deal was a question of survival", "Sergei Rumas", "indirect"),
+        ("talks would resume in January", "Sergei Rumas", "indirect"),
+    ]
+
+
+def test_a_role_naming_a_body_after_a_name_keeps_the_speaker():
+    text = "Pavel Latushka, head of the National Anti-Crisis Management, said the deal was void."
+    assert quotes(text) == [("the deal was void", "Pavel Latushka", "indirect")]

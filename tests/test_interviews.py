@@ -775,3 +775,25 @@ def test_opinions_held_and_points_noted_by_a_person(text, speaker):
 )
 def test_points_noted_by_no_person_report_nothing(text):
     assert quotes(text) == []
+
+
+def test_transcript_labels_with_a_role_after_a_comma():
+    text = (
+        "PRESENTER: The presidents met in Minsk today.\n\n"
+        "VLADIMIR PUTIN, PRESIDENT OF RUSSIA: We are building a common market with the same "
+        "rules for everyone.\n\n"
+        "CORRESPONDENT: The gas question was hardly touched upon.\n"
+    )
+    assert turns(text) == [("answer", "Vladimir Putin", "We are")]
+
+
+def test_factbox_headings_over_bullets_are_no_speakers():
+    text = (
+        "Here are the main points of the plan.\n\n"
+        "OIL AND GAS\n\n"
+        "* Belarus wants to pay what Russian regions pay for gas.\n\n"
+        "* The oil contract expires on Dec. 31.\n\n"
+        "WHAT NEXT\n\n"
+        "* The presidents meet again on Friday.\n"
+    )
+    assert turns(text) == []

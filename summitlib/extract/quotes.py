@@ -144,6 +144,7 @@ AS_CUE = re.compile(  # "As Shraibman puts it, …", "As Peskov told reporters o
 )
 CLAUSE_VERBS = re.compile(phrase_alternation(LEXICON.forms("clause")))
 COLON_QUOTE = re.compile(r":\s*[“\"«„]")  # a clause handing over to a full quote
+AND_THEN = re.compile(r"\s+and\s+(?:(?:then|also|later)\s+)?$")  # "… and added that"
 CLAUSE_BREAK = re.compile(  # where a reported clause ends: ", while", ";", ": “…”"
     rf",\s+(?:while|whilst|whereas|although|though)\b|;|{COLON_QUOTE.pattern}"
 )
@@ -177,6 +178,7 @@ QUESTION_END = re.compile(r"\?\s*$")
 SPEECH_FORMS = frozenset(LEXICON.finite)
 INVERTED_LEAD = re.compile(rf"\s*(?i:{VERBS})\s+")  # "Said Lukashenko: “…”"
 MIN_CLAUSE_WORDS = 3
+NAME_WORDS = 3  # quoted capitalised words up to this many inside a sentence are a name
 FRAGMENT_WORDS = 4
 
 
@@ -541,6 +543,7 @@ def _colon_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tupl
 
 
 INLINE_LABEL = re.compile(r"[^\S\n]*(?:[•·*▪–—-][^\S\n]*)?([^\n:“”\"«»‘’]{2,80}):[^\S\n]*")
+LABEL_ROLE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,60}\)|,[^,\n]{1,60})\s*$")  # ", minister"
 LABEL_ROLE = re.compile(r"\s*(?:\([^()\n]{1,60}\)|,[^,\n]{1,60})?\s*")  # "(Kremlin spokesman)"
 LABEL_LINE = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)?([^\n]{3,140}):[^\S\n]*$")  # "X, minister:\n"
 
@@ -586,8 +589,20 @@ def _chain_cues(text: str, quoted: list[Quoted], people: SpanIndex) -> dict[int,
 
 def _names_something(text: str, q: Quoted) -> bool:
     """Whether the quoted words are a name, not words said ("the so-called “tax manoeuvre”",
-    "the movement “For Freedom”")."""
-    return NAMING_BEFORE.search(text, max(0, q.open - 16), q.open) is not None
+    "the movement “For Freedom”", "told «Gazeta.Ru»", "the supercomputer «SKIF-Grid»")."""
+    return NAMING_BEFORE.search(text, max(0, q.open - 16), q.open) is not None or _a_name(text, q)
+
+
+def _a_name(text: str, q: Quoted) -> bool:
+    """Quoted words that are a name: up to three, each capitalised, inside a sentence, with no
+    sentence end of their own ("«Beltransgaz»", "“Union Resolve-2022”", not "“Never!”")."""
+    words = q.inner(text).strip().rstrip(",").split()
+    if not 0 < len(words) <= NAME_WORDS or not all(
+        w[:1].isupper() or w[:1].isdigit() for w in words
+    ):
+        return False
+    lead = text[max(0, q.open - 40) : q.open].rstrip()
+    return bool(lead) and lead[-1] not in ".!?:;—–-\n" and not words[-1].endswith((".", "!", "?"))
 
 
 def _direct(
@@ -727,7 +742,8 @@ def _forward_clause(text: str, verb: str, verb_end: int, sent_end: int) -> tuple
         return None  # "commented on statements by officials who suggested …": theirs
     if later is not None:  # "…had been agreed, state television spoke of …": a new report
         comma = text.rfind(",", start, later.start())
-        end = comma if comma > start else end
+        joined = AND_THEN.search(text, start, later.start())  # "… and added that …": the same
+        end = comma if comma > start else joined.start() if joined else end
     start, end = _trim_span(text, start, end)
     if start >= end or text[start] in '“"«„' or len(text[start:end].split()) < MIN_CLAUSE_WORDS:
         return None
@@ -1111,7 +1127,9 @@ def _fold(word: str) -> str:
 
 
 def _person_named(name: str, mentions: list[ActorMention]) -> tuple[str, str] | None:
-    """The person (canonical name, role) that a label or title names, by surname."""
+    """The person (canonical name, role) that a label or title names, by surname (a role after
+    a comma or in brackets left out: "ALEXANDER LUKASHENKO, PRESIDENT OF BELARUS")."""
+    name = LABEL_ROLE_TAIL.sub("", name)
     last = _fold(name.split()[-1]) if name.split() else ""
     for m in mentions:
         if m.actor_type != "person" or m.via in ("pronoun", "generic") or not last:
@@ -1468,6 +1486,21 @@ def _name_line(text: str, p: _Paragraph) -> bool:
     )
 
 
+def _a_person(name: str, text: str, mentions: list) -> bool:
+    """Whether a name line's speaker is a person: one the text or the registry knows, a name
+    opening with a known first name, or one the text also gives inside a line ("Yury
+    Drakakhrust, Valer Karbalevich"); a factbox's "THE PACKAGE" heading is none of these."""
+    registry = load_registry()
+    known = {m.actor for m in mentions if m.actor_type == "person"}
+    words = name.split()
+    return bool(words) and (
+        name in known
+        or name in registry.by_alias
+        or words[0] in registry.first_names
+        or re.search(rf"\S[^\S\n]*{re.escape(name)}|{re.escape(name)}[^\S\n]*\S", text) is not None
+    )
+
+
 def _block_turns(text: str, paras: list[_Paragraph], mentions: list) -> list[Turn]:
     """A discussion: a name on its own line, then that speaker's bullet points."""
     turns: list[Turn] = []
@@ -1476,6 +1509,7 @@ def _block_turns(text: str, paras: list[_Paragraph], mentions: list) -> list[Tur
         if _name_line(text, p):
             follows = i + 1 < len(paras) and paras[i + 1].marker == "bullet"
             current = _label_speaker(text, text[p.start : p.end], mentions) if follows else ""
+            current = current if _a_person(current, text, mentions) else ""  # not "OIL AND GAS"
             continue
         if current and (p.marker == "bullet" or p.indented) and not p.label:
             turns.append(Turn(p.body, p.end, current, "answer", ""))

@@ -16,8 +16,10 @@ from summitlib.text.spans import trim_span
 
 LIST_MARKER = re.compile(r"[ \t\u00a0]*(?:[•●▪◦·*\-–—]|\d{1,2}[.)])[ \t\u00a0]+")
 TERMINAL = set('.!?:;"”’»)]')
-LABEL = (  # "Q:", "Putin:", "**Kolesnikova:**" (bold kept from Markdown)
-    r"(?:\*\*|__)?((?:[A-Z][\w’'./&-]*)(?: (?:(?:of|the|and|for|de) )*[A-Z][\w’'./&-]*){0,11}|Q|A)"
+CAPITAL = r"[A-Z][\w’'./&-]*"  # a capitalised word of a label
+MORE = rf"(?: (?:(?:of|the|and|for|de) )*{CAPITAL})"  # the label's next word
+LABEL = (  # "Q:", "Putin:", "**Kolesnikova:**" (bold kept), "PUTIN, PRESIDENT OF RUSSIA:"
+    rf"(?:\*\*|__)?({CAPITAL}{MORE}{{0,11}}(?:, {CAPITAL}{MORE}{{0,6}})?|Q|A)"
     r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t\u00a0]*"
 )
 SPEAKER_LABEL = re.compile(LABEL + r"(?=\S)")  # a label, then the speech on the same line
