@@ -22,28 +22,16 @@ def gold_corpora() -> dict[str, tuple[Path, Path]]:
         "devset": (fixtures / "devset" / "articles", fixtures / "devset" / "gold"),
         "heldout": (fixtures / "heldout" / "articles", fixtures / "heldout" / "gold"),
         "blind": (fixtures / "blind" / "articles", fixtures / "blind" / "gold"),
-        "blind-stance": (fixtures / "blind" / "articles", fixtures / "blind" / "stance"),
         "blind-test": (fixtures / "blind" / "articles", fixtures / "blind" / "stance-test"),
     }
 
 
 TEST_ONLY = ("blind-test",)  # stance gold kept out of training: an estimate that stays honest
-# Stance gold that trains the stance model but not the target model: its coders marked more
-# sentences as about integration than the devset's did (trained on them, the target model's
-# precision on devset sentences falls from 0.84 to 0.73; the devset is coded like the hidden set).
-STANCE_ONLY = ("blind-stance",)
 
 
-def present_corpora() -> list[str]:
-    """The gold corpora whose texts and gold are in this checkout."""
-    return [c for c, (texts, gold) in gold_corpora().items() if texts.is_dir() and gold.is_dir()]
-
-
-def training_corpora(model: str = "stance") -> list[str]:
-    """The gold corpora of the checkout that the shipped ``model`` ("stance" or "target") is
-    trained on."""
-    left_out = TEST_ONLY + (STANCE_ONLY if model == "target" else ())
-    return [c for c in present_corpora() if c not in left_out]
+def training_corpora() -> list[str]:
+    """The gold corpora of the checkout that the shipped models are trained on."""
+    return [c for c, (texts, _) in gold_corpora().items() if c not in TEST_ONLY and texts.is_dir()]
 
 
 @dataclass(frozen=True)
@@ -144,8 +132,6 @@ def load_corpus(name: str) -> tuple[Article, ...]:
         t: read_csv(gold_dir / f"{t}.csv")
         for t in ("stance_sentences", "stance_documents", "positions", "quotes")
     }
-    if not tables["quotes"]:  # a stance-only gold folder: the quotes are in the corpus's gold/
-        tables["quotes"] = read_csv(texts.parent / "gold" / "quotes.csv")
     files = sorted(
         {r["file"] for r in tables["stance_documents"]}
         | {r["file"] for r in tables["stance_sentences"]}

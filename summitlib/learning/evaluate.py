@@ -21,14 +21,12 @@ from summitlib.corpus.reader import load_corpus as read_corpus
 from summitlib.evaluation import baselines, metrics
 from summitlib.extract.stance import assess_stance, document_stance, speaker_score
 from summitlib.learning.datasets import (
-    STANCE_ONLY,
     Article,
     Example,
     gold_corpora,
     gold_examples,
     load_bank,
     load_corpus,
-    present_corpora,
     training_corpora,
 )
 from summitlib.learning.features import featurize_for, featurize_target
@@ -50,7 +48,6 @@ from summitlib.paths import models_dir
 from summitlib.scales import position, sign
 from summitlib.text.resources import tone
 
-BLIND = ("blind", "blind-stance")  # the blind sets with gold that trains: A–D and E–M
 DEAD_BANDS = tuple(round(0.05 * i, 2) for i in range(0, 21))
 FIGURES: dict[str, dict] = {}
 
@@ -145,33 +142,27 @@ def unseen_blind(
     bank: Sequence[Example],
     stance_settings: tuple[float, frozenset[str]],
     target_settings: tuple[float, float],
-) -> tuple[list[float], list[float]]:
-    """End-to-end stance on the blind sets (A–M) with models trained on everything else (the
-    bank and the other gold corpora): the figure for articles in house styles nobody trained on.
-    Returns the blind articles' ``integration_stance`` and their gold document stance."""
-    others = [c for c in corp if c not in BLIND]
+) -> list[float]:
+    """End-to-end stance on the blind sets with models trained on everything else (the bank
+    and the other gold corpora): the figure for articles in house styles nobody trained on.
+    Returns the blind articles' ``integration_stance``."""
+    others = [c for c in corp if c != "blind"]
     stance = train_stance(list(bank) + [e for c in others for e in gold[c]], *stance_settings)
     target = train_target([a for c in others for a in corp[c]], bank, *target_settings)
-    articles = [a for c in BLIND if c in corp for a in corp[c]]
-    g, p, docs = end_to_end(articles, stance, target)
+    g, p, docs = end_to_end(corp["blind"], stance, target)
     report("blind sets end to end (models trained on bank + the other gold)", g, p, "blind_unseen")
-    return docs, [a.doc_stance for a in articles]
+    return docs
 
 
 def kept_out(stance: Model, target: Model) -> None:
     """End-to-end stance and document Spearman of the shipped models on the test-only gold."""
-    if "blind-test" not in present_corpora():
-        print("  (no test-only stance gold in this checkout)")
-        return
     articles = list(load_corpus("blind-test"))
-    letters = sorted({a.file[0].upper() for a in articles})
-    sets = letters[0] if len(letters) == 1 else f"{letters[0]}–{letters[-1]}"
     g, p, docs = end_to_end(articles, stance, target)
-    report(f"blind sets {sets}, end to end (never trained on)", g, p, "blind_test")
+    report("blind sets E–M, end to end (never trained on)", g, p, "blind_test")
     gold_docs = [a.doc_stance for a in articles]
-    what = f"document Spearman, blind sets {sets} (never trained on)"
+    what = "document Spearman, blind sets E–M (never trained on)"
     rho = spearman_figure("spearman_blind_test", what, docs, gold_docs)
-    print(f"  blind sets {sets} document Spearman = {rho:.3f} (n={len(gold_docs)})")
+    print(f"  blind sets E–M document Spearman = {rho:.3f} (n={len(gold_docs)})")
 
 
 def cross_validated_end_to_end(
@@ -192,8 +183,7 @@ def cross_validated_end_to_end(
             e for c in corp for e in gold[c] if e.group.split(":", 1)[1] not in test_files
         ]
         stance = train_stance(list(bank) + train_gold, *stance_settings)
-        target_train = [articles[i] for i in train_idx if articles[i].corpus not in STANCE_ONLY]
-        target = train_target(target_train, bank, *target_settings)
+        target = train_target([articles[i] for i in train_idx], bank, *target_settings)
         for i in test_idx:
             a = articles[i]
             g, p, (score,) = end_to_end([a], stance, target)
@@ -250,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     FIGURES["devset_target"] = {"what": "target model on devset", "precision": prec, "recall": rec}
     g, p, held_docs = end_to_end(corp["heldout"], stance_b, target_b)
     report("heldout end to end (same models)", g, p, "heldout_end_to_end")
-    blind_docs, blind_gold = unseen_blind(corp, gold, bank, (C, fams), (tC, threshold))
+    blind_docs = unseen_blind(corp, gold, bank, (C, fams), (tC, threshold))
 
     print("c. grouped CV by article over every gold corpus, bank always in training")
     examples = [e for c in corp for e in gold[c]]
@@ -285,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     for name, ours, theirs in (
         ("devset", dev_docs, gold_docs),
         ("heldout", held_docs, [a.doc_stance for a in corp["heldout"]]),
-        ("blind", blind_docs, blind_gold),
+        ("blind", blind_docs, [a.doc_stance for a in corp["blind"]]),
     ):
         rho = spearman_figure(f"spearman_{name}", f"document Spearman, {name}", ours, theirs)
         print(f"  {name} Spearman = {rho:.3f} (n={len(theirs)})")
@@ -335,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     print("g. end to end, grouped CV by article: both models out of fold (bank always trains)")
     cross_validated_end_to_end(corp, gold, bank, (C, fams), (tC, threshold))
 
-    print("h. the test-only blind sets, whose stance gold is never trained on: the shipped models")
+    print("h. blind sets E–M, whose stance gold is never trained on: the shipped models")
     kept_out(
         load_model(models_dir() / "stance_model.json"),
         load_model(models_dir() / "target_model.json"),

@@ -4,9 +4,8 @@ Run: python -m summitlib.learning.train [--out DIR] [--quick]
 
 Tuning uses only the stance bank and the bundled gold (grouped folds: bank rows by url,
 gold rows by article), so the devset and the held-out fixtures stay honest test sets.
-The shipped stance model is then trained on everything but the test-only stance gold (bank +
-bundled + devset + heldout + blind sets A–M; the stance gold of the test-only sets is never
-trained on); the target model on the same but sets E–M (``datasets.STANCE_ONLY``).
+The shipped models are then trained on everything but the test-only stance gold (bank +
+bundled + devset + heldout + blind sets A–D; the stance gold of sets E–M is never trained on).
 """
 
 from __future__ import annotations
@@ -252,7 +251,7 @@ def main(argv: list[str] | None = None) -> None:
 
     bank = load_bank()
     bundled = load_corpus("bundled")
-    target_articles = [a for c in training_corpora("target") for a in load_corpus(c)]
+    all_articles = [a for c in training_corpora() for a in load_corpus(c)]
     tune_set = bank + [e for a in bundled for e in gold_examples(a)]
     print(
         f"tuning stance on bank+bundled: {len(tune_set)} sentences, "
@@ -267,7 +266,7 @@ def main(argv: list[str] | None = None) -> None:
     everything = shipped_examples()
     stance = train_stance(everything, C, FAMILY_SETS[fam_name])
     stance["meta"]["family_set"] = fam_name
-    target = train_target(target_articles, bank, tC, threshold)
+    target = train_target(all_articles, bank, tC, threshold)
     dump_model(stance, args.out / "stance_model.json")
     dump_model(target, args.out / "target_model.json")
     print(
