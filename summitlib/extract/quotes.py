@@ -543,8 +543,9 @@ def _colon_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tupl
 
 
 INLINE_LABEL = re.compile(r"[^\S\n]*(?:[•·*▪–—-][^\S\n]*)?([^\n:“”\"«»‘’]{2,80}):[^\S\n]*")
-LABEL_ROLE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,60}\)|,[^,\n]{1,60})\s*$")  # ", minister"
-LABEL_ROLE = re.compile(r"\s*(?:\([^()\n]{1,60}\)|,[^,\n]{1,60})?\s*")  # "(Kremlin spokesman)"
+ROLE_AFTER_NAME = r"(?:\([^()\n]{1,60}\)|,[^,\n]{1,60})"  # "(Kremlin spokesman)", ", minister"
+LABEL_ROLE = re.compile(rf"\s*{ROLE_AFTER_NAME}?\s*")
+LABEL_ROLE_TAIL = re.compile(rf"\s*{ROLE_AFTER_NAME}\s*$")
 LABEL_LINE = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)?([^\n]{3,140}):[^\S\n]*$")  # "X, minister:\n"
 
 
