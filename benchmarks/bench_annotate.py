@@ -1,7 +1,7 @@
 """Annotation throughput, scaling and peak memory on synthetic corpora of N articles.
 
     .venv/bin/python benchmarks/bench_annotate.py [--sizes 500 5000 50000] [--dask 5000]
-        [--incremental 500 5000 50000] [--modes full single minimal]
+        [--incremental 500 5000 50000] [--modes full single minimal] [--corpus DIR ...]
 
 For each N it builds a synthetic corpus (``summitlib.corpus.synthetic``) under benchmarks/out/,
 each in a fresh subprocess so that peak memory is its own: the full annotation with the cache
@@ -16,8 +16,12 @@ corpus validation included), adds 1% more articles to the folder and times the u
 annotates only them: the ratio incremental/full is the figure the store is for; with
 ``--keep`` the grown corpus and its filled store stay under benchmarks/out/ for
 ``bench_run.py --sizes N --reuse`` (notebooks at N + 1% without filling a store again).
-Set SUMMIT_BENCH_OUT to keep corpora and stores elsewhere (for instance to share them between
-checkouts).
+With ``--corpus DIR`` the same modes also run on an existing corpus folder. The synthetic
+articles reuse the bundled articles' paragraphs, so the annotation's memoised per-sentence work
+(VADER tone, stance features) is mostly looked up there, while the minimal pass computes every
+sentence afresh; a folder of distinct articles (``tests/fixtures/blind``) gives the ratio on text
+the process has not seen. Set SUMMIT_BENCH_OUT to keep corpora and stores elsewhere (for
+instance to share them between checkouts).
 """
 
 from __future__ import annotations
@@ -155,7 +159,7 @@ def incremental(n: int, keep: bool = False) -> dict:
     }
 
 
-def row(n: int, mode: str, figures: dict) -> dict:
+def row(n: int | str, mode: str, figures: dict) -> dict:
     """Throughput figures of one run."""
     seconds = figures["seconds"]
     return {
@@ -177,6 +181,7 @@ def main() -> None:
     parser.add_argument("--dask", type=int, default=0, help="also measure Dask at this N")
     parser.add_argument("--incremental", type=int, nargs="*", default=[], help="store at these N")
     parser.add_argument("--keep", action="store_true", help="keep the incremental corpus, store")
+    parser.add_argument("--corpus", type=Path, nargs="*", default=[], help="also these corpora")
     args = parser.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
@@ -188,9 +193,8 @@ def main() -> None:
         "paired": "full, 1 core, interleaved",
     }
     rows = []
-    for n in args.sizes:
-        root = corpus_of(n)
-        figures = {mode: measure(mode, root) for mode in args.modes}
+    for n, root in [(n, corpus_of(n)) for n in args.sizes] + [(c.name, c) for c in args.corpus]:
+        figures = {mode: measure(mode, root.resolve()) for mode in args.modes}
         done = [row(n, names[mode], figures[mode]) for mode in args.modes]
         if "paired" in figures:
             paired = figures["paired"]
@@ -217,7 +221,11 @@ def main() -> None:
     if rows:
         print()
         print(pd.DataFrame(rows).to_string(index=False, na_rep=""))
-    per = {r["N"]: r["ms/article"] for r in rows if r["mode"] == names[args.modes[0]]}
+    per = {
+        n: r["ms/article"]
+        for r in rows
+        if r["mode"] == names[args.modes[0]] and (n := r["N"]) in args.sizes
+    }
     if len(per) >= 2:
         a, b = sorted(per)[-2:]
         print(f"\ntime per article N={b} vs N={a}: {per[b] / per[a]:.2f}x")
