@@ -784,3 +784,30 @@ def test_a_sound_bite_belongs_to_the_caption_above_it():
     )
     quotes = [(q.speaker, q.kind) for q in find_quotes(text)]
     assert quotes == [("Oleg Lobanovich", "interview"), ("Viktor Khrenin", "interview")]
+
+
+def test_a_quoted_phrase_ending_its_sentence_is_not_the_next_sentences_speakers():
+    text = (
+        "Lukashenko's line has been consistent, and it amounts to “integration without "
+        "annexation.” At home he insists that sovereignty is sacred and untouchable."
+    )
+    assert said(text) == [
+        ("Alexander Lukashenko", "indirect", "sovereignty is sacred and untouchable")
+    ]
+
+
+def test_a_quote_that_ends_its_sentence_keeps_a_cue_right_after_it():
+    text = "“We will never give in.” Lukashenko said on Friday."
+    assert said(text) == [("Alexander Lukashenko", "direct", "We will never give in.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'In 2019 Lukashenko said exactly the same about the previous "road maps". It ended.',
+        "Putin said nothing in public until yesterday about the loan to Minsk.",
+        "Lukashenko said as much in July when he met the governors in Minsk.",
+    ],
+)
+def test_what_a_verb_names_as_said_is_no_reported_clause(text):
+    assert said(text) == []

@@ -341,6 +341,21 @@ def _leads_to_speaker(lead: str) -> bool:
     return any(word.lower() in ROLE_WORDS for word in match.group(1).split())
 
 
+def _ends_its_sentence(text: str, q: Quoted) -> bool:
+    """Whether the quoted words end with a sentence's end inside the marks."""
+    return q.inner(text).rstrip().endswith((".", "!", "?", "…"))
+
+
+def _new_sentence_lead(text: str, q: Quoted, lead: str) -> bool:
+    """Words other than a title between a quote that ended its sentence and the next
+    sentence's speaker ("… “integration without annexation.” At home he insists that …"): that
+    sentence says something of its own; it does not attribute the quote."""
+    words = [w for w in lead.split() if w.lower() not in ("the", "a", "an")]
+    return _ends_its_sentence(text, q) and any(
+        w[:1].islower() and w.lower() not in ROLE_WORDS for w in words
+    )
+
+
 def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | None:
     """A speaker and verb right after the closing mark ("…," Mezhevich added)."""
     window_end = min(len(text), q.close + 1 + 160)
@@ -373,7 +388,7 @@ def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | No
     if any(SUBJECT_GAP.match(gap) or passive and PASSIVE_GAP.fullmatch(gap) for gap in gaps):
         lead = text[base : pre[0].start]
         conjunction = re.search(r"\b(?:and|but|while|whereas|although|though)\b", lead)
-        if not conjunction and _leads_to_speaker(lead):
+        if not conjunction and _leads_to_speaker(lead) and not _new_sentence_lead(text, q, lead):
             return _holder_group(text, people, pre[-1], holder), verb.group()
     post = [m for m in near if m.start >= base + verb.end()]
     inverted = re.fullmatch(r"\s*(?:[,—–-]\s*){0,2}", after[: verb.start()])
@@ -736,6 +751,8 @@ def _forward_clause(text: str, verb: str, verb_end: int, sent_end: int) -> tuple
         return None
     if not linked and verb not in ADDRESSEE_VERBS:  # "insisted Belarus would …": no addressee
         start = verb_end
+    if not linked and SAID_OBJECT.match(text, _trim_span(text, start, sent_end)[0], sent_end):
+        return None  # "said exactly the same about …": what was said is named, not reported
     cut = CLAUSE_BREAK.search(text, start, sent_end)
     end = cut.start() if cut else sent_end
     later = VERB.search(text, start, end)
@@ -766,6 +783,10 @@ def _backward_clause(text: str, sent_start: int, subject_start: int) -> tuple[in
     return start, end
 
 
+SAID_OBJECT = re.compile(  # an object of the verb, not a clause: "said nothing", "the same about"
+    r"(?:(?:exactly|much|almost|roughly)\s+the\s+same|the\s+same\s+(?:thing|about|of|on|as|to)|"
+    r"nothing|as\s+much)\b"
+)
 COORDINATE_TAIL = re.compile(r"\s*,\s*(?:and|but)\s+(?!that\b)")
 SPLIT_SUBJECT = re.compile(r"[^,;:“”\"«»]{2,60},\s*")  # "The West, " before "he said, wanted"
 SPLIT_PREDICATE = re.compile(r"\s*,\s*(?!and\b|but\b|adding\b|saying\b)[a-z]")
