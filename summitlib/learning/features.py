@@ -80,9 +80,17 @@ CUES: list[tuple[str, str, re.Pattern[str]]] = [
 ]
 TARGETS = _compile_named("targets.txt")
 RELATIONS = _compile_named("relations.txt")
-NEGATORS = re.compile(
-    "|".join(rf"\b{p}\b" if not p.startswith("n[") else p for p in _read_lines("negators.txt"))
-)
+
+
+def _negators() -> re.Pattern[str]:
+    """The negators as one regex: the words between one pair of word bounds (an order of
+    magnitude faster than a bound around each), contractions ("n't") as they are."""
+    lines = _read_lines("negators.txt")
+    words = "|".join(p for p in lines if not p.startswith("n["))
+    return re.compile("|".join([rf"\b(?:{words})\b", *(p for p in lines if p.startswith("n["))]))
+
+
+NEGATORS = _negators()
 HEDGES = _compile_any("hedges.txt")
 DEONTIC = _compile_any("deontic.txt")
 CONDITIONALS = _compile_any("conditionals.txt")
