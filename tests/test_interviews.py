@@ -797,3 +797,32 @@ def test_factbox_headings_over_bullets_are_no_speakers():
         "* The presidents meet again on Friday.\n"
     )
     assert turns(text) == []
+
+
+def test_a_live_blogs_exchange_belongs_to_the_person_asked_just_before_it():
+    text = (
+        "Putin in Minsk: talks with Lukashenko and a common defence space\n\n"
+        "10:58\nPutin's plane has landed in Minsk.\n\n"
+        "15:10\nWhat does a common defence space mean? We asked Pavel Danilevich, a military "
+        "analyst who left Belarus in 2021.\n\n"
+        "— Is this a step towards Belarusian troops going to Ukraine?\n\n"
+        "— Not directly. Belarus has given Russia its territory and its airfields.\n\n"
+        "— Then what is really being integrated?\n\n"
+        "— The army is the only part of the Union State that actually moves."
+    )
+    answers = [(t.speaker, t.kind) for t in interview_turns(text) if t.kind == "answer"]
+    assert answers == [("Pavel Danilevich", "answer")] * 2
+
+
+def test_a_possessive_in_an_opening_phrase_is_not_the_sentence_subject():
+    text = (
+        "On 10 October Lukashenko announced that a regional grouping of troops was deployed.\n\n"
+        "In his opening remarks at the talks Putin said that the two countries were building "
+        "«a common defence space». He promised to go on training Belarusian servicemen «on the "
+        "basis of the decisions we made last week»."
+    )
+    assert quotes(text)[-1] == (
+        "on the basis of the decisions we made last week",
+        "Vladimir Putin",
+        "direct",
+    )

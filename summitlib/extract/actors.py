@@ -781,6 +781,8 @@ def _subject_of(text: str, m: ActorMention) -> bool:
     follows it ("…, Belarusian President Aleksandr Lukashenko told reporters")."""
     if is_possessor(text, m):
         return False  # "Zelensky's adviser X wrote": the possessor is no subject
+    if m.via == "pronoun" and m.text.lower() not in ("he", "she"):
+        return False  # "In his opening remarks Putin said": "his" is no subject, Putin is
     return _opens_sentence(text, m.start) or SUBJECT_SPEAKS.match(text, m.end) is not None
 
 

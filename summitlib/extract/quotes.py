@@ -1053,8 +1053,8 @@ NAME = r"[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,3}"
 TITLE_NAME = re.compile(  # "Name: …", "interview with Name", "‘…’: Name on the summit"
     rf"^\s*({NAME})\s*:\s|\binterview\s+with\s+({NAME})|:\s+({NAME})\s+(?:on|about)\s"
 )
-INTRO_CUE = re.compile(
-    r"\b(?:(?P<with>(?:spoke|talked|speaks|talks|chatted|chats)\s+(?:\w+\s+)?(?:with|to)"
+INTRO_CUE = re.compile(  # not "talks with": in summit news the noun ("talks with Lukashenko")
+    r"\b(?:(?P<with>(?:spoke|talked|speaks|chatted|chats)\s+(?:\w+\s+)?(?:with|to)|talks\s+to"
     r"|interview(?:ed)?\s+with|(?:sat|sits)\s+down\s+with|caught\s+up\s+with"
     r"|in\s+conversation\s+with|(?:we|I)\s+asked|put\s+(?:[\w’']+\s+){0,3}questions\s+to)\s+"
     r"|interview|answer(?:ed|s|ing)?\s+(?:[\w’']+\s+){0,2}questions)",
