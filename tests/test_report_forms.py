@@ -811,3 +811,19 @@ def test_a_quote_that_ends_its_sentence_keeps_a_cue_right_after_it():
 )
 def test_what_a_verb_names_as_said_is_no_reported_clause(text):
     assert said(text) == []
+
+
+def test_an_honorific_before_a_surname_hides_no_speaker():
+    text = (
+        "Every Sunday Tatsiana Kavalchuk has marched through the center of the capital.\n\n"
+        "“For 26 years he told us that he alone guaranteed our independence,” said Ms. "
+        "Kavalchuk, 58, a retired schoolteacher.\n\n"
+        "In Moscow, Dmitri S. Peskov, Mr. Putin’s spokesman, told reporters on Friday that "
+        "nobody in the Kremlin was discussing any merger.\n\n"
+        "Dmitri Peskov, a spokesman for Mr. Putin, said that the talks had gone well."
+    )
+    assert [(s, k) for s, k, _ in said(text)] == [
+        ("Tatsiana Kavalchuk", "direct"),
+        ("Dmitry Peskov", "indirect"),
+        ("Dmitry Peskov", "indirect"),
+    ]

@@ -77,9 +77,15 @@ ADVERBS = (
 )
 # an aside or a reference in brackets after a name: "(pictured)", "(TASS, 2021)"
 BRACKETED = r"\s*\([^()]{1,40}\)"
+# "Mr. Putin’s spokesman": an honorific's full stop ends nothing (as a title before a name, and
+# as the full stop itself, looked back at)
+HONORIFIC = r"(?:Mr|Ms|Mrs|Dr)\.\s+"
+HONORIFIC_DOT = r"(?<=\bM[rs])\.|(?<=\bMrs)\.|(?<=\bDr)\."
+NOT_HONORIFIC_DOT = r"(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)"
 SUBJECT_GAP = re.compile(  # an affiliation ("of BEROC"), an aside between commas or in
     # brackets, adverbs
-    rf"^(?:{AFFILIATION})?(?:\s*,(?!\s*(?:it|he|she|they|we|I|there|this)\b)[^,.;:“”\"]{{0,200}},?)?"
+    rf"^(?:{AFFILIATION})?(?:\s*,(?!\s*(?:it|he|she|they|we|I|there|this)\b)"
+    rf"(?:[^,.;:“”\"]|{HONORIFIC_DOT}){{0,200}},?)?"
     rf"(?:{BRACKETED})?(?:\s+{ADVERBS})*\s*$"
 )
 DETERMINERS = r"the|a|an|its|their|our|my|your|this|these|those|his|her"
@@ -91,7 +97,7 @@ NOUN_USE = re.compile(  # a verb form used as a noun: "the statement", "two stat
 THAT_NEXT = re.compile(r",?\s+that\b")  # a "that" clause follows (", that": machine translation)
 OBJECT_OF = (  # prepositions whose object is no speaker: "speaking after Putin"
     r"\b(?:to|of|at|for|from|under|with|by|against|after|before|alongside|like|unlike|than|about"
-    r"|on|over|behind|beside)\s+$"
+    rf"|on|over|behind|beside)\s+(?:{HONORIFIC})?$"
 )
 ASIDE_OBJECT = re.compile(  # ", an adviser to ", ", in a meeting with ": an aside ending in a
     # preposition whose object is the next person
@@ -101,6 +107,7 @@ OBJECT_BEFORE = re.compile(OBJECT_OF, re.IGNORECASE)
 POSSESSED = re.compile(  # "'s adviser,": an aside of a role held under the possessor
     r"(?:['’]s?)?\s+[^,.;:“”\"()]{1,60}?,"
 )
+ASIDE_COMMA = re.compile(rf"\s*,\s*(?:{HONORIFIC})?")  # "X, Mr. Putin’s spokesman,"
 TOGETHER = re.compile(r"\b(?:together|along)\s+with\s+$")  # "X, together with Y,": both speak
 JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+as well as\s+|,\s*and\s+)[^,.;]{0,80}?$")
 ADDRESSEE = r"[A-Z][\w/]+(?:[’']s)?(?:\s+[A-Z]\w+)*"  # "TASS", "RFE/RL's Belarus Service"
@@ -251,7 +258,7 @@ def _aside_holder(
         aside = ASIDE_OBJECT.fullmatch(text, before[i].end, m.start)
         if aside and all(p.actor == before[i].actor for p in before[i:]):
             return before[i], TOGETHER.search(aside.group()) is not None
-    comma = before and re.fullmatch(r"\s*,\s*", text[before[-1].end : m.start])
+    comma = before and ASIDE_COMMA.fullmatch(text, before[-1].end, m.start)
     if comma and is_possessor(text, m) and POSSESSED.match(text, m.end):
         return before[-1], False
     return None
@@ -329,6 +336,7 @@ def _subject(
 # --- direct quotes -----------------------------------------------------------------------
 
 
+AFTER_STOP = re.compile(rf"{NOT_HONORIFIC_DOT}[.!?](?:\s|$)|[“”\"«»]|\n")  # "…," said Ms. X
 LEAD_TO_SPEAKER = re.compile(r"\s*[,—–-]?\s*(?:the\s+|a\s+)?([^,.;]{0,80}?)(,\s*)?")
 
 
@@ -360,7 +368,7 @@ def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | No
     """A speaker and verb right after the closing mark ("…," Mezhevich added)."""
     window_end = min(len(text), q.close + 1 + 160)
     after = text[q.close + 1 : window_end]
-    stop = re.search(r"[.!?](?:\s|$)|[“”\"«»]|\n", after)
+    stop = AFTER_STOP.search(after)
     after = after[: stop.start() if stop else len(after)]
     base = q.close + 1
     according = re.match(r"\s*[,—–-]?\s*according\s+to\s+", after)
