@@ -827,3 +827,20 @@ def test_an_honorific_before_a_surname_hides_no_speaker():
         ("Dmitry Peskov", "indirect"),
         ("Dmitry Peskov", "indirect"),
     ]
+
+
+def test_quote_labels_of_a_news_site_name_or_point_back_to_the_speaker():
+    text = (
+        "Source: Oleh Nikolenko, spokesperson for the Ministry of Foreign Affairs of Ukraine\n\n"
+        'Quote from Nikolenko: "We see how, step by step, the Kremlin is tying Belarus to '
+        'itself. Ukraine cannot ignore this."\n\n'
+        "Military expert Ihor Levchenko told Ukrainska Pravda that the 28 programmes should "
+        "not be underestimated.\n\n"
+        'Quote: "In 2019 Lukashenko refused to sign even the road maps. Two years later he '
+        'signs everything he is given."'
+    )
+    assert [(s, k) for s, k, _ in said(text)] == [
+        ("Oleh Nikolenko", "direct"),
+        ("Ihor Levchenko", "indirect"),
+        ("Ihor Levchenko", "direct"),
+    ]

@@ -570,6 +570,9 @@ ROLE_AFTER_NAME = r"(?:\([^()\n]{1,60}\)|,[^,\n]{1,60})"  # "(Kremlin spokesman)
 LABEL_ROLE = re.compile(rf"\s*{ROLE_AFTER_NAME}?\s*")
 LABEL_ROLE_TAIL = re.compile(rf"\s*{ROLE_AFTER_NAME}\s*$")
 LABEL_LINE = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)?([^\n]{3,140}):[^\S\n]*$")  # "X, minister:\n"
+QUOTE_LABEL = r"(?:[Qq]uotes?|[Cc]itation|[Dd]irect\s+speech)"  # Ukrainska Pravda's "Quote from X:"
+QUOTE_FROM = re.compile(rf"{QUOTE_LABEL}\s+(?:from|by|of)\s+")
+BARE_QUOTE_LABEL = re.compile(rf"{QUOTE_LABEL}\s*:\s*")  # "Quote: “…”": the last one reported
 
 
 def _label_line_cue(text: str, q: Quoted, people: SpanIndex) -> tuple | None:
@@ -587,8 +590,9 @@ def _label_line_cue(text: str, q: Quoted, people: SpanIndex) -> tuple | None:
     if label is None or len(label.group(1).split()) > 15:
         return None
     inside = _person_at(people, label.start(1), label.end(1))
-    if not inside or text[label.start(1) : inside[0].start].strip():
-        return None  # the line must open with the person
+    lead = text[label.start(1) : inside[0].start] if inside else ""
+    if not inside or lead.strip() and not QUOTE_FROM.fullmatch(lead):
+        return None  # the line must open with the person (or "Quote from")
     if inline and not LABEL_ROLE.fullmatch(text, inside[0].end, label.end(1)):
         return None  # "Putin met Lukashenko in Sochi: “…”" is a sentence, not a label
     return _joint(text, people, inside[0]), ":"
@@ -731,10 +735,11 @@ def _previous_sentence_speaker(
     if OWN_CUE.match(text, q.close + 1):
         return None  # "“…,” a NATO official said": its own speaker, who is no person
     i = bisect.bisect_right(sentences.starts, q.open) - 1
-    if i < 1 or sentences.spans[i][0] < q.open - 1:
-        return None  # the quote does not open its sentence
+    labelled = BARE_QUOTE_LABEL.fullmatch(text, text.rfind("\n", 0, q.open) + 1, q.open)
+    if i < 1 or sentences.spans[i][0] < q.open - 1 and not labelled:
+        return None  # the quote does not open its sentence (or its "Quote:" line)
     start, end = sentences.spans[i - 1]
-    if "\n" in text[end : q.open] or re.search(r"[“”\"«»]", text[start:end]):
+    if "\n" in text[end : q.open] and not labelled or re.search(r"[“”\"«»]", text[start:end]):
         return None
     said = [r for r in reported.overlapping(start, end) if r.kind == "indirect"]
     if said and len({r.speaker for r in said}) == 1:
