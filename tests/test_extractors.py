@@ -974,3 +974,12 @@ def test_a_report_ends_where_a_second_verb_is_joined_by_and():
 def test_a_role_naming_a_body_after_a_name_keeps_the_speaker():
     text = "Pavel Latushka, head of the National Anti-Crisis Management, said the deal was void."
     assert quotes(text) == [("the deal was void", "Pavel Latushka", "indirect")]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["The expert groups will resume work in January.", "It was discussed at the expert level."],
+)
+def test_a_description_that_modifies_a_noun_names_nobody(tail):
+    text = f"Political analyst Alexander Surikov spoke first. {tail}"
+    assert actors(text) == [("Alexander Surikov", "Alexander Surikov")]

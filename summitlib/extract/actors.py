@@ -100,6 +100,7 @@ NAME_WORD = re.compile(r"[^\W\d_][^\W\d_’'-]*(?:-[^\W\d_]+)?")
 
 ORGANISATION_WORDS = frozenset(read_lexicon("organisation_words.txt"))
 DESCRIPTION_MODIFIERS = frozenset(read_lexicon("description_modifiers.txt"))
+DESCRIPTION_COMPOUNDS = frozenset(read_lexicon("description_compounds.txt"))
 MODIFIER_FORMS = sorted(  # as a text writes them: in prose, a headline, capitals
     {f(w) for w in DESCRIPTION_MODIFIERS for f in (str, str.capitalize, str.title, str.upper)}
 )
@@ -661,7 +662,8 @@ DESCRIBING = phrase_alternation(ROLE_MODIFIERS | DESCRIPTION_MODIFIERS)
 GENERIC = re.compile(  # "the analyst", "the veteran analyst", "the Belarusian foreign minister"
     # (not a title before a name: "the opposition leader Sviatlana Tsikhanouskaya")
     rf"\b(?:the|this|that|the\s+country[’']s)\s+((?:(?:{DESCRIBING})\s+){{0,2}}?"
-    rf"(?:political\s+)?(?:{GENERIC_NOUN}))\b(?!\s+(?:of|to|for)\b|(?-i:\s+[A-Z][a-z]))",
+    rf"(?:political\s+)?(?:{GENERIC_NOUN}))\b(?!\s+(?:of|to|for)\b|(?-i:\s+[A-Z][a-z])"
+    rf"|\s+(?:{phrase_alternation(DESCRIPTION_COMPOUNDS)})\b)",  # not "the expert groups"
     re.IGNORECASE,
 )
 GENERIC_HEAD = re.compile(rf"(?:political\s+)?(?:{GENERIC_NOUN})$")
