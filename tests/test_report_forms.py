@@ -844,3 +844,25 @@ def test_quote_labels_of_a_news_site_name_or_point_back_to_the_speaker():
         ("Ihor Levchenko", "indirect"),
         ("Ihor Levchenko", "direct"),
     ]
+
+
+def test_she_can_be_a_woman_whose_first_name_does_not_end_in_a():
+    text = (
+        "Katrin Oberholz of the Eastern Europe Policy Forum told Euronews that the loan would "
+        'cover barely a few months.\n\n"Putin is buying leverage, not loyalty," she said.'
+    )
+    assert [(s, k) for s, k, _ in said(text)] == [
+        ("Katrin Oberholz", "indirect"),
+        ("Katrin Oberholz", "direct"),
+    ]
+
+
+def test_a_telegram_posts_label_after_an_emoji_and_a_blank_line_names_the_speaker():
+    text = (
+        "⚡️ Putin met Lukashenko at the entrance to the residence.\n\n"
+        "❗️ Lukashenko — at the start of the talks:\n\n"
+        "«Vladimir Vladimirovich, we have done a great deal since our last meeting.»\n\n"
+        "🔥 Lukashenko on sanctions: «They thought they would strangle us. Let them keep "
+        "their sanctions.»"
+    )
+    assert [(s, k) for s, k, _ in said(text)] == [("Alexander Lukashenko", "direct")] * 2

@@ -70,6 +70,7 @@ ROLE_SYNONYMS = {
 NOT_NAME = frozenset(read_lexicon("not_name_words.txt"))
 FEMALE_ENDINGS = ("a", "ya", "ia")
 MALE_A_NAMES = {"Nikita", "Ilya", "Foma", "Kuzma", "Luka", "Mykola", "Sasha", "Misha"}
+FEMALE_NAMES = frozenset(read_lexicon("female_first_names.txt"))
 RECENT = 40  # how many earlier mentions a reference may reach back to
 STEM = 5  # letters of a description's modifier looked for in a role ("belar", "oppos", "forei")
 REFERENCES = ("pronoun", "generic", "former", "pair")  # the ways a mention refers back
@@ -343,7 +344,7 @@ def _gender(first: str) -> str:
     """A guess at gender from a first name ('' when unsure)."""
     if first in MALE_A_NAMES:
         return "m"
-    return "f" if first.endswith(FEMALE_ENDINGS) else "m"
+    return "f" if first.endswith(FEMALE_ENDINGS) or first in FEMALE_NAMES else "m"
 
 
 def role_before(text: str, start: int, stop: frozenset[str] = frozenset()) -> str:

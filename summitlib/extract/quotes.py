@@ -569,7 +569,10 @@ INLINE_LABEL = re.compile(r"[^\S\n]*(?:[•·*▪–—-][^\S\n]*)?([^\n:“”\
 ROLE_AFTER_NAME = r"(?:\([^()\n]{1,60}\)|,[^,\n]{1,60})"  # "(Kremlin spokesman)", ", minister"
 LABEL_ROLE = re.compile(rf"\s*{ROLE_AFTER_NAME}?\s*")
 LABEL_ROLE_TAIL = re.compile(rf"\s*{ROLE_AFTER_NAME}\s*$")
-LABEL_LINE = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)?([^\n]{3,140}):[^\S\n]*$")  # "X, minister:\n"
+LABEL_TOPIC = re.compile(r"\s+(?:on|about)\s+[^\n]{1,60}")  # "The Head of State on sanctions: «…»"
+LABEL_LINE = re.compile(  # "X, minister:\n" over the quote's line, or over a blank line first
+    r"[^\S\n]*\n(?:[^\S\n]*\n)?([^\n]{3,140}):[^\S\n]*(?:\n[^\S\n]*)?$"
+)
 QUOTE_LABEL = r"(?:[Qq]uotes?|[Cc]itation|[Dd]irect\s+speech)"  # Ukrainska Pravda's "Quote from X:"
 QUOTE_FROM = re.compile(rf"{QUOTE_LABEL}\s+(?:from|by|of)\s+")
 BARE_QUOTE_LABEL = re.compile(rf"{QUOTE_LABEL}\s*:\s*")  # "Quote: “…”": the last one reported
@@ -591,9 +594,10 @@ def _label_line_cue(text: str, q: Quoted, people: SpanIndex) -> tuple | None:
         return None
     inside = _person_at(people, label.start(1), label.end(1))
     lead = text[label.start(1) : inside[0].start] if inside else ""
-    if not inside or lead.strip() and not QUOTE_FROM.fullmatch(lead):
-        return None  # the line must open with the person (or "Quote from")
-    if inline and not LABEL_ROLE.fullmatch(text, inside[0].end, label.end(1)):
+    if not inside or re.search(r"\w", lead) and not QUOTE_FROM.fullmatch(lead):
+        return None  # the line must open with the person (after an emoji, "Quote from")
+    tail = (LABEL_ROLE, LABEL_TOPIC)
+    if inline and not any(t.fullmatch(text, inside[0].end, label.end(1)) for t in tail):
         return None  # "Putin met Lukashenko in Sochi: “…”" is a sentence, not a label
     return _joint(text, people, inside[0]), ":"
 
