@@ -18,6 +18,7 @@ from summitlib.extract.stance import (
     speaker_stance,
 )
 from summitlib.text.quotemarks import find_quoted
+from summitlib.text.sentences import speaker_label, split_sentences
 from summitlib.text.spans import SpanIndex
 
 PUB = dt.date(2021, 9, 10)  # a Friday
@@ -983,3 +984,17 @@ def test_a_role_naming_a_body_after_a_name_keeps_the_speaker():
 def test_a_description_that_modifies_a_noun_names_nobody(tail):
     text = f"Political analyst Alexander Surikov spoke first. {tail}"
     assert actors(text) == [("Alexander Surikov", "Alexander Surikov")]
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("PUTIN, PRESIDENT OF RUSSIA: We agreed.", "PUTIN, PRESIDENT OF RUSSIA"),
+        ("HOST (Yekaterina Grinyova): Good evening.", "HOST"),
+        ("USTINOVICH (Minsk, video link): There is no deal.", "USTINOVICH"),
+    ],
+)
+def test_a_speaker_label_is_kept_out_of_the_sentence(line, label):
+    assert speaker_label(line, 0, len(line))[0] == label
+    [(start, end)] = split_sentences(line)
+    assert line[start:end] == line.split(": ", 1)[1]

@@ -826,3 +826,24 @@ def test_a_possessive_in_an_opening_phrase_is_not_the_sentence_subject():
         "Vladimir Putin",
         "direct",
     )
+
+
+def test_a_talk_shows_host_asks_and_guests_with_captions_answer_even_when_cut_off():
+    text = (
+        "Oil, gas and the road maps: what did Putin and Lukashenko agree?\n\n"
+        "Translated from Russian. Speakers as captioned on screen.\n\n"
+        "HOST (Yekaterina Grinyova): Good evening. In the studio are economist Sergei Fedotkin "
+        "and deputy Viktor Ryabtsev, and by video link political scientist Pavel Ustinovich.\n\n"
+        "USTINOVICH (Minsk, video link): There is no deal. Minsk wants a lower gas price, and "
+        "Moscow says —\n\n"
+        "RYABTSEV: Because Smolensk is a Russian region! That is the whole point —\n\n"
+        "HOST: Sergei, you are an economist. What does it mean?\n\n"
+        "FEDOTKIN: It means the refineries risk standing idle."
+    )
+    assert [(k, s) for k, s, _ in turns(text)] == [
+        ("question", "HOST"),
+        ("answer", "Pavel Ustinovich"),
+        ("answer", "Viktor Ryabtsev"),
+        ("question", "HOST"),
+        ("answer", "Sergei Fedotkin"),
+    ]

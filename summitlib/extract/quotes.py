@@ -1062,10 +1062,12 @@ def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> 
 
 # --- interviews --------------------------------------------------------------------------
 
-INTERVIEWER_LABEL = re.compile(r"(?i)(?:q|question|interviewer)\s*\d{0,2}")  # "Q", "Q1"
+INTERVIEWER_LABEL = re.compile(  # "Q", "Q1", a talk show's "HOST"
+    r"(?i)(?:q|question|interviewer|host|moderator)\s*\d{0,2}"
+)
 ANSWER_LABEL = re.compile(r"(?i)(?:a|answer)\s*\d{0,2}")
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|[Ww]e|us|[Oo]ur|[Mm]y|[Yy]ou|[Yy]our)\b")
-TERMINAL = tuple('.!?,;:…"”»')
+TERMINAL = tuple('.!?,;:…"”»—–')  # a dash: speech cut off ("That is the whole point —")
 NAME = r"[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,3}"
 TITLE_NAME = re.compile(  # "Name: …", "interview with Name", "‘…’: Name on the summit"
     rf"^\s*({NAME})\s*:\s|\binterview\s+with\s+({NAME})|:\s+({NAME})\s+(?:on|about)\s"
@@ -1377,8 +1379,9 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
         return not p.label and p.asks
 
     questions = [i for i, p in enumerate(paras) if asking(p)]
-    if questions[:1] == [0] and not paras[0].label and not paras[0].marker and askers:
-        questions = questions[1:]  # "HOST:" asks: a headline ending in "?" does not
+    if askers:  # "HOST:" asks: a headline ending in "?" before the first labelled question not
+        asked = next((i for i in questions if paras[i].label in askers), len(paras))
+        questions = [i for i in questions if i >= asked or paras[i].marker]
     answered = [i for i in questions if i + 1 < len(paras) and not asking(paras[i + 1])]
     if not answered:
         return []

@@ -18,9 +18,10 @@ LIST_MARKER = re.compile(r"[ \t\u00a0]*(?:[•●▪◦·*\-–—]|\d{1,2}[.)])
 TERMINAL = set('.!?:;"”’»)]')
 CAPITAL = r"[A-Z][\w’'./&-]*"  # a capitalised word of a label
 MORE = rf"(?: (?:(?:of|the|and|for|de) )*{CAPITAL})"  # the label's next word
-LABEL = (  # "Q:", "Putin:", "**Kolesnikova:**" (bold kept), "PUTIN, PRESIDENT OF RUSSIA:"
+LABEL = (  # "Q:", "Putin:", "**Kolesnikova:**" (bold kept), "PUTIN, PRESIDENT OF RUSSIA:",
+    # "HOST (Yekaterina Grinyova):", "USTINOVICH (Minsk, video link):"
     rf"(?:\*\*|__)?({CAPITAL}{MORE}{{0,11}}(?:, {CAPITAL}{MORE}{{0,6}})?|Q|A)"
-    r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t\u00a0]*"
+    r"(?: \([^()\n:]{1,60}\))?(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t\u00a0]*"
 )
 SPEAKER_LABEL = re.compile(LABEL + r"(?=\S)")  # a label, then the speech on the same line
 LABEL_ALONE = re.compile(LABEL)  # "V.Putin:" on a line of its own, the speech below
