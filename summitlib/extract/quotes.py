@@ -1063,7 +1063,7 @@ def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> 
 # --- interviews --------------------------------------------------------------------------
 
 INTERVIEWER_LABEL = re.compile(  # "Q", "Q1", a talk show's "HOST"
-    r"(?i)(?:q|question|interviewer|host|moderator)\s*\d{0,2}"
+    r"(?i)(?:q|question|interviewer|host)\s*\d{0,2}"
 )
 ANSWER_LABEL = re.compile(r"(?i)(?:a|answer)\s*\d{0,2}")
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|[Ww]e|us|[Oo]ur|[Mm]y|[Yy]ou|[Yy]our)\b")
