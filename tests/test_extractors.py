@@ -998,3 +998,19 @@ def test_a_speaker_label_is_kept_out_of_the_sentence(line, label):
     assert speaker_label(line, 0, len(line))[0] == label
     [(start, end)] = split_sentences(line)
     assert line[start:end] == line.split(": ", 1)[1]
+
+
+def test_names_set_in_capitals_are_people():
+    text = (
+        "Belarusian Ambassador to Russia VLADIMIR GRIGORYEV told Kommersant's YELENA KARPOVICH "
+        "what Minsk expects.\n\nANNA MARIA DYNER: Forecasting is hard.\n\n"
+        "ALEXANDER LUKASHENKO PRESIDENT OF BELARUS: We agreed.\n\nOIL AND GAS PRICES"
+    )
+    people = [m for m in find_actors(text) if m.actor_type == "person" and m.via != "description"]
+    assert [(m.text, m.actor) for m in people] == [
+        ("VLADIMIR GRIGORYEV", "Vladimir Grigoryev"),
+        ("YELENA KARPOVICH", "Yelena Karpovich"),
+        ("ANNA MARIA DYNER", "Anna Maria Dyner"),
+        ("ALEXANDER LUKASHENKO", "Alexander Lukashenko"),
+    ]
+    assert people[0].role == "Belarusian Ambassador to Russia"

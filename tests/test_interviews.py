@@ -847,3 +847,16 @@ def test_a_talk_shows_host_asks_and_guests_with_captions_answer_even_when_cut_of
         ("question", "HOST"),
         ("answer", "Sergei Fedotkin"),
     ]
+
+
+def test_an_interview_labelled_by_initials_of_names_set_in_capitals():
+    text = (
+        "Belarusian Ambassador to Russia VLADIMIR GRIGORYEV told Kommersant's YELENA KARPOVICH "
+        "what Minsk expects from Moscow now.\n\n"
+        "Y.K.: Mr. Ambassador, do you agree with such an assessment?\n\n"
+        "V.G.: I am a diplomat, so I will choose softer words.\n\n"
+        "Y.K.: Will the conflict affect the plans for the ruble?\n\n"
+        "V.G.: It already has."
+    )
+    answers = [s for k, s, _ in turns(text) if k == "answer"]
+    assert answers == ["Vladimir Grigoryev", "Vladimir Grigoryev"]

@@ -465,6 +465,37 @@ def _discovered(text: str, registry: Registry, taken: list[tuple[int, int]]) -> 
     first = FIRST_LETTER.search(text)
     for tokens in _word_blocks(text):
         found += _block_people(text, tokens, registry, occupied, first.start() if first else 0)
+    if CAPS_NAME.search(text):
+        found += _capitals_people(text, registry, occupied)
+    return found
+
+
+CAPS_WORD = r"[A-Z][A-Z’'-]"
+CAPS_NAME = re.compile(  # a first name, a second one if any ("ANNA MARIA DYNER"), a surname
+    rf"(?<![\w’'.-])({CAPS_WORD}+)(?:[ \t]+({CAPS_WORD}+))?[ \t]+({CAPS_WORD}{{2,}})"
+    r"(?![\w’'-]|\.\w)"
+)
+
+
+def _capitals_people(text: str, registry: Registry, occupied: SpanIndex) -> list[ActorMention]:
+    """People whose names a lead or caption sets in capitals, a known first name first
+    ("Belarusian Ambassador to Russia VLADIMIR GRIGORYEV told Kommersant's YELENA KARPOVICH")."""
+    found = []
+    for m in CAPS_NAME.finditer(text):
+        words = [g.title() for g in m.groups() if g]
+        end = m.end()
+        if len(words) == 3 and words[1] not in registry.first_names:
+            words, end = words[:2], m.end(2)  # "ALEXANDER LUKASHENKO PRESIDENT": two words
+        start, surface = m.start(), text[m.start() : end]
+        if words[0] not in registry.first_names or occupied.overlaps(start, end):
+            continue
+        entry = registry.surname_entry(words[-1])
+        if entry is not None and not _namesake(words[0], entry, registry):
+            found.append(_entry_mention(start, end, surface, entry, "alias", ""))
+            continue
+        role = role_before(text, start, registry.stop_words)
+        name, gender = " ".join(words), _gender(words[0])
+        found.append(ActorMention(start, end, surface, name, "person", role, "name", gender))
     return found
 
 
