@@ -807,6 +807,8 @@ def test_a_quote_that_ends_its_sentence_keeps_a_cue_right_after_it():
         'In 2019 Lukashenko said exactly the same about the previous "road maps". It ended.',
         "Putin said nothing in public until yesterday about the loan to Minsk.",
         "Lukashenko said as much in July when he met the governors in Minsk.",
+        "Lukashenko said it plainly in Sochi on Friday, to nobody's surprise.",
+        "Lukashenko said so again on Friday in front of the governors.",
     ],
 )
 def test_what_a_verb_names_as_said_is_no_reported_clause(text):

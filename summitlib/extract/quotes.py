@@ -800,9 +800,10 @@ def _backward_clause(text: str, sent_start: int, subject_start: int) -> tuple[in
     return start, end
 
 
-SAID_OBJECT = re.compile(  # an object of the verb, not a clause: "said nothing", "the same about"
+SAID_OBJECT = re.compile(  # an object of the verb, not a clause: "said nothing", "the same about",
+    # "said it plainly in Sochi:", "said so again"
     r"(?:(?:exactly|much|almost|roughly)\s+the\s+same|the\s+same\s+(?:thing|about|of|on|as|to)|"
-    r"nothing|as\s+much)\b"
+    r"nothing|as\s+much|(?:it|this|so)(?:\s*[:;.,]|\s+(?:[a-z]+ly|again|too|in|at|on|during)\b))"
 )
 COORDINATE_TAIL = re.compile(r"\s*,\s*(?:and|but)\s+(?!that\b)")
 SPLIT_SUBJECT = re.compile(r"[^,;:“”\"«»]{2,60},\s*")  # "The West, " before "he said, wanted"
