@@ -868,3 +868,12 @@ def test_a_telegram_posts_label_after_an_emoji_and_a_blank_line_names_the_speake
         "their sanctions.»"
     )
     assert [(s, k) for s, k, _ in said(text)] == [("Alexander Lukashenko", "direct")] * 2
+
+
+def test_a_quote_before_an_honorific_and_a_surname_is_direct_and_so_is_the_next():
+    text = (
+        "Belarusian President Alexander Lukashenko spoke on Sunday.\n\n"
+        "“Whether we like it or not, Crimea today is part of Russia,” Mr. Lukashenko said. "
+        "“But tomorrow somebody may decide that part of Belarus is also a Russian land.”"
+    )
+    assert [(s, k) for s, k, _ in said(text)] == [("Alexander Lukashenko", "direct")] * 2

@@ -337,7 +337,9 @@ def _subject(
 
 
 AFTER_STOP = re.compile(rf"{NOT_HONORIFIC_DOT}[.!?](?:\s|$)|[“”\"«»]|\n")  # "…," said Ms. X
-LEAD_TO_SPEAKER = re.compile(r"\s*[,—–-]?\s*(?:the\s+|a\s+)?([^,.;]{0,80}?)(,\s*)?")
+LEAD_TO_SPEAKER = re.compile(  # "…," Lithuania's minister, X said; "…," Mr. X said
+    rf"\s*[,—–-]?\s*(?:the\s+|a\s+)?(?:{HONORIFIC})?([^,.;]{{0,80}}?)(,\s*)?"
+)
 
 
 def _leads_to_speaker(lead: str) -> bool:
