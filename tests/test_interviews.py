@@ -860,3 +860,13 @@ def test_an_interview_labelled_by_initials_of_names_set_in_capitals():
     )
     answers = [s for k, s, _ in turns(text) if k == "answer"]
     assert answers == ["Vladimir Grigoryev", "Vladimir Grigoryev"]
+
+
+def test_a_related_links_heading_after_the_last_answer_is_no_answer():
+    text = (
+        "Analyst Viktor Lazovsky answered our questions.\n\n"
+        "Q: Is the integration dead?\n\nV.L.: I think, yes. It is dead.\n\n"
+        "Related materials:\nGas conflict: Belarus paid off the debt\n\n"
+        "© 2010 Voice of America. All rights reserved.\n"
+    )
+    assert [w for k, _, w in turns(text) if k == "answer"] == ["I think,"]

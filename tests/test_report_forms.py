@@ -877,3 +877,13 @@ def test_a_quote_before_an_honorific_and_a_surname_is_direct_and_so_is_the_next(
         "“But tomorrow somebody may decide that part of Belarus is also a Russian land.”"
     )
     assert [(s, k) for s, k, _ in said(text)] == [("Alexander Lukashenko", "direct")] * 2
+
+
+def test_a_speaker_with_a_time_phrase_before_told_reports_what_follows_that():
+    text = (
+        "The spokesman of the Ministry of Foreign Affairs of Ukraine Yevhen Perebyinis on "
+        "Friday told at the briefing in Kyiv that Ukraine respects the choice of its neighbours."
+    )
+    assert said(text) == [
+        ("Yevhen Perebyinis", "indirect", "Ukraine respects the choice of its neighbours")
+    ]

@@ -95,6 +95,7 @@ NOUN_USE = re.compile(  # a verb form used as a noun: "the statement", "two stat
     rf"\b(?:{DETERMINERS}|two|three|four|several|many|both|all|\d+)\s+$", re.I
 )
 THAT_NEXT = re.compile(r",?\s+that\b")  # a "that" clause follows (", that": machine translation)
+THAT_WORD = re.compile(r"\bthat\b")
 OBJECT_OF = (  # prepositions whose object is no speaker: "speaking after Putin"
     r"\b(?:to|of|at|for|from|under|with|by|against|after|before|alongside|like|unlike|than|about"
     rf"|on|over|behind|beside)\s+(?:{HONORIFIC})?$"
@@ -867,7 +868,10 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
             previous_v1, seen_v1 = seen_v1, v1
             if quoted.containing(v0) is not None or verb.group() in OBJECT_VERBS:
                 continue
-            linked = THAT_NEXT.match(text, v1, sent_end) is not None
+            skip = FORWARD_SKIP.match(text, v1, sent_end)  # "told journalists that"
+            linked = THAT_NEXT.match(text, v1, sent_end) is not None or THAT_WORD.search(
+                skip.group()
+            )
             participle = PARTICIPLE.fullmatch(verb.group())
             aux = BE_BEFORE.search(text, max(sent_start, v0 - 30), v0) if participle else None
             group = _subject(text, people, sent_start, aux.start() if aux else v0, relaxed=linked)
@@ -1089,6 +1093,10 @@ LONG_QUESTION = 8
 PROMPT = re.compile(r"(?:Tell|Describe|Explain|Please|Give|Talk|Comment|Share|Let[’']s)\s+\S")
 INTRO_PARAGRAPHS = 5
 HEADING_WORDS = 15
+LINKS_HEADING = re.compile(
+    r"(?i)(?:read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+(?:materials|articles|"
+    r"stories|news|content))?|more\s+on\s+(?:this|the)\s+(?:topic|subject))\s*:?\s*"
+)
 COPYRIGHT = re.compile(r"\s*(?:©|\([Cc]\)\s|Copyright\b)")
 
 
@@ -1162,6 +1170,8 @@ def _heading(text: str, p: _Paragraph) -> bool:
     ("Reference", "Interviewed by X", "Printable version"), not a cut-off answer; or a
     copyright line ("© BelTA. When using materials, …")."""
     short = len(text[p.body : p.end].split()) <= HEADING_WORDS
+    if LINKS_HEADING.fullmatch(text, p.body, p.end):
+        return True  # "Related materials:" over a list of links
     return short and (not _ends_as_sentence(text, p) or COPYRIGHT.match(text, p.body) is not None)
 
 
