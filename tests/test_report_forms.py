@@ -887,3 +887,23 @@ def test_a_speaker_with_a_time_phrase_before_told_reports_what_follows_that():
     assert said(text) == [
         ("Yevhen Perebyinis", "indirect", "Ukraine respects the choice of its neighbours")
     ]
+
+
+def test_a_wire_lead_with_a_long_occasion_after_the_cue_reports_the_clause_before_it():
+    text = (
+        "GRODNO, 27 June (BelTA) – Ensuring equal rights for the citizens of Belarus and Russia "
+        "remains the main task of the union parliamentarians, Chairman of the House of "
+        "Representatives Vladimir Andreichenko said at the 56th session of the Parliamentary "
+        "Assembly of the Union of Belarus and Russia in Grodno on 27 June."
+    )
+    [(speaker, kind, clause)] = said(text)
+    assert (speaker, kind) == ("Vladimir Andreichenko", "indirect")
+    assert clause.startswith("Ensuring equal rights") and clause.endswith("parliamentarians")
+
+
+def test_a_name_that_opens_the_clause_after_say_is_not_who_says_it():
+    text = (
+        "Opposition activists, who marched through the capital in October, say Lukashenko is "
+        "trading independence for cheap gas."
+    )
+    assert said(text) == []

@@ -814,12 +814,15 @@ SPLIT_PREDICATE = re.compile(r"\s*,\s*(?!and\b|but\b|adding\b|saying\b)[a-z]")
 ADDRESSEE_TAIL = re.compile(r"(?:the|a)\s+(?:[a-z-]+\s+){1,4}[A-Z][\w/.-]*(?:\s+[A-Z][\w/.-]*)*")
 OCCASION_TAIL = re.compile(  # where it was said, however long: "in an interview with …"
     r"(?:in\s+(?:an\s+interview|a\s+statement|a\s+speech|comments|remarks)|on\s+the\s+(?:eve|"
-    r"sidelines)\s+of|at\s+(?:a|the)\s+(?:press|news)\s+conference|at\s+a\s+briefing)\b"
+    r"sidelines)\s+of|at\s+(?:a|the)\s+(?:press|news)\s+conference|at\s+a\s+briefing|"
+    r"at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:session|meeting|summit|forum|plenary|congress|"
+    r"sitting|ceremony|rally))\b"  # "at the 56th session of the Parliamentary Assembly …"
 )
 PARTICIPLE_NEXT = re.compile(rf"\s*,\s*(?:{PARTICIPLES})\b")
 CLAUSE_AUXILIARY = re.compile(
     r"\b(?:will|would|is|are|was|were|has|have|had|can|could|should|must|may|might|won’t|won't)\b"
 )
+AUXILIARY_NEXT = re.compile(rf"\s+{CLAUSE_AUXILIARY.pattern}")  # "say Lukashenko is trading"
 
 
 def _splits_sentence(
@@ -1002,6 +1005,8 @@ def _inverted(text: str, people: SpanIndex, sent_start: int, sent_end: int, quot
             continue  # "…, claimed that any deal signed by Lukashenka": not the speaker
         if _subject(text, people, sent_start, sent_start + verb.start(1)):
             continue  # "X, who left for Vilnius, said any deal Lukashenko signed …": X speaks
+        if AUXILIARY_NEXT.match(text, near[0].end, sent_end):
+            continue  # "Activists, who marched in October, say Lukashenko is trading …": his clause
         clause_end = sent_start + verb.start()
         short = len(text[sent_start:clause_end].split()) < MIN_CLAUSE_WORDS
         if short and re.match(r",\s+(?=[a-z])", text[near[0].end : sent_end]):
