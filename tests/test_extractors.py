@@ -1014,3 +1014,12 @@ def test_names_set_in_capitals_are_people():
         ("ALEXANDER LUKASHENKO", "Alexander Lukashenko"),
     ]
     assert people[0].role == "Belarusian Ambassador to Russia"
+
+
+@pytest.mark.parametrize("description", ["The speaker", "The Belarusian parliamentarian"])
+def test_a_speaker_of_parliament_is_the_speaker_and_a_parliamentarian(description):
+    text = (
+        "Chairman of the House of Representatives Vladimir Andreichenko opened the session. "
+        f"{description} noted that more than 200 model acts had been adopted."
+    )
+    assert actors(text)[-1] == (description, "Vladimir Andreichenko")

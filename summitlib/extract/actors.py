@@ -50,10 +50,17 @@ GENERIC_NOUNS = EXPERT_NOUNS | {
     "diplomat", "minister", "spokesman", "spokeswoman", "official", "politician",
     "ambassador", "professor", "director", "head", "journalist", "president", "leader",
     "head of state", "envoy", "premier", "prime minister", "spokesperson",
-    "dictator", "autocrat", "strongman",
+    "dictator", "autocrat", "strongman", "speaker", "parliamentarian", "lawmaker",
+    "legislator",
 }  # fmt: skip
+PARLIAMENT = ("parliament", "deputy", "duma", "house of representatives", "council of the republic",
+              "senator", "lawmaker", "legislator", "mp")  # fmt: skip
 ROLE_SYNONYMS = {
     "diplomat": ("ambassador", "envoy", "foreign minister", "diplomat"),
+    "speaker": ("speaker", "chairman", "chairwoman", "chair of"),  # BelTA: "The speaker noted"
+    "parliamentarian": PARLIAMENT,
+    "lawmaker": PARLIAMENT,
+    "legislator": PARLIAMENT,
     "envoy": ("ambassador", "envoy"),
     "spokesman": ("spokes", "press secretary"),
     "spokeswoman": ("spokes", "press secretary"),
