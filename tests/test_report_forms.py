@@ -907,3 +907,11 @@ def test_a_name_that_opens_the_clause_after_say_is_not_who_says_it():
         "trading independence for cheap gas."
     )
     assert said(text) == []
+
+
+def test_a_quoted_name_with_of_for_and_inside_a_report_is_no_quote():
+    text = (
+        "Finance Minister Anton Siluanov said that the next tranche of the credit of the "
+        '"Eurasian Fund for Stabilization and Development" would be paid in June.'
+    )
+    assert [k for _, k, _ in said(text)] == ["indirect"]

@@ -187,6 +187,7 @@ SPEECH_FORMS = frozenset(LEXICON.finite)
 INVERTED_LEAD = re.compile(rf"\s*(?i:{VERBS})\s+")  # "Said Lukashenko: “…”"
 MIN_CLAUSE_WORDS = 3
 NAME_WORDS = 3  # quoted capitalised words up to this many inside a sentence are a name
+NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "in", "de"})  # inside a longer name
 FRAGMENT_WORDS = 4
 
 
@@ -632,9 +633,12 @@ def _a_name(text: str, q: Quoted) -> bool:
     """Quoted words that are a name: up to three, each capitalised, inside a sentence, with no
     sentence end of their own ("«Beltransgaz»", "“Union Resolve-2022”", not "“Never!”")."""
     words = q.inner(text).strip().rstrip(",").split()
-    if not 0 < len(words) <= NAME_WORDS or not all(
-        w[:1].isupper() or w[:1].isdigit() for w in words
-    ):
+    content = [w for w in words if w not in NAME_JOINERS]  # "Fund for Stabilization and …"
+    if not 0 < len(content) <= NAME_WORDS + 2 or words[-1] in NAME_JOINERS:
+        return False
+    if len(words) > NAME_WORDS and len(content) == len(words):
+        return False  # four capitalised words or more without "of", "for", "and": a slogan
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in content):
         return False
     lead = text[max(0, q.open - 40) : q.open].rstrip()
     return bool(lead) and lead[-1] not in ".!?:;—–-\n" and not words[-1].endswith((".", "!", "?"))
