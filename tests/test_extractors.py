@@ -1023,3 +1023,11 @@ def test_a_speaker_of_parliament_is_the_speaker_and_a_parliamentarian(descriptio
         f"{description} noted that more than 200 model acts had been adopted."
     )
     assert actors(text)[-1] == (description, "Vladimir Andreichenko")
+
+
+def test_the_state_secretary_is_the_person_with_that_role():
+    text = (
+        "State Secretary of the Union State Grigory Rapota spoke to SB. "
+        "The State Secretary believes the documents are ready."
+    )
+    assert actors(text)[-1] == ("The State Secretary", "Grigory Rapota")

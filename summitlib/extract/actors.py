@@ -51,7 +51,7 @@ GENERIC_NOUNS = EXPERT_NOUNS | {
     "ambassador", "professor", "director", "head", "journalist", "president", "leader",
     "head of state", "envoy", "premier", "prime minister", "spokesperson",
     "dictator", "autocrat", "strongman", "speaker", "parliamentarian", "lawmaker",
-    "legislator",
+    "legislator", "secretary", "state secretary", "press secretary", "chairman", "chairwoman",
 }  # fmt: skip
 PARLIAMENT = ("parliament", "deputy", "duma", "house of representatives", "council of the republic",
               "senator", "lawmaker", "legislator", "mp")  # fmt: skip
