@@ -870,3 +870,17 @@ def test_a_related_links_heading_after_the_last_answer_is_no_answer():
         "© 2010 Voice of America. All rights reserved.\n"
     )
     assert [w for k, _, w in turns(text) if k == "answer"] == ["I think,"]
+
+
+def test_a_sound_bite_under_a_clip_label_with_a_dash_and_caption_is_the_captioned_persons():
+    text = (
+        "PRESENTER: Good evening! What did Minsk and Moscow agree?\n\n"
+        "CORRESPONDENT: The talks in the Kremlin lasted almost six hours.\n\n"
+        "SYNC – Alexander Lukashenko, President of the Republic of Belarus:\n"
+        "We have not given away a single gram of our sovereignty.\n\n"
+        "CORRESPONDENT: The Russian leader, too, was clear.\n\n"
+        "SYNC – Vladimir Putin, President of the Russian Federation:\n"
+        "First we need to lay the economic foundation."
+    )
+    speakers = {s for _, s, w in turns(text) if w in ("We have", "First we")}
+    assert speakers == {"Alexander Lukashenko", "Vladimir Putin"}

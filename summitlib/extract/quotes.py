@@ -1619,6 +1619,9 @@ def _dash_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) 
 
 CLIP_LABELS = frozenset(label.upper() for label in read_lexicon("clip_labels.txt"))
 CAPTION_END = re.compile(r"[.!?:;\"”»]\s*$")
+CLIP_CAPTION = re.compile(  # "SYNC – Alexander Lukashenko, President of Belarus:" over the bite
+    rf"(?i:{phrase_alternation(CLIP_LABELS)})[^\S\n]*[–—-][^\S\n]*([^\n:]+?):?[^\S\n]*"
+)
 
 
 def _caption(text: str, start: int, end: int) -> str | None:
@@ -1639,6 +1642,8 @@ def _label_lines(text: str, paras: list[_Paragraph], mentions: list) -> list[_Pa
             name = _caption(text, above.start, above.end)
         elif above and not p.label:
             name = label_alone(text, above.start, above.end)
+            clip = CLIP_CAPTION.fullmatch(text, above.start, above.end) if not name else None
+            name = _caption(text, clip.start(1), clip.end(1)) if clip else name
         name = _spaced_initial(name) if name else None
         if name and _person_named(name, mentions):
             out[-1] = _Paragraph(above.start, p.end, p.body, name, "", p.asks, p.indented)
