@@ -915,3 +915,22 @@ def test_a_quoted_name_with_of_for_and_inside_a_report_is_no_quote():
         '"Eurasian Fund for Stabilization and Development" would be paid in June.'
     )
     assert [k for _, k, _ in said(text)] == ["indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "The money will be paid out in six installments, Russian Finance Minister Alexei "
+            "Kudrin said after the fund's council met in Moscow.",
+            "The money will be paid out in six installments",
+        ),
+        (
+            "Prime Minister Mikhail Myasnikovich welcomed the decision, saying it would help calm "
+            "the currency market.",
+            "it would help calm the currency market",
+        ),
+    ],
+)
+def test_wire_forms_after_the_cue_a_subordinate_clause_or_saying_without_that(text, clause):
+    assert [(k, c) for _, k, c in said(text)] == [("indirect", clause)]

@@ -847,6 +847,8 @@ def _tail_is_short(text: str, verb_end: int, sent_end: int) -> bool:
     tail = text[verb_end:sent_end].strip(" .,!?")
     if not tail or re.match(r"(?:while|when|after|before|during|in)\s+\w+ing\b", tail):
         return True  # "… Lukashenko said while giving an interview"
+    if re.match(r"(?:after|before|when|while)\b", tail) and not re.search(r"\bthat\b", tail):
+        return True  # "<clause>, Kudrin said after the fund's council met in Moscow"
     if PARTICIPLE_NEXT.match(text, verb_end, sent_end):
         return True  # "<clause>, she said, adding that …": the participle has its own clause
     if ADDRESSEE_TAIL.fullmatch(tail):
@@ -933,8 +935,10 @@ CLAIM_BEFORE = re.compile(  # "…, a charge he denies": the clause is what he d
     r",\s+(?:(?:(?:an?|the)\s+(?:\w+\s+)?)?(?:charges?|accusations?|allegations?|claims?|assertions?"
     r"|suggestions?|reports?|rumou?rs?)\s+(?:that\s+|which\s+)?|which\s+)$"
 )
-PARTICIPLE_THAT = re.compile(  # "saying only that", "warning on X that"
+PARTICIPLE_THAT = re.compile(  # "saying only that", "warning on X that", a wire's bare clause
+    # after ", saying": "…, saying it would help calm the currency market"
     r"\s+(?:only\s+|also\s+|[a-z]+ly\s+|(?:on|in)\s+[A-Z][\w.]*\s+)?that\b"
+    r"|(?<=saying)\s+(?:[\w’'-]+\s+){1,3}?(?:would|will|was|were|is|are|had|has|could|must)\b"
 )
 COMMA_BEFORE = re.compile(r",\s*$")
 BY_BEFORE = re.compile(r"\bby\s+$")
