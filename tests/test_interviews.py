@@ -884,3 +884,17 @@ def test_a_sound_bite_under_a_clip_label_with_a_dash_and_caption_is_the_captione
     )
     speakers = {s for _, s, w in turns(text) if w in ("We have", "First we")}
     assert speakers == {"Alexander Lukashenko", "Vladimir Putin"}
+
+
+def test_a_posts_one_rhetorical_heading_and_its_bullets_make_no_interview():
+    text = (
+        "Pavel Hrybouski, economist\n\n"
+        "One year of the union programmes\n\n"
+        "Speaking in Grodno, State Secretary Dmitry Mezentsev said the programmes were fine.\n\n"
+        "📌 So is this integration or absorption?\n\n"
+        "My numbers, for those who like them:\n"
+        "• GDP: −4.7% y/y in January–September.\n"
+        "• Inflation: 18% y/y in September, falling slowly.\n\n"
+        "Bottom line: the integration we have in 2022 is integration by necessity."
+    )
+    assert turns(text) == []

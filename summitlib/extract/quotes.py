@@ -1226,9 +1226,14 @@ def _label_speaker(text: str, label: str, mentions: list[ActorMention]) -> str:
     return name
 
 
+BROADCAST_ROLES = frozenset({"moderator", "host", "anchor", "reporter", "narrator", "announcer"})
+
+
 def _role_label(label: str) -> str:
-    """A one-word label naming a role, not a person ("MODERATOR:", "Host:"), as a speaker."""
-    return label.title() if label.isalpha() and label[:1].isupper() else ""
+    """A one-word label naming a role, not a person ("MODERATOR:", "Host:"), as a speaker (not
+    a bullet's heading: "GDP: −4.7% y/y", "Inflation: 18%")."""
+    role = label.lower() in ROLE_WORDS or label.lower() in BROADCAST_ROLES
+    return label.title() if label.isalpha() and label[:1].isupper() and role else ""
 
 
 def _title_person(text: str, title: str, paras: list[_Paragraph], mentions: list) -> tuple:
@@ -1420,6 +1425,12 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
         return []  # "What is the Union State?" heads a section the editors answer
     if evidence == "title" and not labelled and len(answered) < 2:
         interviewee = ""  # "Lukashenko: No merger" heads news; one question is rhetorical
+    lone = not labelled and len(answered) < 2 and not paras[first].marker
+    before = paras[first - 1] if first else None  # "X answered questions", not "in an interview"
+    cues = INTRO_CUE.finditer(text, before.start, before.end) if before else ()
+    introduced = any(m.group("with") or m.group().lower().startswith("answer") for m in cues)
+    if lone and not introduced and _subheading(text, paras[first]):
+        return []  # "📌 So is this integration or absorption?": a post's heading asks nobody
     if not interviewee:
         interviewee, _ = _lead_person(text, paras, first, mentions)
     closing = _closing_person(text, paras, mentions) if not interviewee else None
