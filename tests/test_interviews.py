@@ -898,3 +898,13 @@ def test_a_posts_one_rhetorical_heading_and_its_bullets_make_no_interview():
         "Bottom line: the integration we have in 2022 is integration by necessity."
     )
     assert turns(text) == []
+
+
+def test_linked_headlines_under_read_also_after_an_interview_are_no_answers():
+    text = (
+        "Deputy Foreign Minister Grigory Karasin answered our questions.\n\n"
+        "— WILL THE PRESIDENTS MEET BEFORE THE NEW YEAR?\n\n"
+        "— A session of the Supreme State Council is being prepared.\n\n"
+        "READ ALSO\nMinsk: «We do not need a foreign base»\n\nIzvestia  |  Subscribe\n"
+    )
+    assert [w for k, _, w in turns(text) if k == "answer"] == ["A session"]

@@ -1456,6 +1456,9 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
         if _heading(text, p) or (headed and not p.label and not p.marker):
             headed = True  # "Reference", "Interviewed by X", "Read also:" and what follows
             continue
+        named = _label_speaker(text, p.label, mentions) if p.label else ""
+        if headed and p.label and not named and not _role_label(p.label):
+            continue  # a linked headline under "Read also" ("Minsk: «…»") is no turn
         headed = False
         speaker = current
         if p.label and not ANSWER_LABEL.fullmatch(p.label):
