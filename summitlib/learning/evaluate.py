@@ -158,11 +158,11 @@ def kept_out(stance: Model, target: Model) -> None:
     """End-to-end stance and document Spearman of the shipped models on the test-only gold."""
     articles = list(load_corpus("blind-test"))
     g, p, docs = end_to_end(articles, stance, target)
-    report("blind sets E–Q, end to end (never trained on)", g, p, "blind_test")
+    report("blind sets E–S, end to end (never trained on)", g, p, "blind_test")
     gold_docs = [a.doc_stance for a in articles]
-    what = "document Spearman, blind sets E–Q (never trained on)"
+    what = "document Spearman, blind sets E–S (never trained on)"
     rho = spearman_figure("spearman_blind_test", what, docs, gold_docs)
-    print(f"  blind sets E–Q document Spearman = {rho:.3f} (n={len(gold_docs)})")
+    print(f"  blind sets E–S document Spearman = {rho:.3f} (n={len(gold_docs)})")
 
 
 def cross_validated_end_to_end(
@@ -325,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     print("g. end to end, grouped CV by article: both models out of fold (bank always trains)")
     cross_validated_end_to_end(corp, gold, bank, (C, fams), (tC, threshold))
 
-    print("h. blind sets E–Q, whose stance gold is never trained on: the shipped models")
+    print("h. blind sets E–S, whose stance gold is never trained on: the shipped models")
     kept_out(
         load_model(models_dir() / "stance_model.json"),
         load_model(models_dir() / "target_model.json"),
