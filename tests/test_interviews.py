@@ -862,14 +862,27 @@ def test_an_interview_labelled_by_initials_of_names_set_in_capitals():
     assert answers == ["Vladimir Grigoryev", "Vladimir Grigoryev"]
 
 
-def test_a_related_links_heading_after_the_last_answer_is_no_answer():
-    text = (
-        "Analyst Viktor Lazovsky answered our questions.\n\n"
-        "Q: Is the integration dead?\n\nV.L.: I think, yes. It is dead.\n\n"
-        "Related materials:\nGas conflict: Belarus paid off the debt\n\n"
-        "© 2010 Voice of America. All rights reserved.\n"
-    )
-    assert [w for k, _, w in turns(text) if k == "answer"] == ["I think,"]
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        (
+            "Analyst Viktor Lazovsky answered our questions.\n\n"
+            "Q: Is the integration dead?\n\nV.L.: I think, yes. It is dead.\n\n"
+            "Related materials:\nGas conflict: Belarus paid off the debt\n\n"
+            "© 2010 Voice of America. All rights reserved.\n",
+            "I think,",
+        ),
+        (
+            "Deputy Foreign Minister Grigory Karasin answered our questions.\n\n"
+            "— WILL THE PRESIDENTS MEET BEFORE THE NEW YEAR?\n\n"
+            "— A session of the Supreme State Council is being prepared.\n\n"
+            "READ ALSO\nMinsk: «We do not need a foreign base»\n\nIzvestia  |  Subscribe\n",
+            "A session",
+        ),
+    ],
+)
+def test_links_under_a_related_or_read_also_heading_are_no_answers(text, answer):
+    assert [w for k, _, w in turns(text) if k == "answer"] == [answer]
 
 
 def test_a_sound_bite_under_a_clip_label_with_a_dash_and_caption_is_the_captioned_persons():
@@ -898,13 +911,3 @@ def test_a_posts_one_rhetorical_heading_and_its_bullets_make_no_interview():
         "Bottom line: the integration we have in 2022 is integration by necessity."
     )
     assert turns(text) == []
-
-
-def test_linked_headlines_under_read_also_after_an_interview_are_no_answers():
-    text = (
-        "Deputy Foreign Minister Grigory Karasin answered our questions.\n\n"
-        "— WILL THE PRESIDENTS MEET BEFORE THE NEW YEAR?\n\n"
-        "— A session of the Supreme State Council is being prepared.\n\n"
-        "READ ALSO\nMinsk: «We do not need a foreign base»\n\nIzvestia  |  Subscribe\n"
-    )
-    assert [w for k, _, w in turns(text) if k == "answer"] == ["A session"]
