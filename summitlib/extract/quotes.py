@@ -1462,7 +1462,7 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
         headed = False
         speaker = current
         if p.label and not ANSWER_LABEL.fullmatch(p.label):
-            speaker = _label_speaker(text, p.label, mentions) or _role_label(p.label) or current
+            speaker = named or _role_label(p.label) or current
             current = speaker
         turns.append(Turn(p.body, p.end, speaker, "answer", p.label))
     return turns
