@@ -934,3 +934,22 @@ def test_a_quoted_name_with_of_for_and_inside_a_report_is_no_quote():
 )
 def test_wire_forms_after_the_cue_a_subordinate_clause_or_saying_without_that(text, clause):
     assert [(k, c) for _, k, c in said(text)] == [("indirect", clause)]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "The head of the Center of post-Soviet research Vadim Lyubarsky in conversation with "
+            "«Lenta.ru» supposed that Minsk is bargaining till the last.",
+            "Minsk is bargaining till the last",
+        ),
+        (
+            "The expert Vadim Lyubarsky spoke to us. By his opinion, a breakthrough should not be "
+            "expected before the spring.",
+            "a breakthrough should not be expected before the spring",
+        ),
+    ],
+)
+def test_machine_translations_occasion_with_an_outlet_and_by_his_opinion(text, clause):
+    assert said(text) == [("Vadim Lyubarsky", "indirect", clause)]

@@ -144,7 +144,7 @@ OPINION = re.compile(  # "In his words,", "From the point of view of X,", "As no
     rf"|[Aa]s\s+(?:was\s+|has\s+been\s+)?(?:{VERBS})\s+by\s+[^,]{{3,80}}"
     # machine translation keeps the Russian order: "As stated the Russian leader,"
     rf"|[Aa]s\s+(?:{VERBS})\s+(?=(?:the\s+)?[A-Z])[^,]{{3,80}}"
-    r"|[Bb]y\s+(?:his|her|their)\s+words"  # machine translation: "By her words,"
+    r"|[Bb]y\s+(?:his|her|their)\s+(?:words|opinion)"  # machine translation: "By her words,"
     r"|(?:[Hh]is|[Hh]er|[Tt]heir)\s+words\s+were)\s*,"  # "His words were, “…”"
 )
 AS_CUE = re.compile(  # "As Shraibman puts it, …", "As Peskov told reporters on Friday, …"
@@ -165,8 +165,8 @@ PROGRESSIVE = re.compile(
     rf"\b(?:started|starts|began|begins|kept|keeps|was|were|is|are|has\s+been|had\s+been)\s+"
     rf"(?:{PARTICIPLES})\b"
 )
-PREPOSITION_GAP = re.compile(
-    r"^\s+(?:upon|after|on|at|during|following|in)\s+[^,.;:“”\"]{1,40}?\s*$"
+PREPOSITION_GAP = re.compile(  # "X upon the talks said that", "X in conversation with «Lenta.ru»"
+    r"^\s+(?:upon|after|on|at|during|following|in)\s+(?:[^,.;:“”\"]|\.(?=\S)){1,40}?\s*$"
 )
 NOT_SPEAKER_CUE = LEXICON.forms("noquote")
 OBJECT_VERBS = LEXICON.forms("object")
