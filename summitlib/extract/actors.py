@@ -484,6 +484,12 @@ CAPS_NAME = re.compile(  # a first name, a second one if any ("ANNA MARIA DYNER"
 )
 
 
+def _registry_person(first: str, surname: str, registry: Registry) -> Entry | None:
+    """The registry person a name found in the text is, by surname (not a namesake)."""
+    entry = registry.surname_entry(surname)
+    return entry if entry is not None and not _namesake(first, entry, registry) else None
+
+
 def _capitals_people(text: str, registry: Registry, occupied: SpanIndex) -> list[ActorMention]:
     """People whose names a lead or caption sets in capitals, a known first name first
     ("Belarusian Ambassador to Russia VLADIMIR GRIGORYEV told Kommersant's YELENA KARPOVICH")."""
@@ -496,8 +502,8 @@ def _capitals_people(text: str, registry: Registry, occupied: SpanIndex) -> list
         start, surface = m.start(), text[m.start() : end]
         if words[0] not in registry.first_names or occupied.overlaps(start, end):
             continue
-        entry = registry.surname_entry(words[-1])
-        if entry is not None and not _namesake(words[0], entry, registry):
+        entry = _registry_person(words[0], words[-1], registry)
+        if entry is not None:
             found.append(_entry_mention(start, end, surface, entry, "alias", ""))
             continue
         role = role_before(text, start, registry.stop_words)
@@ -550,9 +556,8 @@ def _block_people(
             end = tokens[i + n - 1][1]
             end -= 2 if text.endswith(POSSESSIVE, start, end) else 0  # "Mike Pompeo’s stop"
             name = " ".join(text[start:end].split())
-            surname = name.split()[-1]
-            entry = registry.surname_entry(surname)
-            if entry is not None and not _namesake(name.split()[0], entry, registry):
+            entry = _registry_person(name.split()[0], name.split()[-1], registry)
+            if entry is not None:
                 found.append(_entry_mention(start, end, text[start:end], entry, "alias", role))
             else:
                 role = role or role_after(text, end)

@@ -43,8 +43,10 @@ NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
-TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
-TENS_WORDS |= {"eighty": 80, "ninety": 90}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
 
 
 def _lexicon(name: str) -> tuple[str, ...]:
@@ -262,11 +264,8 @@ WEEKDAY_LEAD = (
     r"(?:(?:[Oo]n\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 )
 TENS = f"(?:{'|'.join(TENS_WORDS)})"
-UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-COUNT = (  # "two", "12", "twenty-four"
-    rf"({TENS}(?:[-\s]{UNITS})?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|\d+)"
-)
+UNITS = f"(?:{'|'.join(w for w, n in NUMBER_WORDS.items() if n <= 9 and w not in ('a', 'an'))})"
+COUNT = rf"({TENS}(?:[-\s]{UNITS})?|{'|'.join(NUMBER_WORDS)}|\d+)"  # "two", "12", "twenty-four"
 PATTERN_TEXT: list[tuple[str, str, int]] = [
     ("iso", rf"\b({YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b", 0),
     ("dotted", rf"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.({YEAR})\b", 0),

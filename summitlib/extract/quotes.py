@@ -79,9 +79,10 @@ ADVERBS = (
 BRACKETED = r"\s*\([^()]{1,40}\)"
 # "Mr. Putin’s spokesman": an honorific's full stop ends nothing (as a title before a name, and
 # as the full stop itself, looked back at)
-HONORIFIC = r"(?:Mr|Ms|Mrs|Dr)\.\s+"
-HONORIFIC_DOT = r"(?<=\bM[rs])\.|(?<=\bMrs)\.|(?<=\bDr)\."
-NOT_HONORIFIC_DOT = r"(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)"
+HONORIFICS = ("Mr", "Ms", "Mrs", "Dr")
+HONORIFIC = rf"(?:{'|'.join(HONORIFICS)})\.\s+"
+HONORIFIC_DOT = "|".join(rf"(?<=\b{h})\." for h in HONORIFICS)
+NOT_HONORIFIC_DOT = "".join(rf"(?<!\b{h})" for h in HONORIFICS)
 SUBJECT_GAP = re.compile(  # an affiliation ("of BEROC"), an aside between commas or in
     # brackets, adverbs
     rf"^(?:{AFFILIATION})?(?:\s*,(?!\s*(?:it|he|she|they|we|I|there|this)\b)"
