@@ -190,7 +190,11 @@ MODEL_FIGURE_ROWS = [
     ("devset_end_to_end", "devset, models trained without it (end to end)", "macro_f1"),
     ("heldout_end_to_end", "held-out fixtures, same models (end to end)", "macro_f1"),
     ("blind_unseen", "blind sets, models trained on everything else (end to end)", "macro_f1"),
-    ("blind_test", "blind sets E–S, never trained on: the shipped models (end to end)", "macro_f1"),
+    (
+        "blind_test",
+        "blind sets {sets}, never trained on: the shipped models (end to end)",
+        "macro_f1",
+    ),
     ("bank_cv", "stance bank, grouped CV by page", "macro_f1"),
     ("vader_devset", "plain VADER sign on the devset", "macro_f1"),
     ("rules_devset", "earlier rule model on the devset", "macro_f1"),
@@ -200,7 +204,7 @@ MODEL_FIGURE_ROWS = [
     ("rules_blind", "earlier rule model on the blind sets", "macro_f1"),
     ("spearman_devset", "document stance Spearman, devset (models without it)", "spearman"),
     ("spearman_blind", "document stance Spearman, blind sets (models without them)", "spearman"),
-    ("spearman_blind_test", "document Spearman, blind sets E–S (never trained on)", "spearman"),
+    ("spearman_blind_test", "document Spearman, blind sets {sets} (never trained on)", "spearman"),
     ("spearman_cv_all", "document stance Spearman, all gold articles, out of fold", "spearman"),
     ("speaker_sign_cv", "speaker sign agreement, out of fold by article", "agreement"),
 ]
@@ -209,7 +213,11 @@ MODEL_FIGURE_ROWS = [
 def model_figures(figures: dict[str, dict]) -> pd.DataFrame:
     """The shipped stance model's measured figures on articles it was not trained on."""
     rows = [
-        {"measured on": label, "figure": metric.replace("_", "-"), "value": figures[key][metric]}
+        {
+            "measured on": label.format(sets=figures[key].get("sets", "")),
+            "figure": metric.replace("_", "-"),
+            "value": figures[key][metric],
+        }
         | {"n": figures[key].get("n")}
         for key, label, metric in MODEL_FIGURE_ROWS
         if key in figures

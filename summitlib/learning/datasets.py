@@ -29,6 +29,17 @@ def gold_corpora() -> dict[str, tuple[Path, Path]]:
 TEST_ONLY = ("blind-test",)  # stance gold kept out of training: an estimate that stays honest
 
 
+def test_only_sets() -> str:
+    """The letters of the blind sets whose stance gold is test-only, as a range ("R–S")."""
+    letters = sorted({r["file"][0].upper() for r in read_stance_documents("blind-test")})
+    return f"{letters[0]}–{letters[-1]}" if len(letters) > 1 else "".join(letters)
+
+
+def read_stance_documents(name: str) -> list[dict]:
+    """The document-stance gold rows of a gold corpus ([] if it has none)."""
+    return read_csv(gold_corpora()[name][1] / "stance_documents.csv")
+
+
 def training_corpora() -> list[str]:
     """The gold corpora of the checkout that the shipped models are trained on."""
     return [c for c, (texts, _) in gold_corpora().items() if c not in TEST_ONLY and texts.is_dir()]

@@ -20,6 +20,7 @@ def load_model(path: str | Path) -> Model:
 def dump_model(model: Model, path: str | Path) -> None:
     """Write a model as canonical JSON (sorted keys, fixed indent): same model, same bytes."""
     text = json.dumps(model, sort_keys=True, indent=1, ensure_ascii=False)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_text(text + "\n", encoding="utf-8")
 
 

@@ -5,7 +5,8 @@ Run: python -m summitlib.learning.train [--out DIR] [--quick]
 Tuning uses only the stance bank and the bundled gold (grouped folds: bank rows by url,
 gold rows by article), so the devset and the held-out fixtures stay honest test sets.
 The shipped models are then trained on everything but the test-only stance gold (bank +
-bundled + devset + heldout + blind sets A–D; the stance gold of sets E–S is never trained on).
+bundled + devset + heldout + the older blind sets; the newest blind sets' stance gold, in
+``tests/fixtures/blind/stance-test``, is never trained on).
 """
 
 from __future__ import annotations
