@@ -1000,12 +1000,22 @@ def test_a_description_that_modifies_a_noun_names_nobody(tail):
         ("PUTIN, PRESIDENT OF RUSSIA: We agreed.", "PUTIN, PRESIDENT OF RUSSIA"),
         ("HOST (Yekaterina Grinyova): Good evening.", "HOST"),
         ("USTINOVICH (Minsk, video link): There is no deal.", "USTINOVICH"),
+        (
+            "[Roman Golovchenko, Prime Minister] There is no deal.",
+            "Roman Golovchenko, Prime Minister",
+        ),
+        ("[Correspondent] There is no deal.", "Correspondent"),
     ],
 )
 def test_a_speaker_label_is_kept_out_of_the_sentence(line, label):
     assert speaker_label(line, 0, len(line))[0] == label
     [(start, end)] = split_sentences(line)
-    assert line[start:end] == line.split(": ", 1)[1]
+    assert line[start:end] == line.split(": " if ": " in line else "] ", 1)[1]
+
+
+@pytest.mark.parametrize("line", ["[Video shows the assembly line] Workers.", "[1] There is."])
+def test_a_bracketed_stage_direction_or_note_is_no_speaker_label(line):
+    assert speaker_label(line, 0, len(line)) is None
 
 
 def test_names_set_in_capitals_are_people():

@@ -899,6 +899,23 @@ def test_a_sound_bite_under_a_clip_label_with_a_dash_and_caption_is_the_captione
     assert speakers == {"Alexander Lukashenko", "Vladimir Putin"}
 
 
+def test_a_monitoring_transcripts_bracketed_labels_name_the_speakers():
+    text = (
+        "Text of report by Belarusian TV on 30 June\n\n"
+        "[Presenter Anastasiya Barysevich] Good evening. The forum opened in Grodno today.\n\n"
+        "[Correspondent] The hall looks like a factory floor.\n\n"
+        "[Alexander Lukashenko, President of Belarus] They wanted to bring us to our knees.\n\n"
+        "Today we have the 28 union programmes.\n\n"
+        "[Correspondent] Vladimir Putin, for his part, spoke about trade.\n\n"
+        "[Vladimir Putin, President of Russia] Attempts to isolate us have failed.\n\n"
+        "[Video shows exhibition stands]"
+    )
+    speakers = {w: s for _, s, w in turns(text)}
+    assert speakers["They wanted"] == speakers["Today we"] == "Alexander Lukashenko"
+    assert speakers["Attempts to"] == "Vladimir Putin"
+    assert "The hall" not in speakers and "Video shows" not in speakers
+
+
 def test_a_posts_one_rhetorical_heading_and_its_bullets_make_no_interview():
     text = (
         "Pavel Hrybouski, economist\n\n"

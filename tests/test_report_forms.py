@@ -331,6 +331,20 @@ def test_a_clause_before_a_cue_told_to_a_named_outlet():
     ]
 
 
+def test_a_reporting_verb_inside_the_reported_clause_cues_nothing():
+    text = (
+        "The state secretary of the Union State, Dmitry Mezentsev, told ONT that the "
+        "harmonization of tax and customs legislation would continue in 2023 as planned."
+    )
+    assert said(text) == [
+        (
+            "Dmitry Mezentsev",
+            "indirect",
+            "the harmonization of tax and customs legislation would continue in 2023 as planned",
+        )
+    ]
+
+
 def test_his_words_were_cues_the_quote_after_it():
     text = (
         "Lukashenko threatened the EU in July. His words were, “we will not restrain anyone, "

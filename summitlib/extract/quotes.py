@@ -873,6 +873,7 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
     for sent_start, sent_end in sentences.spans:
         last_group: list = []
         last_v1 = seen_v1 = sent_start
+        first = len(found)  # this sentence's quotes start here
         for verb in re.finditer(rf"\b(?:{VERBS}|{PARTICIPLES})\b", text[sent_start:sent_end]):
             v0, v1 = sent_start + verb.start(), sent_start + verb.end()
             previous_v1, seen_v1 = seen_v1, v1
@@ -907,7 +908,9 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
                 group = last_group  # "He referred to Macron as a comrade and said he …"
             if not group and coordinated and not participle:  # "X promised a loan and said …"
                 group = _coordinated_subject(text, people, sent_start, v0)
-            if not group:
+            if not group or (
+                not participle and any(group[0].start < q.start < v0 < q.end for q in found[first:])
+            ):  # "X told ONT that the work would continue": the verb is X's reported clause's
                 continue
             last_group, last_v1 = group, v1
             if _splits_sentence(text, sent_start, group[0].start, v1, sent_end):

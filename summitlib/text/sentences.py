@@ -23,8 +23,11 @@ LABEL = (  # "Q:", "Putin:", "**Kolesnikova:**" (bold kept), "PUTIN, PRESIDENT O
     rf"(?:\*\*|__)?({CAPITAL}{MORE}{{0,11}}(?:, {CAPITAL}{MORE}{{0,6}})?|Q|A)"
     r"(?: \([^()\n:]{1,60}\))?(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t\u00a0]*"
 )
-SPEAKER_LABEL = re.compile(LABEL + r"(?=\S)")  # a label, then the speech on the same line
-LABEL_ALONE = re.compile(LABEL)  # "V.Putin:" on a line of its own, the speech below
+BRACKET_LABEL = (  # a monitoring transcript's "[Alexander Lukashenko, President of Belarus] …"
+    rf"\[({CAPITAL}{MORE}{{0,11}}(?:, [^\[\]\n]{{1,80}})?)\][ \t\u00a0]*"
+)
+SPEAKER_LABEL = re.compile(rf"(?:{LABEL}|{BRACKET_LABEL})(?=\S)")  # a label, then the speech
+LABEL_ALONE = re.compile(rf"{LABEL}|{BRACKET_LABEL}")  # "V.Putin:" alone, the speech below
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -64,13 +67,13 @@ def speaker_label(text: str, start: int, end: int) -> tuple[str, int] | None:
     match = SPEAKER_LABEL.match(text, start, end)
     if match is None or match.end() >= end:
         return None
-    return match.group(1), match.end()
+    return match.group(1) or match.group(2), match.end()
 
 
 def label_alone(text: str, start: int, end: int) -> str | None:
     """The speaker label that fills the line ``text[start:end]`` ("V.Putin:"), if it does."""
     match = LABEL_ALONE.fullmatch(text, start, end)
-    return match.group(1) if match else None
+    return (match.group(1) or match.group(2)) if match else None
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
