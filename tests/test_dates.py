@@ -257,6 +257,17 @@ def test_the_guards_change_no_date(monkeypatch):
         # "that year": the last year written before the date
         ("The programmes were agreed in September 2021 and approved on 4 November that year.",
          (2024, 1, 25), [("September 2021", "2021-09"), ("on 4 November", "2021-11-04")]),
+        ("Sanctions followed the election of August 2020. In September that year, Putin lent.",
+         (2021, 11, 12), [("August 2020", "2020-08"), ("In September", "2020-09")]),
+        # a spelled-out ordinal day, and a month that names a march
+        ("And gas from the first of January - at what price?", (2019, 12, 8),
+         [("first of January", "2020-01-01")]),
+        ("On the twenty-third of June the forum opened.", (2022, 7, 1),
+         [("twenty-third of June", "2022-06-23")]),
+        ("On Sunday 100,000 marched in the ‘March of Heroes’.", (2020, 9, 14),
+         [("Sunday", "2020-09-13")]),
+        ("Gonchar disappeared last September of that year.", (2000, 5, 1),
+         [("last September", "1999-09")]),
         # a quarter of the publication year, or the next one for the future
         ("The rate may fall further in Q3 if prices stay calm.", (2023, 7, 20),
          [("in Q3", "2023-07/2023-09")]),

@@ -47,6 +47,19 @@ TENS_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
+UNIT_ORDINALS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+)  # fmt: skip
+TEEN_ORDINALS = (
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth",
+)  # fmt: skip
+ORDINAL_DAYS = (  # "the first of January" … "the thirty-first of May": day 1 … 31
+    dict(zip(UNIT_ORDINALS + TEEN_ORDINALS, range(1, 20), strict=True))
+    | {"twentieth": 20, "thirtieth": 30, "thirty-first": 31}
+    | {f"twenty-{w}": 21 + i for i, w in enumerate(UNIT_ORDINALS)}
+)
+DAY_WORD = "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True))
 
 
 def _lexicon(name: str) -> tuple[str, ...]:
@@ -280,7 +293,8 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     ),
     (
         "day_month",
-        rf"\b{WEEKDAY_LEAD}(?:[Oo]n\s+)?({DAY})\s+(?:of\s+)?({MONTH})(?:,?\s+({YEAR}))?\b",
+        rf"\b{WEEKDAY_LEAD}(?:[Oo]n\s+)?({DAY}|(?:(?<=the\s)(?i:{DAY_WORD})(?=\s+of\s)))\s+"
+        rf"(?:of\s+)?({MONTH})(?:,?\s+({YEAR}))?\b",
         0,
     ),
     (
@@ -459,8 +473,9 @@ def _slashed(m, text, published, tense):
 
 
 def _day(group: str) -> int:
-    """15 for '15th'."""
-    return int(re.match(r"\d+", group).group())
+    """15 for '15th' (and for 'fifteenth')."""
+    digits = re.match(r"\d+", group)
+    return int(digits.group()) if digits else ORDINAL_DAYS[group.lower()]
 
 
 def _day_range_month(m, text, published, tense):
@@ -801,6 +816,9 @@ ATTRIBUTIVE_AFTER = re.compile(
 )
 
 
+NAME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")  # "March of Heroes", "of the Million"
+
+
 def _month_only(m, text, published, tense):
     """in September (year from the publication date).
 
@@ -809,10 +827,15 @@ def _month_only(m, text, published, tense):
     about what was said of the event, not when it falls.
     """
     month = MONTHS[m[2].lower()]
+    if m.start() == m.start(2) and NAME_AFTER.match(text, m.end(2)):
+        return None  # "the ‘March of Heroes’": a name (not "in March of …", "last September of X")
     if (m[1] or "").lower() in ("next", "last"):  # the one after (before) this month
         shift = _shift(m[1])
         year = published.year + shift * ((month - published.month) * shift <= 0)
         return f"{year:04d}-{month:02d}", "relative", "month"
+    that_year = _that_year(text, m)  # "In September that year", after "August 2020"
+    if that_year:
+        return f"{that_year}-{month:02d}", "absolute", "month"
     before = text[max(0, m.start(2) - 12) : m.start(2)]
     if ATTRIBUTIVE_BEFORE.search(before) and ATTRIBUTIVE_AFTER.match(text, m.end(2)):
         tense = "future" if tense == "future" else None
