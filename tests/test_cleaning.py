@@ -33,6 +33,17 @@ def test_markdown_link_keeps_its_text():
     assert raw[s:e] == "2003"
 
 
+def test_a_hashtags_mark_is_dropped_and_other_hashes_stay():
+    raw = "Sviatlana #Tsikhanouskaya addressed #Belarus. C# and page#top and #1 and &#8220; stay."
+    cleaned = clean_text(raw)
+    assert cleaned.text == (
+        "Sviatlana Tsikhanouskaya addressed Belarus. C# and page#top and #1 and &#8220; stay."
+    )
+    start = cleaned.text.index("Tsikhanouskaya")
+    assert raw[slice(*cleaned.to_raw(start, start + 14))] == "Tsikhanouskaya"
+    assert_round_trip(raw)
+
+
 def test_ad_shortcode_and_related_lines_are_dropped():
     raw = "First paragraph.\n\n[bsa_pro_ad_space id=12]\n\nRelated article: [Other](#)\n\nLast one."
     assert clean_text(raw).text.split() == ["First", "paragraph.", "Last", "one."]

@@ -884,6 +884,47 @@ def test_a_telegram_posts_label_after_an_emoji_and_a_blank_line_names_the_speake
     assert [(s, k) for s, k, _ in said(text)] == [("Alexander Lukashenko", "direct")] * 2
 
 
+def test_a_posts_label_with_an_addressee_or_an_occasion_names_the_speaker():
+    text = (
+        "NEXTA Live\n"
+        '❗️Putin at the start of the meeting: "We are glad to see you. Russia will fulfil all '
+        'its obligations."\n\n'
+        "NEXTA Live\n"
+        'Lukashenko to Putin: "These events showed that we must hold on to our elder brother."'
+    )
+    assert [(s, k) for s, k, _ in said(text)] == [
+        ("Vladimir Putin", "direct"),
+        ("Alexander Lukashenko", "direct"),
+    ]
+
+
+def test_a_quote_on_the_next_line_of_a_post_is_the_reported_speakers():
+    text = (
+        "NEXTA Live\n"
+        "Political scientist Yauhen Kruk believes Lukashenko has sold the Kremlin something.\n"
+        '"He promises loyalty, integration, a new constitution. But he cannot guarantee it."'
+    )
+    assert [(s, k) for s, k, _ in said(text)] == [
+        ("Yauhen Kruk", "indirect"),
+        ("Yauhen Kruk", "direct"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "gap",
+    [
+        "\n\n",  # a new paragraph may be somebody else's
+        "\nRelated materials:\nLukashenko said that Belarus will survive without Russian oil\n",
+    ],
+)
+def test_a_quote_over_a_blank_line_or_under_a_link_is_not_the_reported_speakers(gap):
+    text = (
+        "Political scientist Yauhen Kruk believes Lukashenko has sold the Kremlin something."
+        f"{gap}«The Union State is not a suitcase without a handle, and never will be one.»"
+    )
+    assert [s for s, k, _ in said(text) if k == "direct"] == []
+
+
 def test_a_quote_before_an_honorific_and_a_surname_is_direct_and_so_is_the_next():
     text = (
         "Belarusian President Alexander Lukashenko spoke on Sunday.\n\n"

@@ -4,7 +4,8 @@ Cleaning only deletes characters or swaps one character for another (a non-break
 for a space), so each character of the cleaned text has exactly one raw offset. The removed
 spans never overlap: their lengths add up to the characters dropped. Web addresses (a bare
 ``https://…`` or ``<https://…>``, a ``www.`` host) are debris too, so that they never become
-sentences, quotes or keyword-in-context lines. Analysis
+sentences, quotes or keyword-in-context lines; so is the mark of a hashtag ("Sviatlana
+#Tsikhanouskaya" reads as a name). Analysis
 runs on the cleaned text; every span it finds is mapped back with :meth:`CleanText.to_raw`
 so that the published tables always point into the article exactly as stored.
 """
@@ -40,6 +41,7 @@ AUTHOR_LINE = re.compile(r"^[ \t]*[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}[ \t
 SPACE_LIKE = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " "}
 SPACE_LIKE_CLASS = "[" + "".join(SPACE_LIKE) + "]"  # a regex matching any of them
 KEPT = re.compile(rb"\x00+")  # runs of kept characters in the drop mask
+HASHTAG = re.compile(r"(?<![\w#&/])#(?=[^\W\d_])")  # the mark of "#Tsikhanouskaya", not "C#"
 INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -203,6 +205,8 @@ def _removals(raw: str) -> list[Removal]:
     if "://" in raw or "www." in raw:  # every address holds one: spare the scan
         found += [Removal(m.start(), m.end(), "url") for m in URL.finditer(raw)]
     found += [Removal(m.start(), m.end(), "invisible") for m in INVISIBLE.finditer(raw)]
+    if "#" in raw:
+        found += [Removal(m.start(), m.end(), "hashtag") for m in HASHTAG.finditer(raw)]
     trailer = _trailer_start(raw)
     if trailer is not None:
         found.append(Removal(trailer, len(raw), "trailer"))

@@ -51,6 +51,7 @@ from summitlib.text.sentences import (
     LIST_MARKER,
     label_alone,
     paragraph_spans,
+    same_paragraph,
     speaker_label,
     split_sentences,
 )
@@ -574,7 +575,10 @@ INLINE_LABEL = re.compile(r"[^\S\n]*(?:[•·*▪–—-][^\S\n]*)?([^\n:“”\
 ROLE_AFTER_NAME = r"(?:\([^()\n]{1,60}\)|,[^,\n]{1,60})"  # "(Kremlin spokesman)", ", minister"
 LABEL_ROLE = re.compile(rf"\s*{ROLE_AFTER_NAME}?\s*")
 LABEL_ROLE_TAIL = re.compile(rf"\s*{ROLE_AFTER_NAME}\s*$")
-LABEL_TOPIC = re.compile(r"\s+(?:on|about)\s+[^\n]{1,60}")  # "The Head of State on sanctions: «…»"
+LABEL_TOPIC = re.compile(  # "The Head of State on sanctions: «…»", "Lukashenko to Putin: «…»",
+    # "Putin at the start of the meeting: «…»"
+    r"\s+(?:on|about|to|at|in|after|before|during)\s+[^\n]{1,60}"
+)
 LABEL_LINE = re.compile(  # "X, minister:\n" over the quote's line, or over a blank line first
     r"[^\S\n]*\n(?:[^\S\n]*\n)?([^\n]{3,140}):[^\S\n]*(?:\n[^\S\n]*)?$"
 )
@@ -751,7 +755,14 @@ def _previous_sentence_speaker(
     if i < 1 or sentences.spans[i][0] < q.open - 1 and not labelled:
         return None  # the quote does not open its sentence (or its "Quote:" line)
     start, end = sentences.spans[i - 1]
-    if "\n" in text[end : q.open] and not labelled or re.search(r"[“”\"«»]", text[start:end]):
+    broken = "\n" in text[end : q.open]  # a post's next line may carry the quote, after a stop
+    if (
+        broken
+        and not labelled
+        and (not same_paragraph(text, end, q.open) or text[end - 1] not in ".!?…")
+    ):
+        return None  # not over a blank line, nor under a headline or a link
+    if re.search(r"[“”\"«»]", text[start:end]):
         return None
     said = [r for r in reported.overlapping(start, end) if r.kind == "indirect"]
     if said and len({r.speaker for r in said}) == 1:
