@@ -1018,6 +1018,19 @@ def test_a_bracketed_stage_direction_or_note_is_no_speaker_label(line):
     assert speaker_label(line, 0, len(line)) is None
 
 
+def test_a_name_with_a_middle_initial_is_one_person_and_its_surname_refers_back():
+    text = (
+        "President Boris N. Yeltsin signed the charter. Mr. Yeltsin was more guarded. "
+        "Gennadi N. Seleznyov, the Speaker of the Duma, called it a half-step. "
+        "U. S. officials agreed."
+    )
+    assert actors(text) == [
+        ("Boris N. Yeltsin", "Boris N. Yeltsin"),
+        ("Yeltsin", "Boris N. Yeltsin"),
+        ("Gennadi N. Seleznyov", "Gennadi N. Seleznyov"),
+    ]
+
+
 def test_names_set_in_capitals_are_people():
     text = (
         "Belarusian Ambassador to Russia VLADIMIR GRIGORYEV told Kommersant's YELENA KARPOVICH "

@@ -455,14 +455,26 @@ def _name_at(
     first = tokens[i][2]
     if not (first[:1].isupper() and first.isalpha() or "-" in first) or first in NOT_NAME:
         return 0
-    n = 1
+    initial = _middle_initial(text, tokens, i)
+    n = 1 + initial
     while i + n < len(tokens) and n < 4 and _is_cap(tokens[i + n][2]):
-        if not _adjacent(text, tokens[i + n - 1], tokens[i + n]):
+        if not (n == 2 and initial or _adjacent(text, tokens[i + n - 1], tokens[i + n])):
             break
         n += 1
-    if n < 2:
+    if n < 2 + initial:
         return 0
     return n if first in known_first else 0
+
+
+def _middle_initial(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
+    """1 when a middle initial follows word ``i`` ("Boris N. Yeltsin", as The New York Times
+    writes names), else 0: its word is read as adjacent to the surname after it."""
+    if i + 2 >= len(tokens):
+        return 0
+    (_, end, word), (s1, e1, initial), (s2, _, _) = tokens[i], tokens[i + 1], tokens[i + 2]
+    one_letter = len(initial) == 1 and initial.isupper()
+    spaced = s1 - end == 1 and text[end] == " " and text[e1:s2] == ". "
+    return int(one_letter and spaced and word.isalpha())
 
 
 def _discovered(text: str, registry: Registry, taken: list[tuple[int, int]]) -> list:
