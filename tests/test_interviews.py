@@ -916,6 +916,31 @@ def test_a_monitoring_transcripts_bracketed_labels_name_the_speakers():
     assert "The hall" not in speakers and "Video shows" not in speakers
 
 
+def test_an_interview_labelled_by_initials_asks_with_the_shorter_turns():
+    text = (
+        "Ambassador of Belarus Andrei Kobyakov: «We have lived in the Union State for years»\n\n"
+        "Natalya GREBNEVA\n\n"
+        "N.G.: What has the Single Economic Space given to ordinary Belarusians?\n\n"
+        "A.K.: First of all, the borders have become transparent for goods and for people. "
+        "Our enterprises work in a common market of 165 million people, and this is not a "
+        "slogan but the daily work of thousands of firms.\n\n"
+        "N.G.: In Minsk many said that the family silver had been sold...\n\n"
+        "A.K.: I would not dramatize. The deal was concluded in November, and already from "
+        "January Belarus pays for gas half of what it paid before. Judge for yourselves.\n\n"
+        "N.G.: Some say the Kremlin keeps Minsk on a short leash.\n\n"
+        "A.K.: Let them say. Who in Europe gave us money when we had a currency crisis? "
+        "Nobody. The anti-crisis fund gave three billion dollars, Russia helped.\n\n"
+        "N.G.: And what would you wish our readers?\n\n"
+        "A.K.: Come to visit us! Minsk, Brest, Belovezhskaya Pushcha. For twenty years we have "
+        "kept the roads clean and the prices honest, and we are waiting for you."
+    )
+    found = turns(text)
+    assert [(k, s) for k, s, _ in found if s != "Andrei Kobyakov" or k != "answer"] == [
+        ("question", "N.G.")
+    ] * 4
+    assert sum(1 for k, s, _ in found if (k, s) == ("answer", "Andrei Kobyakov")) == 5
+
+
 def test_a_posts_one_rhetorical_heading_and_its_bullets_make_no_interview():
     text = (
         "Pavel Hrybouski, economist\n\n"

@@ -345,6 +345,34 @@ def test_a_reporting_verb_inside_the_reported_clause_cues_nothing():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "as X told …," set off inside the sentence: the clause after it is X's
+            "At the same time, as First Deputy Prime Minister Vladimir Semashko told "
+            "journalists last week, Belarus managed to keep 1.5 billion dollars of duties.",
+            ("Vladimir Semashko", "Belarus managed to keep 1.5 billion dollars of duties"),
+        ),
+        (  # a time and an occasion after the verb, and a wire's "(Xinhua) --" dateline
+            "MOSCOW, Dec. 25 (Xinhua) -- Russia and Belarus have agreed to set up a working "
+            "group, Russian President Vladimir Putin said Tuesday after talks in the Kremlin.",
+            ("Vladimir Putin", "Russia and Belarus have agreed to set up a working group"),
+        ),
+        (
+            "Russian Prime Minister Dmitry Medvedev made it plain that further support would "
+            "hinge on Minsk's readiness.",
+            ("Dmitry Medvedev", "further support would hinge on Minsk's readiness"),
+        ),
+        (  # "as X put it" between subject and predicate: the that-clause is X's
+            "And the result, as Biden put it, was that the NATOization of Europe took place.",
+            ("Joe Biden", "the NATOization of Europe took place"),
+        ),
+    ],
+)
+def test_reported_clauses_of_wires_and_translations(text, expected):
+    assert [(s, t) for s, k, t in said(text)] == [expected]
+
+
 def test_his_words_were_cues_the_quote_after_it():
     text = (
         "Lukashenko threatened the EU in July. His words were, “we will not restrain anyone, "

@@ -64,8 +64,10 @@ VERB = re.compile(rf"\b(?:{VERBS})\b")
 AFTER_VERB = re.compile(rf"\b(?:{phrase_alternation((*LEXICON.finite, *LEXICON.after_quote))})\b")
 COMMA_NEXT = re.compile(r"\s*,")
 SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
-DATELINE = re.compile(  # "MINSK, May 5. /TASS/." or "MINSK, 14 July (BelTA) –"
-    r"[A-Z][A-Z ]+,(?:[^.]{0,30}\.\s*(?:/[A-Z]+/\.?)?|[^.()]{0,30}\([\w ]{2,20}\)\s*[–—-])\s*"
+DATELINE = re.compile(  # "MINSK, May 5. /TASS/.", "MINSK, 14 July (BelTA) –", "MOSCOW, Dec. 25
+    # (Xinhua) --"
+    r"[A-Z][A-Z ]+,(?:[^()\n]{0,30}\([\w ]{2,20}\)\s*(?:--|[–—-])"
+    r"|[^.]{0,30}\.\s*(?:/[A-Z]+/\.?)?)\s*"
 )
 PARTICIPLE = re.compile(rf"\b(?:{PARTICIPLES})\b")
 PARTICIPLE_LEAD = re.compile(r"(?:,|\bas)\s*$")  # ", saying", "quoted him as saying"
@@ -149,8 +151,9 @@ OPINION = re.compile(  # "In his words,", "From the point of view of X,", "As no
     r"|[Bb]y\s+(?:his|her|their)\s+(?:words|opinion)"  # machine translation: "By her words,"
     r"|(?:[Hh]is|[Hh]er|[Tt]heir)\s+words\s+were)\s*,"  # "His words were, “…”"
 )
-AS_CUE = re.compile(  # "As Shraibman puts it, …", "As Peskov told reporters on Friday, …"
-    rf"^\s*As\s+[^,;:]{{2,60}}?\s+(?P<verb>{VERBS})(?:\s+[^,;:]{{1,40}}?)?\s*,"
+AS_CUE = re.compile(  # "As Shraibman puts it, …", "As Peskov told reporters on Friday, …",
+    # "At the same time, as X told journalists, …"
+    rf"(?:^\s*As|(?<=,\s)as)\s+[^,;:]{{2,60}}?\s+(?P<verb>{VERBS})(?:\s+[^,;:]{{1,40}}?)?\s*,"
 )
 CLAUSE_VERBS = re.compile(phrase_alternation(LEXICON.forms("clause")))
 COLON_QUOTE = re.compile(r":\s*[“\"«„]")  # a clause handing over to a full quote
@@ -834,6 +837,10 @@ OCCASION_TAIL = re.compile(  # where it was said, however long: "in an interview
     r"at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:session|meeting|summit|forum|plenary|congress|"
     r"sitting|ceremony|rally))\b"  # "at the 56th session of the Parliamentary Assembly …"
 )
+TIME_LEAD = re.compile(  # a time right after the verb: "said Tuesday", "said on Friday"
+    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
+    r"yesterday|tonight|earlier|later|last\s+week)?\s*"
+)
 PARTICIPLE_NEXT = re.compile(rf"\s*,\s*(?:{PARTICIPLES})\b")
 CLAUSE_AUXILIARY = re.compile(
     r"\b(?:will|would|is|are|was|were|has|have|had|can|could|should|must|may|might|won’t|won't)\b"
@@ -859,7 +866,8 @@ def _tail_is_short(text: str, verb_end: int, sent_end: int) -> bool:
     tail = text[verb_end:sent_end].strip(" .,!?")
     if not tail or re.match(r"(?:while|when|after|before|during|in)\s+\w+ing\b", tail):
         return True  # "… Lukashenko said while giving an interview"
-    if re.match(r"(?:after|before|when|while)\b", tail) and not re.search(r"\bthat\b", tail):
+    rest = tail[TIME_LEAD.match(tail).end() :]  # "said Tuesday after talks with …"
+    if re.match(r"(?:after|before|when|while)\b", rest) and not re.search(r"\bthat\b", rest):
         return True  # "<clause>, Kudrin said after the fund's council met in Moscow"
     if PARTICIPLE_NEXT.match(text, verb_end, sent_end):
         return True  # "<clause>, she said, adding that …": the participle has its own clause
@@ -929,6 +937,7 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
             elif _tail_is_short(text, v1, sent_end) and not participle:
                 lead = text[sent_start : group[0].start]  # what the subject follows
                 denied = CLAIM_BEFORE.search(lead) or OBJECT_RELATIVE.search(lead)
+                denied = denied or AS_LEAD.search(lead)  # ", as X told …, <clause>": after
                 span = None if denied else _backward_clause(text, sent_start, group[0].start)
             else:
                 span = _forward_clause(text, verb.group(), v1, sent_end)
@@ -946,6 +955,8 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
 
 
 OBJECT_RELATIVE = re.compile(r"\b(?:that|which|whom)\s+$")  # "the forces that X announced"
+COPULA_THAT = re.compile(r"\s*(?:is|was|are|were)\s+that\s+")
+AS_LEAD = re.compile(r"(?:^|,)\s*[Aa]s\s+[^,;:]*$")  # the subject of "…, as X told reporters,"
 CLAIM_BEFORE = re.compile(  # "…, a charge he denies": the clause is what he denies, not his
     r",\s+(?:(?:(?:an?|the)\s+(?:\w+\s+)?)?(?:charges?|accusations?|allegations?|claims?|assertions?"
     r"|suggestions?|reports?|rumou?rs?)\s+(?:that\s+|which\s+)?|which\s+)$"
@@ -1088,6 +1099,8 @@ def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> 
         if not near:
             continue
         start = sent_start + match.end()
+        copula = COPULA_THAT.match(text, start, sent_end)  # "the result, as X put it, was that"
+        start = copula.end() if copula else start
         span = _trim_span(text, start, _quote_ahead(text, start, sent_end))
         if len(text[span[0] : span[1]].split()) >= MIN_CLAUSE_WORDS:
             cue = _opinion_cue(match)
@@ -1221,9 +1234,28 @@ def _person_named(name: str, mentions: list[ActorMention]) -> tuple[str, str] | 
     return None
 
 
+INITIALS = re.compile(r"([A-Z])\.\s?([A-Z])\.?")  # "A.K.", "A. K."
+
+
+def _initials_named(label: str, mentions: list[ActorMention]) -> tuple[str, str] | None:
+    """The one person mentioned whose first name and surname start with a label's initials
+    ("A.K.:" for Andrei Kobyakov, as Russian papers label an interview)."""
+    match = INITIALS.fullmatch(label.strip())
+    if match is None:
+        return None
+    found = {
+        (m.actor, m.role)
+        for m in mentions
+        if m.actor_type == "person"
+        and len(m.actor.split()) >= 2
+        and (m.actor.split()[0][0], m.actor.split()[-1][0]) == match.groups()
+    }
+    return min(found) if len({actor for actor, _ in found}) == 1 else None
+
+
 def _label_speaker(text: str, label: str, mentions: list[ActorMention]) -> str:
     """The speaker a name label stands for: a known person, else the name as written."""
-    named = _person_named(label, mentions)
+    named = _person_named(label, mentions) or _initials_named(label, mentions)
     if named:
         return named[0]
     words = label.split()
@@ -1409,6 +1441,23 @@ def _closing_person(text: str, paras: list[_Paragraph], mentions: list) -> tuple
     return None
 
 
+def _shorter_asker(text: str, paras: list[_Paragraph], tally: dict[str, list[int]]) -> set[str]:
+    """The asking label of two that take turns when neither asks in most of its turns
+    ("N.G.: … the family silver had been sold..." / "A.K.: …"): the one that asks more
+    often, in turns less than half as long on average."""
+    labels = [k for k, (q, a) in tally.items() if q + a >= 3]
+    if len(labels) != 2:
+        return set()
+    length = {k: 0 for k in labels}
+    for p in paras:
+        if p.label in length:
+            length[p.label] += p.end - p.body
+    share = {k: tally[k][0] / sum(tally[k]) for k in labels}
+    mean = {k: length[k] / sum(tally[k]) for k in labels}
+    x, y = sorted(labels, key=share.get, reverse=True)
+    return {x} if share[x] > share[y] and 2 * mean[x] < mean[y] else set()
+
+
 def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) -> list[Turn]:
     """Question-and-answer layout: questions (labelled or not) each followed by answers."""
     tally: dict[str, list[int]] = {}
@@ -1416,6 +1465,7 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
         if p.label:
             tally.setdefault(p.label, [0, 0])[0 if "?" in text[p.body : p.end] else 1] += 1
     askers = {k for k, (q, a) in tally.items() if q > a or INTERVIEWER_LABEL.fullmatch(k)}
+    askers = askers or _shorter_asker(text, paras, tally)
     if any(_person_named(k, mentions) for k in askers):
         return []  # a person asks: a transcript of a conversation (see _transcript_turns)
 
