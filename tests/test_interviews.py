@@ -941,6 +941,25 @@ def test_an_interview_labelled_by_initials_asks_with_the_shorter_turns():
     assert sum(1 for k, s, _ in found if (k, s) == ("answer", "Andrei Kobyakov")) == 5
 
 
+def test_a_briefings_opening_statement_belongs_to_the_speaker_its_heading_announces():
+    text = (
+        "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, July 6, 2022\n\n"
+        "Table of contents\nUpdate on Ukraine\nAnswers to media questions:\n\n"
+        "Update on Ukraine\n\n"
+        "On July 7-8, Foreign Minister Sergey Lavrov will take part in the G20 meeting.\n\n"
+        "We expect the discussion to focus on food and energy security.\n\n"
+        "Answers to media questions:\n\n"
+        "Question: How would you assess the state of integration within the Union State?\n\n"
+        "Maria Zakharova: The Union State is not an abstraction but a living organism."
+    )
+    assert turns(text) == [
+        ("answer", "Maria Zakharova", "On July"),
+        ("answer", "Maria Zakharova", "We expect"),
+        ("question", "Question", "How would"),
+        ("answer", "Maria Zakharova", "The Union"),
+    ]
+
+
 def test_a_posts_one_rhetorical_heading_and_its_bullets_make_no_interview():
     text = (
         "Pavel Hrybouski, economist\n\n"

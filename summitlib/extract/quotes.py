@@ -1543,19 +1543,40 @@ def _dash_question(paras: list[_Paragraph], i: int, asking: Callable[[_Paragraph
     return after.marker == "dash" and not after.label and not asking(after) and not asking(before)
 
 
+SPOKEN_END = tuple('.!?…"”»')
+ANNOUNCING = re.compile(  # "Briefing by the Press Secretary … Anatoly Glaz"
+    r"\b(?:[Bb]riefing|[Oo]pening\s+(?:remarks|statement)|[Ss]tatement|[Rr]emarks|[Ss]peech)\s+by\b"
+)
+
+
+def _announced(text: str, p: _Paragraph, mentions: list) -> str:
+    """The one person a heading announces as the speaker of what follows ("Briefing by …
+    Anatoly Glaz"), else ''."""
+    if _ends_as_sentence(text, p) or not ANNOUNCING.search(text, p.body, p.end):
+        return ""
+    people = {m.actor for m in mentions if m.actor_type == "person" and p.body <= m.start < p.end}
+    return people.pop() if len(people) == 1 else ""
+
+
 def _statements(text: str, paras: list[_Paragraph], askers: set[str], mentions: list) -> list[Turn]:
     """Turns of named speakers before the first question (the statements that open a press
-    conference transcript): labelled paragraphs that end as sentences do, and the unlabelled
-    paragraphs after one that carry it on in the first or second person."""
+    conference transcript): labelled paragraphs that end as sentences do, the unlabelled
+    paragraphs after one that carry it on in the first or second person, and the sentences
+    under a heading that announces one speaker ("Briefing by … Anatoly Glaz")."""
     turns: list[Turn] = []
-    current = ""
+    current, announced = "", ""
     for p in paras:
         if not p.label:
-            if current and FIRST_PERSON.search(text, p.body, p.end):
+            said = text[p.body : p.end].rstrip().endswith(SPOKEN_END)  # not "Answers to …:"
+            if announced and said and not _heading(text, p):
+                turns.append(Turn(p.body, p.end, announced, "answer", ""))
+            elif current and FIRST_PERSON.search(text, p.body, p.end):
                 turns.append(Turn(p.body, p.end, current, "answer", ""))
             else:
                 current = ""
+                announced = announced or _announced(text, p, mentions)
             continue
+        announced = ""
         current = ""
         if p.label in askers or ANSWER_LABEL.fullmatch(p.label):
             continue
