@@ -44,6 +44,19 @@ def test_a_hashtags_mark_is_dropped_and_other_hashes_stay():
     assert_round_trip(raw)
 
 
+def test_french_spaces_inside_guillemets_are_dropped():
+    raw = "« A friend is known in trouble », he told his host.\u00a0«\u202fNo\u00a0»."
+    cleaned = clean_text(raw)
+    assert cleaned.text == "«A friend is known in trouble», he told his host. «No»."
+    assert_round_trip(raw)
+
+
+def test_a_bare_read_also_heading_stays_over_its_links():
+    raw = "Last one.\n\nRead also:\nLukashenka: “We will never be part of Russia”\n"
+    assert clean_text(raw).text == raw
+    assert "Read also" not in clean_text("Last one.\n\nRead also: Other news\n").text
+
+
 def test_ad_shortcode_and_related_lines_are_dropped():
     raw = "First paragraph.\n\n[bsa_pro_ad_space id=12]\n\nRelated article: [Other](#)\n\nLast one."
     assert clean_text(raw).text.split() == ["First", "paragraph.", "Last", "one."]

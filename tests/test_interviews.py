@@ -960,6 +960,41 @@ def test_a_briefings_opening_statement_belongs_to_the_speaker_its_heading_announ
     ]
 
 
+def test_numbered_questions_with_dash_answers_belong_to_whom_the_outlet_asked():
+    text = (
+        "Sociologist on how Belarusians see the union with Russia\n\n"
+        "Belsat asked sociologist Iryna Shumskaya, who heads the group Kompas, what people "
+        "really think about it.\n\n"
+        "1. How many Belarusians support integration with Russia today?\n\n"
+        "– It depends very much on how you ask the question.\n\n"
+        "2. Is it even possible to do honest polls?\n\n"
+        "– With limitations. People are afraid.\n\n"
+        "Interview by Alena Yakzhyk\n\n"
+        "Read also:\n"
+        "Lukashenka: “We will never be part of Russia, but we will always be together with it”\n"
+        "Union programmes: what has been done in three years"
+    )
+    assert [(k, s) for k, s, _ in turns(text) if k == "answer"] == [
+        ("answer", "Iryna Shumskaya")
+    ] * 2
+
+
+def test_labels_of_a_glued_initial_and_a_surname_in_capitals_name_the_speakers():
+    text = (
+        "MOSCOW, November 27 (Itar-Tass) -- Russian President Vladimir Putin and Belarusian "
+        "President Alexander Lukashenko spoke to journalists in the Kremlin on Tuesday\n\n"
+        "V.PUTIN: Good evening, colleagues.\n\n"
+        "A.LUKASHENKO: Thank you, Vladimir Vladimirovich. I fully agree.\n\n"
+        "QUESTION (Channel One): Is the question of the solvents closed?\n\n"
+        "A.LUKASHENKO: Closed. Closed back in the summer."
+    )
+    assert [s for k, s, _ in turns(text) if k == "answer"] == [
+        "Vladimir Putin",
+        "Alexander Lukashenko",
+        "Alexander Lukashenko",
+    ]
+
+
 def test_a_posts_one_rhetorical_heading_and_its_bullets_make_no_interview():
     text = (
         "Pavel Hrybouski, economist\n\n"

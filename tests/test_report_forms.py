@@ -373,6 +373,20 @@ def test_reported_clauses_of_wires_and_translations(text, expected):
     assert [(s, t) for s, k, t in said(text)] == [expected]
 
 
+def test_a_translated_judges_after_a_quote_cues_it():
+    text = (
+        "«Lukashenko has sold what he had left: his capacity to say no», judges Andrei "
+        "Lazoutka, political scientist in Vilnius. The judges said nothing."
+    )
+    assert said(text) == [
+        (
+            "Andrei Lazoutka",
+            "direct",
+            "Lukashenko has sold what he had left: his capacity to say no",
+        )
+    ]
+
+
 def test_his_words_were_cues_the_quote_after_it():
     text = (
         "Lukashenko threatened the EU in July. His words were, “we will not restrain anyone, "

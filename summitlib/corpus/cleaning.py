@@ -5,7 +5,7 @@ for a space), so each character of the cleaned text has exactly one raw offset. 
 spans never overlap: their lengths add up to the characters dropped. Web addresses (a bare
 ``https://…`` or ``<https://…>``, a ``www.`` host) are debris too, so that they never become
 sentences, quotes or keyword-in-context lines; so is the mark of a hashtag ("Sviatlana
-#Tsikhanouskaya" reads as a name). Analysis
+#Tsikhanouskaya" reads as a name), and the French spaces inside guillemets ("« … »"). Analysis
 runs on the cleaned text; every span it finds is mapped back with :meth:`CleanText.to_raw`
 so that the published tables always point into the article exactly as stored.
 """
@@ -26,8 +26,10 @@ SHORTCODE = re.compile(
     r"\[(?:bsa_pro_ad_space|adsense|ad|advert|caption|/caption|embed|/embed|gallery)\b[^\]\n]*\]"
 )
 DATE_MARKER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
-RELATED_LINE = re.compile(
-    r"^[ \t]*(?:Related(?: article| story| articles)?|Read (?:more|also)|See also)\s*:.*$",
+RELATED_LINE = re.compile(  # "Read also: <headline>" (a bare "Read also:" heading stays: the
+    # quote rules read the linked headlines under it as no one's answers)
+    r"^[ \t]*(?:Related(?: article| story| articles)?|Read (?:more|also)|See also)[ \t]*:"
+    r"[ \t]*\S.*$",
     re.M | re.I,
 )
 TRAILER = re.compile(
@@ -41,6 +43,7 @@ AUTHOR_LINE = re.compile(r"^[ \t]*[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}[ \t
 SPACE_LIKE = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " "}
 SPACE_LIKE_CLASS = "[" + "".join(SPACE_LIKE) + "]"  # a regex matching any of them
 KEPT = re.compile(rb"\x00+")  # runs of kept characters in the drop mask
+GUILLEMET_SPACE = re.compile(r"(?<=«)[ \u00a0\u202f]+|[ \u00a0\u202f]+(?=»)")  # French: « … »
 HASHTAG = re.compile(r"(?<![\w#&/])#(?=[^\W\d_])")  # the mark of "#Tsikhanouskaya", not "C#"
 INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -205,6 +208,8 @@ def _removals(raw: str) -> list[Removal]:
     if "://" in raw or "www." in raw:  # every address holds one: spare the scan
         found += [Removal(m.start(), m.end(), "url") for m in URL.finditer(raw)]
     found += [Removal(m.start(), m.end(), "invisible") for m in INVISIBLE.finditer(raw)]
+    if "«" in raw:
+        found += [Removal(m.start(), m.end(), "spacing") for m in GUILLEMET_SPACE.finditer(raw)]
     if "#" in raw:
         found += [Removal(m.start(), m.end(), "hashtag") for m in HASHTAG.finditer(raw)]
     trailer = _trailer_start(raw)

@@ -1123,12 +1123,12 @@ TITLE_NAME = re.compile(  # "Name: …", "interview with Name", "‘…’: Name
 INTRO_CUE = re.compile(  # not "talks with": in summit news the noun ("talks with Lukashenko")
     r"\b(?:(?P<with>(?:spoke|talked|speaks|chatted|chats)\s+(?:\w+\s+)?(?:with|to)|talks\s+to"
     r"|interview(?:ed)?\s+with|(?:sat|sits)\s+down\s+with|caught\s+up\s+with"
-    r"|in\s+conversation\s+with|(?:we|I)\s+asked|put\s+(?:[\w’']+\s+){0,3}questions\s+to)\s+"
+    r"|in\s+conversation\s+with|\w[\w.-]*\s+asked|put\s+(?:[\w’']+\s+){0,3}questions\s+to)\s+"
     r"|interview|answer(?:ed|s|ing)?\s+(?:[\w’']+\s+){0,2}questions)",
     re.IGNORECASE,
 )
 BYLINE_BEFORE = re.compile(r"\b(?:[Bb]y|[Ii]nterviewer:?)\s+$")  # "Interview by X": X asks
-INITIAL_GLUED = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
+INITIAL_GLUED = re.compile(r"\b([A-Z])\.(?=[A-Z][A-Za-z]{2})")  # "V.Putin", "A.LUKASHENKO"
 QUESTION_WORDS = 60
 LONG_QUESTION = 8
 PROMPT = re.compile(r"(?:Tell|Describe|Explain|Please|Give|Talk|Comment|Share|Let[’']s)\s+\S")
@@ -1458,6 +1458,21 @@ def _shorter_asker(text: str, paras: list[_Paragraph], tally: dict[str, list[int
     return {x} if share[x] > share[y] and 2 * mean[x] < mean[y] else set()
 
 
+def _linked(text: str, paras: list[_Paragraph]) -> set[int]:
+    """The indexes of the lines under a "Read also:" heading (linked headlines, such as
+    "Lukashenka: “…”"): they name no answerer."""
+    linked: set[int] = set()
+    under = False
+    for i, p in enumerate(paras):
+        if LINKS_HEADING.fullmatch(text, p.body, p.end):
+            under = True
+        elif under and same_paragraph(text, paras[i - 1].end, p.start):
+            linked.add(i)
+        else:
+            under = False
+    return linked
+
+
 def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) -> list[Turn]:
     """Question-and-answer layout: questions (labelled or not) each followed by answers."""
     tally: dict[str, list[int]] = {}
@@ -1483,7 +1498,13 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
         return []
     first = questions[0]
     first_q = paras[first].start
-    answerers = {p.label for p in paras[first:] if p.label and p.label not in askers}
+    linked = _linked(text, paras)
+    answerers = {
+        p.label
+        for i, p in enumerate(paras)
+        if i >= first and p.label not in askers | {""}
+        if i not in linked
+    }
     labelled = sum(1 for i in questions if paras[i].label in askers)
     interviewee, _, evidence = _interviewee_evidence(text, mentions, first_q, answerers, title)
     if not labelled and _explainer(text, paras, questions, interviewee, mentions):
@@ -1512,6 +1533,8 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
     dash_led = sum(paras[i].marker == "dash" for i in questions) * 2 > len(questions)
     headed = False  # after a heading or a credit line, only a question or a label speaks
     for i, p in enumerate(paras[first:], first):
+        if i in linked:
+            continue  # a linked headline under "Read also:" ("Lukashenka: “…”") is no turn
         if asking(p) or (dash_led and _dash_question(paras, i, asking)):
             turns.append(Turn(p.body, p.end, p.label or "interviewer", "question", p.label))
             headed = False
