@@ -387,6 +387,29 @@ def test_a_translated_judges_after_a_quote_cues_it():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "About a third have already been implemented, according to Dmitry Mezentsev, the "
+            "Union State's state secretary.",
+            "About a third have already been implemented",
+        ),
+        (
+            "Belarus needs to repay $3.6 billion this year, according to Finance Minister Yury "
+            "Seliverstov, who said in July that the reserves were enough.",
+            "Belarus needs to repay $3.6 billion this year",
+        ),
+        (  # a clause after the appositive's comma is still the one reported
+            "In 2019, according to Dmitry Mezentsev, trade between the two grew by a tenth.",
+            "trade between the two grew by a tenth",
+        ),
+    ],
+)
+def test_according_to_x_at_the_end_reports_the_clause_before(text, clause):
+    assert [t for _, k, t in said(text) if k == "indirect"][0] == clause
+
+
 def test_his_words_were_cues_the_quote_after_it():
     text = (
         "Lukashenko threatened the EU in July. His words were, “we will not restrain anyone, "

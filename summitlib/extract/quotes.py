@@ -1067,6 +1067,16 @@ def _quote_ahead(text: str, start: int, end: int) -> int:
     return colon.start() if colon else end
 
 
+APPOSITIVE_START = re.compile(r"\s*(?:who|whom|whose|which)\b")
+VERB_LIKE = re.compile(rf"\b\w+(?:ing|ed)\b|{CLAUSE_AUXILIARY.pattern}")
+
+
+def _appositive(tail: str) -> bool:
+    """Whether what follows "according to X," describes X (", the state secretary.", ", who
+    said in July …") rather than carrying the reported clause (", discussing …")."""
+    return bool(APPOSITIVE_START.match(tail)) or not VERB_LIKE.search(tail)
+
+
 def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> list[Quote]:
     """'According to X, <clause>', 'In his opinion, <clause>' and 'As X put it, <clause>'."""
     found = []
@@ -1078,10 +1088,18 @@ def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> 
             continue  # "according to the expert of the Centre for … Studies X": a long role
         cited = CITATION.match(text, near[0].end, sent_end)  # "According to X (2020, p. 4),"
         comma = text.find(",", cited.end() if cited else near[0].end, sent_end)
-        if comma >= 0 and comma - near[0].end <= 60:
+        clause_start = max(sent_start, text.rfind(";", sent_start, sent_start + match.start()) + 1)
+        before = _trim_span(text, clause_start, sent_start + match.start())
+        trailing = (
+            len(text[slice(*before)].split()) >= MIN_CLAUSE_WORDS
+            and COMMA_BEFORE.search(text, sent_start, sent_start + match.start())
+            and comma >= 0
+            and _appositive(text[comma + 1 : sent_end])
+        )  # "<clause>, according to X, the state secretary.": the clause before is X's
+        if comma >= 0 and comma - near[0].end <= 60 and not trailing:
             span = _trim_span(text, comma + 1, _quote_ahead(text, comma + 1, sent_end))
         else:
-            span = _trim_span(text, sent_start, sent_start + match.start())
+            span = before
         if len(text[span[0] : span[1]].split()) >= MIN_CLAUSE_WORDS:
             group = _joint(text, people, near[0])
             found.append(Quote(*span, _names(group), "indirect", "according to", _role(group)))
