@@ -8,6 +8,7 @@ import math
 import pytest
 
 from summitlib.extract.stance import load_models
+from summitlib.learning import train
 from summitlib.learning.datasets import (
     TEST_ONLY,
     load_bank,
@@ -24,7 +25,7 @@ from summitlib.learning.features import (
 )
 from summitlib.learning.model import dump_model, predict, probabilities, signed_score
 from summitlib.learning.train import train_stance
-from summitlib.paths import training_dir
+from summitlib.paths import models_dir, training_dir
 
 
 def test_the_shipped_models_carry_their_settings():
@@ -108,3 +109,10 @@ def test_relevance_agrees_with_the_target_weights_read_by_hand():
         )
         p = 1 / (1 + math.exp(-logit))
         assert probabilities(target, feats) == pytest.approx([1 - p, p], abs=1e-12)
+
+
+def test_the_shipped_models_are_what_training_writes_from_the_shipped_data(tmp_path):
+    train.main(["--out", str(tmp_path)])
+    for name in ("stance_model.json", "target_model.json"):
+        shipped = (models_dir() / name).read_bytes()
+        assert (tmp_path / name).read_bytes() == shipped, f"retrain: {name} is stale"

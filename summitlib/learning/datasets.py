@@ -30,7 +30,7 @@ TEST_ONLY = ("blind-test",)  # stance gold kept out of training: an estimate tha
 
 
 def test_only_sets() -> str:
-    """The letters of the blind sets whose stance gold is test-only, as a range ("T–U")."""
+    """The letters of the blind sets whose stance gold is test-only, as a range ("T–W")."""
     letters = sorted({r["file"][0].upper() for r in read_stance_documents("blind-test")})
     return f"{letters[0]}–{letters[-1]}" if len(letters) > 1 else "".join(letters)
 
