@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 
 import numpy as np
+import pytest
 from conftest import CORPUS
 from hypothesis import given
 from hypothesis import strategies as st
@@ -44,13 +45,6 @@ def test_a_hashtags_mark_is_dropped_and_other_hashes_stay():
     assert_round_trip(raw)
 
 
-def test_french_spaces_inside_guillemets_are_dropped():
-    raw = "« A friend is known in trouble », he told his host.\u00a0«\u202fNo\u00a0»."
-    cleaned = clean_text(raw)
-    assert cleaned.text == "«A friend is known in trouble», he told his host. «No»."
-    assert_round_trip(raw)
-
-
 def test_a_bare_read_also_heading_stays_over_its_links():
     raw = "Last one.\n\nRead also:\nLukashenka: “We will never be part of Russia”\n"
     assert clean_text(raw).text == raw
@@ -85,17 +79,22 @@ def test_leading_date_marker_is_dropped_but_recorded():
     assert "2022-01-15" in raw[marker.start : marker.end]
 
 
-def test_non_breaking_spaces_become_spaces_and_offsets_hold():
-    raw = "Putin\u00a0and\u202fLukashenko met\u00a0."
-    cleaned = clean_text(raw)
-    assert cleaned.text == "Putin and Lukashenko met ."
-    assert_round_trip(raw)
-
-
-def test_bom_crlf_and_control_characters():
-    raw = "\ufeffLine one.\r\nLine\x07 two.\r\n"
-    cleaned = clean_text(raw)
-    assert cleaned.text == "Line one.\nLine two.\n"
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # non-breaking spaces become spaces
+        ("Putin\u00a0and\u202fLukashenko met\u00a0.", "Putin and Lukashenko met ."),
+        # a byte-order mark, CRLF and control characters go
+        ("\ufeffLine one.\r\nLine\x07 two.\r\n", "Line one.\nLine two.\n"),
+        # French spaces inside guillemets go
+        (
+            "« A friend is known in trouble », he told his host.\u00a0«\u202fNo\u00a0».",
+            "«A friend is known in trouble», he told his host. «No».",
+        ),
+    ],
+)
+def test_spacing_and_control_debris_is_dropped_and_offsets_hold(raw, expected):
+    assert clean_text(raw).text == expected
     assert_round_trip(raw)
 
 
