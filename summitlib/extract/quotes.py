@@ -1520,8 +1520,7 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
     answerers = {
         p.label
         for i, p in enumerate(paras)
-        if i >= first and p.label not in askers | {""}
-        if i not in linked
+        if i >= first and i not in linked and p.label and p.label not in askers
     }
     labelled = sum(1 for i in questions if paras[i].label in askers)
     interviewee, _, evidence = _interviewee_evidence(text, mentions, first_q, answerers, title)
