@@ -31,13 +31,8 @@ TEST_ONLY = ("blind-test",)  # stance gold kept out of training: an estimate tha
 
 def test_only_sets() -> str:
     """The letters of the blind sets whose stance gold is test-only, as a range ("T–W")."""
-    letters = sorted({r["file"][0].upper() for r in read_stance_documents("blind-test")})
+    letters = sorted({a.file[0].upper() for name in TEST_ONLY for a in load_corpus(name)})
     return f"{letters[0]}–{letters[-1]}" if len(letters) > 1 else "".join(letters)
-
-
-def read_stance_documents(name: str) -> list[dict]:
-    """The document-stance gold rows of a gold corpus ([] if it has none)."""
-    return read_csv(gold_corpora()[name][1] / "stance_documents.csv")
 
 
 def training_corpora() -> list[str]:

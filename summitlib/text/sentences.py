@@ -67,13 +67,18 @@ def speaker_label(text: str, start: int, end: int) -> tuple[str, int] | None:
     match = SPEAKER_LABEL.match(text, start, end)
     if match is None or match.end() >= end:
         return None
-    return match.group(1) or match.group(2), match.end()
+    return _label_name(match), match.end()
 
 
 def label_alone(text: str, start: int, end: int) -> str | None:
     """The speaker label that fills the line ``text[start:end]`` ("V.Putin:"), if it does."""
     match = LABEL_ALONE.fullmatch(text, start, end)
-    return (match.group(1) or match.group(2)) if match else None
+    return _label_name(match) if match else None
+
+
+def _label_name(match: re.Match[str]) -> str:
+    """The name a label match holds, in either form ("Putin:" or "[Putin]")."""
+    return match.group(1) or match.group(2)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
