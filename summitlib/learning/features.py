@@ -157,12 +157,13 @@ Items = tuple[tuple[str, float], ...]
 @lru_cache(maxsize=8192)
 def cue_hits(text: str) -> tuple[tuple[str, str, bool, int], ...]:
     """The cue hits of a folded text: (side, cue name, negated?, offset), in lexicon order."""
-    if not CUE_ANY.search(text):
+    if not (first := CUE_ANY.search(text)):
         return ()
     hits = []
-    blocks = [block for pre_check, block in CUE_BLOCKS if pre_check.search(text)]
+    start = first.start()  # no cue matches before the leftmost match of any cue
+    blocks = [block for pre_check, block in CUE_BLOCKS if pre_check.search(text, start)]
     for side, name, pattern in (cue for block in blocks for cue in block):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, start):
             own_negation = NEGATORS.match(m.group()) is not None
             hits.append(
                 (side, name, (not own_negation) and _negated_before(text, m.start()), m.start())
@@ -173,11 +174,11 @@ def cue_hits(text: str) -> tuple[tuple[str, str, bool, int], ...]:
 @lru_cache(maxsize=8192)
 def target_hits(text: str) -> tuple[tuple[str, bool], ...]:
     """The integration-term hits of a folded text: (term name, negated?)."""
-    if not TARGET_ANY.search(text):
+    if not (first := TARGET_ANY.search(text)):
         return ()
     hits = []
     for name, pattern in TARGETS:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, first.start()):
             window = BREAK.split(text[max(0, m.start() - 80) : m.start()])[-1]
             words = window.split()[-NEGATED_TARGET_WORDS:]
             hits.append((name, bool(words) and bool(NEGATORS.search(" ".join(words)))))
@@ -187,9 +188,9 @@ def target_hits(text: str) -> tuple[tuple[str, bool], ...]:
 @lru_cache(maxsize=8192)
 def relation_hits(text: str) -> tuple[str, ...]:
     """The relation terms (talks, agreement, economy, …) in a folded text, in lexicon order."""
-    if not RELATION_ANY.search(text):
+    if not (first := RELATION_ANY.search(text)):
         return ()
-    return tuple(name for name, pattern in RELATIONS if pattern.search(text))
+    return tuple(name for name, pattern in RELATIONS if pattern.search(text, first.start()))
 
 
 def _add(feats: dict[str, float], name: str, value: float = 1.0) -> None:
@@ -201,10 +202,12 @@ def _add(feats: dict[str, float], name: str, value: float = 1.0) -> None:
 def _cue_features(text: str) -> Items:
     """Cue, negated-cue, contrast and hedge-interaction features."""
     feats: dict[str, float] = {}
+    if not (hits := cue_hits(text)):
+        return ()
     contrast = [m.end() for m in CONTRAST.finditer(text)]
     last_contrast = contrast[-1] if contrast else -1
     hedged = bool(HEDGES.search(text) or DEONTIC.search(text))
-    for side, name, negated, at in cue_hits(text):
+    for side, name, negated, at in hits:
         prefix = "neg_cue" if negated else "cue"
         _add(feats, f"{prefix}:{side}:{name}")
         _add(feats, f"{prefix}s:{side}")
@@ -251,15 +254,26 @@ def _modal_features(text: str) -> Items:
 
 
 @lru_cache(maxsize=8192)
+def _stems(lower: str) -> tuple[str, ...]:
+    """The Snowball stems of a folded text's words, in order."""
+    return tuple(stem(w) for w in WORD.findall(lower))
+
+
+@lru_cache(maxsize=8192)
+def _unigram_features(lower: str) -> Items:
+    """Stemmed unigram presence features."""
+    return tuple(dict.fromkeys((f"w:{s}" for s in _stems(lower)), 1.0).items())
+
+
+@lru_cache(maxsize=8192)
 def _word_features(lower: str, bigrams: bool) -> Items:
     """Stemmed unigram (and bigram) presence features."""
-    stems = [stem(w) for w in WORD.findall(lower)]
-    feats = dict.fromkeys((f"w:{s}" for s in stems), 1.0)
-    if bigrams:
-        feats.update(
-            dict.fromkeys((f"w:{a}_{b}" for a, b in zip(stems, stems[1:], strict=False)), 1.0)
-        )
-    return tuple(feats.items())
+    unigrams = _unigram_features(lower)
+    if not bigrams:
+        return unigrams
+    stems = _stems(lower)
+    pairs = dict.fromkeys((f"w:{a}_{b}" for a, b in zip(stems, stems[1:], strict=False)), 1.0)
+    return unigrams + tuple(pairs.items())  # no stem holds "_": no key repeats
 
 
 @lru_cache(maxsize=8192)
@@ -324,6 +338,6 @@ def featurize_target(
         feats[f"pos:{min(position, 5)}"] = 1.0
         if first_in_paragraph:
             feats["pos:para_first"] = 1.0
-    n = len(WORD.findall(text.lower()))
+    n = len(_stems(text.lower()))  # the words, as the word features see them
     feats["len:" + ("short" if n < 6 else "mid" if n < 20 else "long")] = 1.0
     return feats
