@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 
 from summitlib.corpus.reader import Document
-from summitlib.extract.stance import SPEAKER_DEAD_BAND, speaker_score
+from summitlib.extract.stance import (
+    SPEAKER_DEAD_BAND,
+    load_models,
+    quote_scores,
+    scores_position,
+)
 from summitlib.joint import SEPARATOR, split_values
 from summitlib.learning.model import Model
 from summitlib.scales import position, sign
@@ -26,9 +31,10 @@ def positions_rows(
     stance_rows: list[dict],
     doc_stance: float,
     stance: Model | None = None,
+    scored: dict[str, list[float]] | None = None,
 ) -> list[dict]:
     """The positions table rows of one article, from its quote and stance rows (speakers
-    scored by the ``stance`` model, default the shipped one)."""
+    scored by the ``stance`` model, default the shipped one, or from ``scored`` quotes)."""
     by_speaker: dict[str, list[dict]] = {}
     roles: dict[str, str] = {}
     for quote in quotes:
@@ -39,11 +45,12 @@ def positions_rows(
                 by_speaker.setdefault(name, []).append(quote)
                 if i < len(parts) and parts[i] and not roles.get(name):
                     roles[name] = parts[i]
+    scored = scored if scored is not None else scored_quotes(quotes, stance)
     rows = []
     for speaker in sorted(by_speaker):
         said = by_speaker[speaker]
         texts = [q["text"] for q in said]
-        score = speaker_score(texts, stance)
+        score = scores_position([s for t in texts for s in scored[t]])
         rows.append(
             {
                 "doc_id": doc.doc_id,
@@ -73,24 +80,30 @@ def positions_rows(
     return rows
 
 
-def quote_positions(doc_id: str, quotes: list[dict], stance: Model | None = None) -> list[dict]:
+def quote_positions(
+    doc_id: str,
+    quotes: list[dict],
+    stance: Model | None = None,
+    scored: dict[str, list[float]] | None = None,
+) -> list[dict]:
     """Each quote's own stance on the -2..+2 scale (the speaker score of that quote alone),
     kept for the notebooks so that they never score text themselves."""
-    scores: dict[str, float] = {}
-    rows = []
-    for quote in quotes:
-        text = quote["text"]
-        if text not in scores:
-            scores[text] = round(speaker_score([text], stance), 2)
-        rows.append(
-            {
-                "doc_id": doc_id,
-                "start": quote["start"],
-                "end": quote["end"],
-                "position": scores[text],
-            }
-        )
-    return rows
+    scored = scored if scored is not None else scored_quotes(quotes, stance)
+    return [
+        {
+            "doc_id": doc_id,
+            "start": quote["start"],
+            "end": quote["end"],
+            "position": round(scores_position(scored[quote["text"]]), 2),
+        }
+        for quote in quotes
+    ]
+
+
+def scored_quotes(quotes: list[dict], stance: Model | None = None) -> dict[str, list[float]]:
+    """The sentence scores of each distinct quotation text (each scored once)."""
+    stance = stance or load_models()[1]
+    return {text: quote_scores(text, stance) for text in dict.fromkeys(q["text"] for q in quotes)}
 
 
 def author_name(doc: Document) -> str:

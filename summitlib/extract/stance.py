@@ -122,12 +122,21 @@ def document_stance(spans: list[StanceSpan], scores: list[float] | None = None) 
     return POSITION_RANGE * (rows + every) / 2
 
 
+def quote_scores(text: str, stance: Model) -> list[float]:
+    """The stance model's signed score of each sentence of one quotation."""
+    pieces = [p.strip() for p in QUOTE_SENTENCE_END.split(text) if len(p.strip()) > 2]
+    return [signed_score(stance, featurize_for(stance["meta"], p)) for p in pieces]
+
+
+def scores_position(scores: list[float]) -> float:
+    """Sentence scores as a stance score on -2…+2: 2 × their mean."""
+    return POSITION_RANGE * _mean(scores)
+
+
 def speaker_score(texts: list[str], stance: Model | None = None) -> float:
     """A speaker's stance score on -2…+2: 2 × the mean score of their quotations' sentences."""
     stance = stance or load_models()[1]
-    pieces = [p.strip() for t in texts for p in QUOTE_SENTENCE_END.split(t) if len(p.strip()) > 2]
-    scores = [signed_score(stance, featurize_for(stance["meta"], p)) for p in pieces]
-    return POSITION_RANGE * _mean(scores)
+    return scores_position([score for t in texts for score in quote_scores(t, stance)])
 
 
 def speaker_stance(texts: list[str], stance: Model | None = None) -> int:

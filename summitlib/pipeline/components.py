@@ -13,7 +13,7 @@ from collections.abc import Callable
 from summitlib.extract.actors import find_actors, load_registry
 from summitlib.extract.amounts import find_amounts
 from summitlib.extract.dates import find_dates
-from summitlib.extract.positions import positions_rows, quote_positions
+from summitlib.extract.positions import positions_rows, quote_positions, scored_quotes
 from summitlib.extract.quotes import find_quotes, interview_turns
 from summitlib.extract.stance import assess_stance, document_stance, load_models
 from summitlib.pipeline.doc import ArticleDoc
@@ -148,6 +148,7 @@ def positions(doc: ArticleDoc) -> None:
     quote's own position, for the notebooks (``_quote_positions``, not written out)."""
     stance = load_models(doc.options.get("stance_model"))[1]
     quotes = doc.rows.get("quotes", [])
+    scored = scored_quotes(quotes, stance)
     doc.add_rows(
         "positions",
         positions_rows(
@@ -155,10 +156,10 @@ def positions(doc: ArticleDoc) -> None:
             quotes,
             doc.rows.get("stance", []),
             float(doc.values.get("integration_stance", 0.0)),
-            stance,
+            scored=scored,
         ),
     )
-    doc.add_rows("_quote_positions", quote_positions(doc.doc_id, quotes, stance))
+    doc.add_rows("_quote_positions", quote_positions(doc.doc_id, quotes, scored=scored))
 
 
 def summary(doc: ArticleDoc) -> dict[str, object]:
