@@ -225,6 +225,28 @@ def test_every_match_of_a_guarded_pattern_holds_a_word_of_its_guard():
     assert seen == set(NEEDS)
 
 
+def test_every_match_of_a_pattern_starts_with_a_character_of_its_start_class():
+    """STARTS lets the regex engine skip characters no match can start with; that is only
+    safe if each match of the pattern without it starts with one."""
+    import re
+
+    from summitlib.extract.dates import PATTERN_TEXT, STARTS
+
+    texts = _fixture_texts() + [
+        "On Monday, 9 September, from 13 to 15 June, the ninth of May, mid-2020, Q3 2021, "
+        "since January, In December, until at least the end of 2019, some ten days ago, "
+        "the late 1990s, over the past year, on the 29th, the day before yesterday."
+    ]
+    seen = set()
+    for kind, pattern, flags in PATTERN_TEXT:
+        first = re.compile(STARTS[kind], flags)
+        for text in texts:
+            for m in re.compile(pattern, flags).finditer(text):
+                seen.add(kind)
+                assert first.match(m.group()), (kind, m.group())
+    assert seen == set(STARTS)
+
+
 def test_the_guards_change_no_date(monkeypatch):
     from summitlib.extract import dates as module
 

@@ -405,8 +405,49 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     ),
     ("year", rf"(?:(?<=\bmid-)|(?<![\w$€£.,/-]))({YEAR})(?![\w%-]|[.,]\d)", 0),  # "mid-2020"
 ]
+MONTH_INITIALS = "JFMASOND"
+# Each pattern opens with a look-ahead of the characters its matches start with, so that the
+# regex engine turns most positions down at once instead of trying the whole pattern there.
+STARTS: dict[str, str] = {  # kind -> a character class every match starts with
+    "iso": "[12]",
+    "dotted": r"\d",
+    "slashed": r"\d",
+    "day_range_month": r"[f\d]",  # "from", a day
+    "month_day_range": f"[{MONTH_INITIALS}]",
+    "month_range": f"[{MONTH_INITIALS}]",
+    "first_months": "[tf]",  # "the", "first"
+    "day_month": r"[\dMTWFSOo]|(?i:[efnst])",  # a weekday, "on", a day, an ordinal word
+    "month_day": f"[MTWFSOot{MONTH_INITIALS}]",  # a weekday, "on", "the", a month
+    "edge_period": "[tebs]",  # "the", "end", "beginning", "start"
+    "half": "[tfs12]",  # "the", "first", "second", "1st", "2nd"
+    "quarter": "[tfslQ1-4]",  # "the", an ordinal, "Q3"
+    "quarter_only": "[tfsibu1-4]",  # "the", an ordinal, "in", "by", "for", "until"
+    "season": "[itsafw]",  # "in", "the", a season
+    "relative_season": "[tln]",  # "this", "the", "last", "next"
+    "month_year": f"[tebslm{MONTH_INITIALS}]",  # an edge ("the end of", "mid-"), a month
+    "month_this_year": f"[{MONTH_INITIALS}]",
+    "edge_month": "[tebsm]",  # "the", an edge word
+    "edge_relative_year": "[atebsm]",  # "at", "the", an edge word
+    "edge_relative_month": "[atebsm]",
+    "edge_year": "[utbatesm]",  # "until", "till", "by", "at", "the", an edge word
+    "year_range": "[12]",
+    "weekend": "[tlnoad]",  # "this", "the", "last", "next", "over", "at", "during"
+    "trailing": "[oidt]",  # "over", "in", "during", "throughout"
+    "relative_unit": "[tlnc]",  # "this", "the", "last", "next", "current"
+    "ago": r"[\daeflmnost]",  # "more", "less", "about", "almost", "nearly", "some", a count
+    "earlier": r"[\daefnost]",  # a count
+    "deictic": "[ty]",  # "the", "yesterday", "today", "tomorrow"
+    "day_before": "[Tt]",
+    "day_only": "[Oo]",
+    "weekday": "[lntoMTWFS]",  # "last", "next", "this", "on", a weekday
+    # an edge ("the end of", "mid-"), a month, or one of the words before it ("in", "since")
+    "month": f"[tebslm{MONTH_INITIALS}]|(?i:[iosubfdltn])",
+    "decade": "[temlfs12]",  # "the", "early", "mid", "late", "first", "second", a decade
+    "year": "[12]",
+}
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    (name, re.compile(pattern, flags)) for name, pattern, flags in PATTERN_TEXT
+    (name, re.compile(f"(?={STARTS[name]}){pattern}", flags))
+    for name, pattern, flags in PATTERN_TEXT
 ]
 SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 MONTH_KINDS = (  # every match of these names a month
