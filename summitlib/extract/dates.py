@@ -20,6 +20,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from summitlib.text.lexicons import read_lexicon
 from summitlib.text.phrases import phrase_alternation
@@ -487,8 +488,12 @@ NEEDS: dict[str, tuple[str, ...]] = {  # kind -> words one of which its match mu
 
 
 def _resolve(kind: str, m: re.Match, text: str, published: dt.date) -> tuple | None:
-    """(value, anchor, granularity) for a match of the named pattern, or None."""
-    return RESOLVERS[kind](m, text, published, _tense(text, m.start(), m.end()))
+    """(value, anchor, granularity) for a match of the named pattern, or None.
+
+    A resolver gets the clause's tense as a function, to call only when it needs it: reading
+    the tense is the costly part, and most matches (years, "last week") never ask.
+    """
+    return RESOLVERS[kind](m, text, published, partial(_tense, text, m.start(), m.end()))
 
 
 def _iso(m, text, published, tense):
@@ -527,7 +532,7 @@ def _day_range_month(m, text, published, tense):
 def _month_range(m, text, published, tense):
     """January–April 2011 / in January–April (this year, or the last one it has been)."""
     first, last = MONTHS[m[1].lower()], MONTHS[m[2].lower()]
-    year = int(m[3]) if m[3] else _year_of_month(last, published, tense)
+    year = int(m[3]) if m[3] else _year_of_month(last, published, tense())
     start = year - 1 if first > last else year
     anchor = "absolute" if m[3] else "relative"
     return f"{start:04d}-{first:02d}/{year:04d}-{last:02d}", anchor, "range"
@@ -551,7 +556,7 @@ def _month_day_range(m, text, published, tense):
 
 def _range_value(mo: int, d1: int, d2: int, year_text: str | None, published, tense):
     """A range of days within one month, the year from the publication date when missing."""
-    year = int(year_text) if year_text else _day_year(mo, d1, published, tense)
+    year = int(year_text) if year_text else _day_year(mo, d1, published, tense())
     if not (_valid(year, mo, d1) and _valid(year, mo, d2)) or d2 <= d1:
         return None
     anchor = "absolute" if year_text else "publication"
@@ -586,10 +591,11 @@ def _day_only(m, text, published, tense):
     """on the 29th: in the publication month, or the month before (after, for the future)
     when that day has not come yet (has passed)."""
     day = int(m[1])
+    future = tense() == "future"
     delta = 0
-    if tense == "future" and day < published.day:
+    if future and day < published.day:
         delta = 1
-    elif tense != "future" and day > published.day:
+    elif not future and day > published.day:
         delta = -1
     year, month = _month_shift(published.year, published.month, delta)
     return _day_of(year, month, day, "publication")
@@ -597,7 +603,7 @@ def _day_only(m, text, published, tense):
 
 def _day_value(month: int, day: int, year: str | None, published, tense) -> tuple | None:
     """A day's value, taking the year from the publication date when missing."""
-    y = int(year) if year else _day_year(month, day, published, tense)
+    y = int(year) if year else _day_year(month, day, published, tense())
     return _day_of(y, month, day, "absolute" if year else "publication")
 
 
@@ -612,7 +618,7 @@ def _edge_period(m, text, published, tense):
         return f"{m[4]}-{month:02d}", "absolute", "month"
     if m[5]:
         return f"{published.year + _shift(m[5]):04d}-{month:02d}", "relative", "month"
-    return f"{_year_of_month(month, published, tense):04d}-{month:02d}", "publication", "month"
+    return f"{_year_of_month(month, published, tense()):04d}-{month:02d}", "publication", "month"
 
 
 def _half(m, text, published, tense):
@@ -675,9 +681,10 @@ def _quarter_only(m, text, published, tense):
     when the future (the past) puts it there."""
     quarter = QUARTERS[m[1].lower()]
     year = published.year
-    if tense == "future" and 3 * quarter < published.month:
+    clause_tense = tense()
+    if clause_tense == "future" and 3 * quarter < published.month:
         year += 1
-    elif tense == "past" and 3 * quarter - 2 > published.month:
+    elif clause_tense == "past" and 3 * quarter - 2 > published.month:
         year -= 1
     return _quarter_range(year, quarter), "publication", "range"
 
@@ -702,7 +709,7 @@ def _month_this_year(m, text, published, tense):
 def _edge_month(m, text, published, tense):
     """at the end of September (year from the publication date)."""
     month = MONTHS[m[2].lower()]
-    return f"{_year_of_month(month, published, tense):04d}-{month:02d}", "publication", "month"
+    return f"{_year_of_month(month, published, tense()):04d}-{month:02d}", "publication", "month"
 
 
 EDGE_MONTH = {"end": 12, "beginning": 1, "start": 1}
@@ -760,10 +767,10 @@ def _weekend(m, text, published, tense):
     coming = published + dt.timedelta(days=(5 - published.weekday()) % 7)
     if word.endswith(" the"):  # over / at / during the weekend
         latest = published - dt.timedelta(days=days_since_saturday)
-        saturday = coming if tense == "future" else latest
+        saturday = coming if tense() == "future" else latest
     elif word == "next":
         saturday = coming + dt.timedelta(days=7 if published.weekday() >= 5 else 0)
-    elif word == "this" and (tense == "future" or published.weekday() < 5):
+    elif word == "this" and (tense() == "future" or published.weekday() < 5):
         saturday = coming
     else:
         saturday = published - dt.timedelta(days=days_since_saturday or 7)
@@ -846,7 +853,7 @@ def _weekday_value(m, text, published, tense):
     if HABITUAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None
     word = (m[1] or "").lower()
-    day = _weekday(m[2], published, tense == "future" or word == "next")
+    day = _weekday(m[2], published, tense() == "future" or word == "next")
     return day.isoformat(), "relative", "day"
 
 
@@ -877,10 +884,12 @@ def _month_only(m, text, published, tense):
     that_year = _that_year(text, m)  # "In September that year", after "August 2020"
     if that_year:
         return f"{that_year}-{month:02d}", "absolute", "month"
+    clause_tense = tense()
     before = text[max(0, m.start(2) - 12) : m.start(2)]
     if ATTRIBUTIVE_BEFORE.search(before) and ATTRIBUTIVE_AFTER.match(text, m.end(2)):
-        tense = "future" if tense == "future" else None
-    return f"{_year_of_month(month, published, tense):04d}-{month:02d}", "publication", "month"
+        clause_tense = "future" if clause_tense == "future" else None
+    year = _year_of_month(month, published, clause_tense)
+    return f"{year:04d}-{month:02d}", "publication", "month"
 
 
 def _year(m, text, published, tense):
