@@ -454,6 +454,7 @@ SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 MONTH_KINDS = (  # every match of these names a month
     "day_range_month",
     "month_day_range",
+    "month_range",
     "day_month",
     "month_day",
     "month_year",
@@ -483,6 +484,8 @@ NEEDS: dict[str, tuple[str, ...]] = {  # kind -> words one of which its match mu
     "weekday": tuple(WEEKDAYS),
     "decade": ("0s",),
     "slashed": ("/",),
+    "iso": ("-",),
+    "first_months": ("month",),
     **dict.fromkeys(MONTH_KINDS, MONTH_STEMS),
 }
 
@@ -991,7 +994,7 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
     for a, b in _windows(text):  # no match crosses a window, so each can be done whole
         lower = text[a:b].lower()
         for kind, pattern in PATTERNS:
-            if kind in NEEDS and not any(word in lower for word in NEEDS[kind]):
+            if kind in NEEDS and not any(map(lower.__contains__, NEEDS[kind])):
                 continue  # a word every match holds is not in this window: spare the scan
             for m in pattern.finditer(text, a, b):
                 start, end = m.start(), m.end()
