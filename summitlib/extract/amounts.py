@@ -35,6 +35,9 @@ TOPICS = [
     ("population", r"population|people|citizens|Belarusians|Russians"),
 ]
 NUMBER = r"(\d+(?:[.,]\d+)*|a|an|one|two|three|half a)"
+# the characters a NUMBER starts with (a digit, "a", "one", "two", "half a"): a look-ahead of
+# them lets the regex engine turn most positions down at once
+NUMBER_START = r"(?=[\daoth])"
 SCALE_WORDS = r"(thousand|million|mln|billion|bln|bn|trillion)"
 PATTERNS = [
     (
@@ -44,21 +47,23 @@ PATTERNS = [
     (
         "money",
         re.compile(
-            rf"\b{NUMBER}\s+(?:{SCALE_WORDS}\s+)?(belarusian r[ou]+bles|u\.?s\.? dollars|"
-            r"dollars|euros?|r[ou]+bles|usd|eur|rub|byn)\b",
+            rf"{NUMBER_START}\b{NUMBER}\s+(?:{SCALE_WORDS}\s+)?(belarusian r[ou]+bles|"
+            r"u\.?s\.? dollars|dollars|euros?|r[ou]+bles|usd|eur|rub|byn)\b",
             re.I,
         ),
     ),
-    ("percent", re.compile(rf"\b{NUMBER}\s*(?:%|percent\b|per cent\b)", re.I)),
+    ("percent", re.compile(rf"{NUMBER_START}\b{NUMBER}\s*(?:%|percent\b|per cent\b)", re.I)),
     (
         "count",
         re.compile(
-            r"\b(\d+)\s+(?:[a-z-]+\s+)?(programs|programmes|roadmaps|road maps|agreements"
+            r"(?=\d)\b(\d+)\s+(?:[a-z-]+\s+)?(programs|programmes|roadmaps|road maps|agreements"
             r"|documents|treaties|deals|projects)\b",
             re.I,
         ),
     ),  # fmt: skip
 ]
+TOPIC_PATTERNS = [(topic, re.compile(rf"\b(?:{words})\b", re.I)) for topic, words in TOPICS]
+THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")  # "1,500", "12,000,000"
 PRICE_AFTER = re.compile(
     r"\s*(?:per|a|for)\s+(?:1,?000\s+)?(?:cubic\s+met(?:er|re)s?|tcm|barrel|ton|tonne)"
 )
@@ -81,7 +86,7 @@ def _number(text: str) -> float | None:
     low = text.lower()
     if low in WORD_NUMBERS:
         return WORD_NUMBERS[low]
-    cleaned = text.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text) else text
+    cleaned = text.replace(",", "") if THOUSANDS.fullmatch(text) else text
     try:
         return float(cleaned.replace(",", "."))
     except ValueError:
@@ -95,8 +100,8 @@ def _topic(text: str, start: int, end: int) -> str:
     window = text[left + 1 : min([end + 150, *right])]
     best: tuple[int, str] | None = None
     centre = start - left - 1
-    for topic, pattern in TOPICS:
-        for m in re.finditer(rf"\b(?:{pattern})\b", window, re.I):
+    for topic, pattern in TOPIC_PATTERNS:
+        for m in pattern.finditer(window):
             distance = abs(m.start() - centre)
             if best is None or distance < best[0]:
                 best = (distance, topic)
