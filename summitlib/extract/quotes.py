@@ -61,6 +61,7 @@ LEXICON = load_reporting_verbs()
 VERBS = phrase_alternation(LEXICON.finite)
 PARTICIPLES = phrase_alternation(LEXICON.participles)
 VERB = re.compile(rf"\b(?:{VERBS})\b")
+VERB_OR_PARTICIPLE = re.compile(rf"\b(?:{VERBS}|{PARTICIPLES})\b")
 AFTER_VERB = re.compile(rf"\b(?:{phrase_alternation((*LEXICON.finite, *LEXICON.after_quote))})\b")
 COMMA_NEXT = re.compile(r"\s*,")
 SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
@@ -155,6 +156,11 @@ AS_CUE = re.compile(  # "As Shraibman puts it, …", "As Peskov told reporters o
     # "At the same time, as X told journalists, …"
     rf"(?:^\s*As|(?<=,\s)as)\s+[^,;:]{{2,60}}?\s+(?P<verb>{VERBS})(?:\s+[^,;:]{{1,40}}?)?\s*,"
 )
+# what every match of ACCORDING, OPINION and AS_CUE holds: a quick look for it spares most
+# sentences those slow patterns (keep these in step with the patterns' alternatives)
+ACCORDING_WORDS = ("ccording to", "words", "estimat", "assessment")
+OPINION_WORDS = ("opinion", "view", "words", "standpoint", "perspective")  # but "As X put it"
+AS_WORD = re.compile(r"[Aa]s\s")  # "As noted by X", "As X put it": these hold a reporting verb
 CLAUSE_VERBS = re.compile(phrase_alternation(LEXICON.forms("clause")))
 COLON_QUOTE = re.compile(r":\s*[“\"«„]")  # a clause handing over to a full quote
 AND_THEN = re.compile(r"\s+and\s+(?:(?:then|also|later)\s+)?$")  # "… and added that"
@@ -468,13 +474,17 @@ def _inverted_lead(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> 
     return None
 
 
+VERB_LEAD = re.compile(rf"(?:{VERBS})(?:\s+[a-z]+ly)?\s*[,:]?\s*$")  # "X answered directly, “"
+PARENTHETICAL_CUE = re.compile(rf",\s*([^,]{{1,60}}?)\s+({VERBS})\s*,")  # ", the analyst said,"
+
+
 def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tuple | None:
     """A speaker and cue before the opening mark in the same sentence."""
     start = min(sent_start, q.open)
     before = text[start : q.open]
     if NAMED_AS.search(before):
         return None  # "Lukashenko, often dubbed “…”": a name for him, not his words
-    lead = re.search(rf"(?:{VERBS})(?:\s+[a-z]+ly)?\s*[,:]?\s*$", before)
+    lead = VERB_LEAD.search(before)
     if lead:
         group = _subject(text, people, start, start + lead.start())
         if group:
@@ -505,25 +515,56 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
         fits = len(gap.split()) <= 3 or _words(text, q) > FRAGMENT_WORDS or bool(naming)
         if group and fits and not re.search(r"[.;!?]", gap):
             return group, fragment_verb.group()
-        parenthetical = re.search(rf",\s*([^,]{{1,60}}?)\s+({VERBS})\s*,", before)
+        parenthetical = PARENTHETICAL_CUE.search(before)
         if parenthetical:
             at = start + parenthetical.start(2)
             group = _subject(text, people, start + parenthetical.start(1), at)
             if group:
                 return group, parenthetical.group(2)
     according = None
-    for match in ACCORDING.finditer(before):
+    for match in _according_cues(before):
         according = match
     if according is not None:
         near = _person_at(people, start + according.end(), start + according.end() + 80)
         if near and near[0].start - (start + according.end()) <= 40:
             return _joint(text, people, near[0]), "according to"
-    opinion = OPINION.search(before) or AS_CUE.search(before)
+    opinion = _first_opinion_cue(before)
     if opinion and not text[start + opinion.end() : q.open].strip():  # "In his words, “…”"
         near = _opinion_speaker(text, people, opinion, start)
         if near:
             return [near[0]], _opinion_cue(opinion)
     return None
+
+
+def _holds(words: str, hints: tuple[str, ...]) -> bool:
+    """Whether any of the hints occurs in ``words``."""
+    return any(hint in words for hint in hints)
+
+
+def _according_cues(words: str) -> list[re.Match]:
+    """The "according to X" cues in ``words``."""
+    return list(ACCORDING.finditer(words)) if _holds(words, ACCORDING_WORDS) else []
+
+
+def _may_hold_opinion(words: str, spoken: bool) -> bool:
+    """Whether ``words`` may hold an "in his opinion" cue, or an "as X put it" one (only if
+    they hold a reporting verb: ``spoken``)."""
+    return _holds(words, OPINION_WORDS) or spoken and AS_WORD.search(words) is not None
+
+
+def _opinion_cues(words: str, spoken: bool) -> list[re.Match]:
+    """The "in his opinion" cues in ``words``, then the "as X put it" ones (``spoken``: whether
+    ``words`` hold a reporting verb)."""
+    if not _may_hold_opinion(words, spoken):
+        return []
+    return [*OPINION.finditer(words), *AS_CUE.finditer(words)]
+
+
+def _first_opinion_cue(words: str) -> re.Match | None:
+    """The first "in his opinion" cue in ``words``, else the first "as X put it" one."""
+    if not _may_hold_opinion(words, spoken=True):
+        return None
+    return OPINION.search(words) or AS_CUE.search(words)
 
 
 def _opinion_speaker(text: str, people: SpanIndex, cue: re.Match, base: int) -> list:
@@ -893,25 +934,22 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
         last_group: list = []
         last_v1 = seen_v1 = sent_start
         first = len(found)  # this sentence's quotes start here
-        for verb in re.finditer(rf"\b(?:{VERBS}|{PARTICIPLES})\b", text[sent_start:sent_end]):
+        verbs = list(VERB_OR_PARTICIPLE.finditer(text[sent_start:sent_end]))
+        for verb in verbs:
             v0, v1 = sent_start + verb.start(), sent_start + verb.end()
             previous_v1, seen_v1 = seen_v1, v1
             if quoted.containing(v0) is not None or verb.group() in OBJECT_VERBS:
                 continue
-            skip = FORWARD_SKIP.match(text, v1, sent_end)  # "told journalists that"
-            linked = THAT_NEXT.match(text, v1, sent_end) is not None or THAT_WORD.search(
-                skip.group()
-            )
             participle = PARTICIPLE.fullmatch(verb.group())
-            aux = BE_BEFORE.search(text, max(sent_start, v0 - 30), v0) if participle else None
-            group = _subject(text, people, sent_start, aux.start() if aux else v0, relaxed=linked)
-            nearest = [m for m in people.before(v0, 1) if m.start >= sent_start]
-            gap = text[nearest[-1].end : v0].lstrip(",") if nearest else ""  # ", was": an aside
-            passive = nearest and PASSIVE_GAP.fullmatch(gap)
-            if not group and verb.group() in SOURCE_VERBS and passive:  # "X was quoted as …"
-                group = _speaker_group(text, people, nearest[-1], sent_start)
             if participle and not PARTICIPLE_THAT.match(text, v1, sent_end):
                 continue
+            linked = THAT_NEXT.match(text, v1, sent_end) is not None or THAT_WORD.search(
+                FORWARD_SKIP.match(text, v1, sent_end).group()  # "told journalists that"
+            )
+            aux = BE_BEFORE.search(text, max(sent_start, v0 - 30), v0) if participle else None
+            group = _subject(text, people, sent_start, aux.start() if aux else v0, relaxed=linked)
+            if not group and verb.group() in SOURCE_VERBS:  # "X was quoted as …"
+                group = _passive_source(text, people, sent_start, v0)
             before = text[sent_start : group[0].start] if group else ""
             closed = max(before.rfind(mark) for mark in '”"»')
             ending = quoted.containing(sent_start + closed) if closed >= 0 else None
@@ -922,7 +960,7 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
                 continue  # the cue of a direct quote: "…," Mezhevich added
             if not group and participle:
                 group = last_group or _participle_speaker(text, people, sent_start, v0)
-            coordinated = COORDINATED_BEFORE.search(text, max(0, v0 - 60), v0)
+            coordinated = not group and COORDINATED_BEFORE.search(text, max(0, v0 - 60), v0)
             if not group and last_group and coordinated and last_v1 == previous_v1:
                 group = last_group  # "He referred to Macron as a comrade and said he …"
             if not group and coordinated and not participle:  # "X promised a loan and said …"
@@ -949,9 +987,19 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
                 if more:
                     cue = verb.group()
                     found.append(Quote(*more, _names(group), "indirect", cue, _role(group)))
-        found += _inverted(text, people, sent_start, sent_end, quoted)
-        found += _according(text, people, sent_start, sent_end)
+        if verbs:  # each cue of _inverted holds a reporting verb (as a word of its own)
+            found += _inverted(text, people, sent_start, sent_end, quoted)
+        found += _according(text, people, sent_start, sent_end, bool(verbs))
     return found
+
+
+def _passive_source(text: str, people: SpanIndex, sent_start: int, verb_start: int) -> list:
+    """The speaker of a passive source verb: "X was quoted as …" ([] if none)."""
+    nearest = [m for m in people.before(verb_start, 1) if m.start >= sent_start]
+    gap = text[nearest[-1].end : verb_start].lstrip(",") if nearest else ""  # ", was": an aside
+    if nearest and PASSIVE_GAP.fullmatch(gap):
+        return _speaker_group(text, people, nearest[-1], sent_start)
+    return []
 
 
 OBJECT_RELATIVE = re.compile(r"\b(?:that|which|whom)\s+$")  # "the forces that X announced"
@@ -1025,11 +1073,14 @@ def _sentence_subject(
     return _joint(text, people, last)
 
 
+INVERTED_CUE = re.compile(rf",\s*({VERBS})\s+")  # ", said Russian President …"
+
+
 def _inverted(text: str, people: SpanIndex, sent_start: int, sent_end: int, quoted) -> list:
     """'<clause>, said Russian President Vladimir Putin, …' (verb before its speaker); when
     the clause runs on after the name ("The roadmaps, said X, were …") the whole sentence."""
     found = []
-    for verb in re.finditer(rf",\s*({VERBS})\s+", text[sent_start:sent_end]):
+    for verb in INVERTED_CUE.finditer(text[sent_start:sent_end]):
         v1 = sent_start + verb.end()
         near = _person_at(people, v1, min(sent_end, v1 + 90))
         if not near or quoted.containing(sent_start + verb.start()) is not None:
@@ -1077,11 +1128,14 @@ def _appositive(tail: str) -> bool:
     return bool(APPOSITIVE_START.match(tail)) or not VERB_LIKE.search(tail)
 
 
-def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> list[Quote]:
-    """'According to X, <clause>', 'In his opinion, <clause>' and 'As X put it, <clause>'."""
+def _according(
+    text: str, people: SpanIndex, sent_start: int, sent_end: int, spoken: bool
+) -> list[Quote]:
+    """'According to X, <clause>', 'In his opinion, <clause>' and 'As X put it, <clause>'
+    (``spoken``: whether the sentence holds a reporting verb, as the last needs)."""
     found = []
     sentence = text[sent_start:sent_end]
-    for match in ACCORDING.finditer(sentence):
+    for match in _according_cues(sentence):
         at = sent_start + match.end()
         near = _person_at(people, at, min(sent_end, at + 80))
         if not near or near[0].start - at > 40 and not ROLE_GAP.fullmatch(text, at, near[0].start):
@@ -1103,7 +1157,7 @@ def _according(text: str, people: SpanIndex, sent_start: int, sent_end: int) -> 
         if len(text[span[0] : span[1]].split()) >= MIN_CLAUSE_WORDS:
             group = _joint(text, people, near[0])
             found.append(Quote(*span, _names(group), "indirect", "according to", _role(group)))
-    for match in [*OPINION.finditer(sentence), *AS_CUE.finditer(sentence)]:
+    for match in _opinion_cues(sentence, spoken):
         if not re.search(r"(?:^|[,;:]|\b(?:and|but|so))\s*$", sentence[: match.start()]):
             continue  # "anything new in Lukashenko's words" is not a report
         at = sent_start + match.start()
