@@ -1232,12 +1232,11 @@ def _asks(text: str, start: int, end: int) -> bool:
     about the roadmaps.**")."""
     raw = text[start:end].strip()
     segment = raw.strip("*_").strip()
-    if not segment or segment[0] in '“"«„‘' or len(segment.split()) > QUESTION_WORDS:
+    if not segment or segment[0] in '“"«„‘':
         return False
-    if segment.endswith("?"):
-        return True
-    if raw[:1] in "*_" and segment.endswith((".", ":")) and PROMPT.match(segment):
-        return True
+    prompt = raw[:1] in "*_" and segment.endswith((".", ":")) and PROMPT.match(segment)
+    if segment.endswith("?") or prompt:  # the words are counted only when it may ask
+        return len(segment.split()) <= QUESTION_WORDS
     return "?" in segment and segment.endswith(("…", "...")) and len(segment.split()) <= 40
 
 
@@ -1290,6 +1289,8 @@ def _heading(text: str, p: _Paragraph) -> bool:
 
 def _fold(word: str) -> str:
     """A word without accents and case, for comparing names."""
+    if word.isascii():
+        return word.lower()  # no accents to take off
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
 
 
@@ -1298,8 +1299,10 @@ def _person_named(name: str, mentions: list[ActorMention]) -> tuple[str, str] | 
     a comma or in brackets left out: "ALEXANDER LUKASHENKO, PRESIDENT OF BELARUS")."""
     name = LABEL_ROLE_TAIL.sub("", name)
     last = _fold(name.split()[-1]) if name.split() else ""
+    if not last:
+        return None
     for m in mentions:
-        if m.actor_type != "person" or m.via in ("pronoun", "generic") or not last:
+        if m.actor_type != "person" or m.via in ("pronoun", "generic"):
             continue
         if last in (_fold(m.actor.split()[-1]), _fold(m.text.split()[-1])):
             return m.actor, m.role
@@ -1391,7 +1394,7 @@ def _interviewee_evidence(
         named = _person_named(label, mentions)
         if named:
             return *named, "label"
-    for match in INTRO_CUE.finditer(text[:first_question]):
+    for match in INTRO_CUE.finditer(text, 0, first_question):
         named = _introduced(text, people, match)
         if named:
             return named.actor, named.role, "intro"
@@ -1583,7 +1586,8 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
     if evidence == "title" and not labelled and len(answered) < 2:
         interviewee = ""  # "Lukashenko: No merger" heads news; one question is rhetorical
     lone = not labelled and len(answered) < 2 and not paras[first].marker
-    before = paras[first - 1] if first else None  # "X answered questions", not "in an interview"
+    before = paras[first - 1] if first and lone else None  # "X answered questions", not
+    # "in an interview" (looked for only when one question alone may be a heading)
     cues = INTRO_CUE.finditer(text, before.start, before.end) if before else ()
     introduced = any(m.group("with") or m.group().lower().startswith("answer") for m in cues)
     if lone and not introduced and _subheading(text, paras[first]):
@@ -1739,7 +1743,7 @@ def _editors_line(text: str, p: _Paragraph, speaker: str, mentions: list) -> boo
 
 def _name_line(text: str, p: _Paragraph) -> bool:
     """A line holding only a name (one to three capitalised words) that heads a block."""
-    words = text[p.start : p.end].split()
+    words = text[p.start : p.end].split(maxsplit=3)  # a fourth word is enough to tell
     return (
         not p.label
         and not p.marker
