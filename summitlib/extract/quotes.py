@@ -449,15 +449,16 @@ def _signed(
     return near[0] if bare or lead.group().rstrip().endswith(("how", "what")) else None
 
 
+STOP_SPACE = re.compile(r"[.!?]\s")  # a sentence's end inside a line
+
+
 def _inverted_lead(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tuple | None:
     """ "Said Lukashenko: “…”": a verb, then the speaker (a role may come between), opening
     the sentence or the line (where the sentence splitter took "Said Lukashenko:" for a
     speaker label), or after a clause ("…, believes the analyst X: “…”")."""
     line = text.rfind("\n", 0, q.open) + 1
     start = (
-        line
-        if line <= sent_start and not re.search(r"[.!?]\s", text[line:sent_start])
-        else sent_start
+        line if line <= sent_start and not STOP_SPACE.search(text, line, sent_start) else sent_start
     )
     comma = text.rfind(",", start, q.open)
     for begin in (start, comma + 1) if comma >= 0 else (start,):
@@ -538,7 +539,10 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
 
 def _holds(words: str, hints: tuple[str, ...]) -> bool:
     """Whether any of the hints occurs in ``words``."""
-    return any(hint in words for hint in hints)
+    for hint in hints:  # noqa: SIM110 - any() over a generator costs more than the look
+        if hint in words:
+            return True
+    return False
 
 
 def _according_cues(words: str) -> list[re.Match]:
@@ -951,7 +955,7 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
             if not group and verb.group() in SOURCE_VERBS:  # "X was quoted as …"
                 group = _passive_source(text, people, sent_start, v0)
             before = text[sent_start : group[0].start] if group else ""
-            closed = max(before.rfind(mark) for mark in '”"»')
+            closed = max(map(before.rfind, '”"»'))
             ending = quoted.containing(sent_start + closed) if closed >= 0 else None
             if ending is not None and _names_something(text, ending):
                 closed = -1  # "the movement “For Freedom” X called on …": a name, not a cue
@@ -1695,8 +1699,10 @@ def _transcript_turns(text: str, paras: list[_Paragraph], mentions: list) -> lis
     """
     speakers: dict[int, str] = {}
     for i, p in enumerate(paras):
+        if not p.label:
+            continue
         statement = _ends_as_sentence(text, p) or "\n" in text[p.start : p.body]
-        named = _person_named(p.label, mentions) if p.label and statement else None
+        named = _person_named(p.label, mentions) if statement else None
         if named:
             speakers[i] = named[0]
     if not speakers:
