@@ -1062,3 +1062,36 @@ def test_the_state_secretary_is_the_person_with_that_role():
         "The State Secretary believes the documents are ready."
     )
     assert actors(text)[-1] == ("The State Secretary", "Grigory Rapota")
+
+
+def test_every_according_and_opinion_cue_holds_a_hint_word():
+    """The quick looks for a hint word that spare sentences the slow cue patterns are only
+    safe if every match of those patterns holds one (keep the hints in step with them)."""
+    from summitlib.extract.quotes import (
+        ACCORDING,
+        ACCORDING_WORDS,
+        AS_CUE,
+        AS_WORD,
+        OPINION,
+        OPINION_WORDS,
+    )
+    from summitlib.paths import project_root
+
+    root = project_root()
+    folders = [root / "corpus" / "articles", *(root / "tests" / "fixtures").glob("*/articles")]
+    texts = [p.read_text(encoding="utf-8") for f in folders for p in sorted(f.glob("*.txt"))]
+    texts.append(
+        "According to Peskov, the talks went well. By the words of the minister, they did. "
+        "In her view, yes; from the point of view of Minsk, no. As stated the Russian leader, "
+        "it works. As Shraibman puts it, nothing moved. As noted by Glod, little changed."
+    )
+    kinds = set()
+    for text in texts:
+        for m in ACCORDING.finditer(text):
+            kinds.add("according")
+            assert any(w in m.group() for w in ACCORDING_WORDS), m.group()
+        for m in [*OPINION.finditer(text), *AS_CUE.finditer(text)]:
+            kinds.add("opinion")
+            hinted = any(w in m.group() for w in OPINION_WORDS) or AS_WORD.search(m.group())
+            assert hinted, m.group()
+    assert kinds == {"according", "opinion"}
