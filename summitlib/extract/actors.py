@@ -643,17 +643,37 @@ def _speaker_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
     return 0
 
 
+WORD_OR_HYPHEN = re.compile(r"[\w-]")  # what may not touch a surname standing alone
+
+
+def _standing_alone(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands in ``text`` with no word character or hyphen either side, left to
+    right and not overlapping (found by substring search: a regex that opens with a
+    lookbehind tries every position)."""
+    pos = text.find(word)
+    while pos >= 0:
+        end = pos + len(word)
+        if (pos == 0 or not WORD_OR_HYPHEN.match(text, pos - 1)) and not WORD_OR_HYPHEN.match(
+            text, end
+        ):
+            yield pos
+            pos = text.find(word, end)
+        else:
+            pos = text.find(word, pos + 1)
+
+
 def _surname_mentions(text: str, people: dict[str, ActorMention], taken: list) -> list:
     """Later (or earlier) mentions of discovered people by surname alone."""
     found = []
     occupied = SpanIndex(taken, lambda s: s)
     for name, first in people.items():
         surname = name.split()[-1]
-        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-            if not occupied.overlaps(m.start(), m.start() + 1):
+        for start in _standing_alone(text, surname):
+            if not occupied.overlaps(start, start + 1):
+                end = start + len(surname)
                 found.append(
-                    ActorMention(m.start(), m.end(), m.group(), name, "person", first.role,
-                                 "surname", first.gender)
+                    ActorMention(start, end, surname, name, "person", first.role, "surname",
+                                 first.gender)
                 )  # fmt: skip
     return found
 
