@@ -453,7 +453,9 @@ def _name_at(
 ) -> int:
     """How many tokens from ``i`` form a person's name (0 if none)."""
     first = tokens[i][2]
-    if not (first[:1].isupper() and first.isalpha() or "-" in first) or first in NOT_NAME:
+    if first not in known_first or first in NOT_NAME:  # only a known first name starts one
+        return 0
+    if not (first[:1].isupper() and first.isalpha() or "-" in first):
         return 0
     initial = _middle_initial(text, tokens, i)
     n = 1 + initial
@@ -461,9 +463,7 @@ def _name_at(
         if not (n == 2 and initial or _adjacent(text, tokens[i + n - 1], tokens[i + n])):
             break
         n += 1
-    if n < 2 + initial:
-        return 0
-    return n if first in known_first else 0
+    return n if n >= 2 + initial else 0
 
 
 def _middle_initial(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
@@ -558,12 +558,8 @@ def _block_people(
         if role and role.split()[-1].lower() in AFFILIATION_WORDS:
             role = ""  # "a senior analyst at Ural Bridge Advisory": the pair is the employer
         next_is_first = i + 1 < len(tokens) and tokens[i + 1][2] in registry.first_names
-        third = i + 2 < len(tokens) and _adjacent(text, tokens[i + 1], tokens[i + 2])
-        named = _organisation(tokens, i, 3 if third else 2) or _body_part(text, start)
-        if not n and role and pair and not next_is_first and not named:
-            n = 2
-        if not n and pair and not next_is_first and not named:
-            n = _speaker_name(text, tokens, i)
+        if not n and pair and not next_is_first and not _named_body(text, tokens, i):
+            n = 2 if role else _speaker_name(text, tokens, i)
         if n and not occupied.overlaps(start, tokens[i + n - 1][1]):
             end = tokens[i + n - 1][1]
             end -= 2 if text.endswith(POSSESSIVE, start, end) else 0  # "Mike Pompeo’s stop"
@@ -595,6 +591,13 @@ def _appositive_role(
     opened = APPOSITION_OPEN.search(text, max(0, tokens[i][0] - 4), tokens[i][0])
     closed = text[tokens[i + 1][1] : tokens[i + 1][1] + 1] == ","
     return role_before(text, opened.start(), stop) if opened and closed else ""
+
+
+def _named_body(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the capitalised pair from ``i`` (with a third word next to it) names a body,
+    outlet or place, or continues a body's name: no person."""
+    third = i + 2 < len(tokens) and _adjacent(text, tokens[i + 1], tokens[i + 2])
+    return _organisation(tokens, i, 3 if third else 2) or _body_part(text, tokens[i][0])
 
 
 def _organisation(tokens: list[tuple[int, int, str]], i: int, n: int) -> bool:
