@@ -186,13 +186,18 @@ class Registry:
                 found.setdefault(spelling_key(alias.split()[-1]), set()).add(e.actor)
         return {k: self.by_alias[next(iter(v))] for k, v in found.items() if len(v) == 1}
 
+    @cached_property
+    def by_surname(self) -> dict[str, set[str]]:
+        """The registry persons (canonical names) whose aliases end with each surname."""
+        found: dict[str, set[str]] = {}
+        for alias, e in self.by_alias.items():
+            if e.actor_type == "person":
+                found.setdefault(alias.split()[-1], set()).add(e.actor)
+        return found
+
     def surname_entry(self, surname: str) -> Entry | None:
         """The registry person whose alias ends with this surname, if exactly one."""
-        found = {
-            e.actor
-            for alias, e in self.by_alias.items()
-            if e.actor_type == "person" and alias.split()[-1] == surname
-        }
+        found = self.by_surname.get(surname, set())
         return self.by_alias.get(next(iter(found))) if len(found) == 1 else None
 
 
