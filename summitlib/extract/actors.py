@@ -85,7 +85,9 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GLUED = re.compile(r"(?<=[a-z]{5})(?=[A-Z][a-z]{3})")
 GLUED_MIN = 9  # five lower-case letters, then four of the next word
 WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?|[,;:.!?()\[\]—–]")
-NAME_RUN = re.compile(r"(?<![\w’'-])[\w’'-]*?(?:[^\W\d_a-z]|-)[\w’'-]*")  # see _name_words
+NAME_RUN = re.compile(  # a run holding a capital or a hyphen, and its word (see _name_words)
+    r"(?<![\w’'-])(?=[\w’'-]*?(?:[^\W\d_a-z]|-))[\d_’'-]*([^\W\d_](?:[\w’'-]*\w)?)?"
+)
 FIRST_LETTER = re.compile(r"[^\W\d_]")
 BLOCK_WORDS = 4096  # words of a long text looked at together when discovering people
 _SPEECH = load_reporting_verbs()
@@ -311,26 +313,33 @@ def _iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
     """Words and punctuation with their spans, in order; words a scraper glued together are
     split ("ShraibmanBelarusian" -> "Shraibman", "Belarusian")."""
     for m in WORD.finditer(text):
-        start = m.start()
-        if m.end() - start < GLUED_MIN:  # too short to hold two glued words
-            yield start, m.end(), m.group()
-            continue
-        for cut in GLUED.finditer(m.group()):
-            yield start, m.start() + cut.start(), text[start : m.start() + cut.start()]
-            start = m.start() + cut.start()
-        yield start, m.end(), text[start : m.end()]
+        if m.end() - m.start() < GLUED_MIN:  # too short to hold two glued words
+            yield m.start(), m.end(), m.group()
+        else:
+            yield from _unglued(text, m.start(), m.end())
+
+
+def _unglued(text: str, begin: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """The word at ``begin:end`` with its spans, split where a scraper glued two together."""
+    start = begin
+    for cut in GLUED.finditer(text[begin:end]):
+        yield start, begin + cut.start(), text[start : begin + cut.start()]
+        start = begin + cut.start()
+    yield start, end, text[start:end]
 
 
 def _name_words(text: str) -> Iterator[tuple[int, int, str]]:
     """The words of :func:`_iter_tokens` that may start or continue a name: those of each run
-    of word characters holding a capital or a hyphen. A run is tokenised alone as in the
-    whole text, and the words of the other runs (lower-case, unhyphenated) start no name and
-    stop any, as the gap they leave does."""
+    of word characters holding a capital or a hyphen. A run holds at most one word (from its
+    first letter to its last word character: ``NAME_RUN``'s group), split as in the whole
+    text; the words of the other runs (lower-case, unhyphenated) start no name and stop any,
+    as the gap they leave does."""
     for run in NAME_RUN.finditer(text):
-        offset = run.start()
-        for start, end, word in _iter_tokens(run.group()):
-            if word[:1].isalpha():
-                yield offset + start, offset + end, word
+        start, end = run.span(1)
+        if end - start >= GLUED_MIN:
+            yield from (t for t in _unglued(text, start, end) if t[2][:1].isalpha())
+        elif start >= 0 and text[start].isalpha():
+            yield start, end, run.group(1)
 
 
 def _word_blocks(text: str) -> Iterator[list[tuple[int, int, str]]]:
