@@ -82,6 +82,9 @@ RECENT = 40  # how many earlier mentions a reference may reach back to
 STEM = 5  # letters of a description's modifier looked for in a role ("belar", "oppos", "forei")
 REFERENCES = ("pronoun", "generic", "former", "pair")  # the ways a mention refers back
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# A regex that \b or a lookbehind would open opens with its first character instead, as a
+# case-sensitive class, and looks behind it: "[Tt](?<!\w.)he" is "\bthe". The regex engine
+# then skips to the characters that may start a match rather than trying every position.
 GLUED = re.compile(r"(?<=[a-z]{5})(?=[A-Z][a-z]{3})")
 GLUED_MIN = 9  # five lower-case letters, then four of the next word
 WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?|[,;:.!?()\[\]—–]")
@@ -208,7 +211,8 @@ SPELLING_RULES = tuple(
 )
 # a capitalised word of five letters or more holding something the rules change
 SPELLED_WORD = re.compile(
-    r"(?<![\w’'-])[^\W\d_a-z](?=[^\W\d_A-Z]{4,}(?![\w-]))[^\W\d_A-Z]*?"
+    r"[A-Z\x80-\U0010ffff](?<=[^\W\d_a-z])(?<![\w’'-].)"  # a capital or other non-ASCII letter
+    r"(?=[^\W\d_A-Z]{4,}(?![\w-]))[^\W\d_A-Z]*?"
     r"(?:[^\x00-\x7f]|(?<=S)ch|sch|sz|cz|w|j)[^\W\d_A-Z]*(?![\w-])"
 )
 MIN_KEYED = 5  # shorter surnames are too alike across languages to fold
@@ -505,7 +509,7 @@ def _discovered(text: str, registry: Registry, taken: list[tuple[int, int]]) -> 
 
 CAPS_WORD = r"[A-Z][A-Z’'-]"
 CAPS_NAME = re.compile(  # a first name, a second one if any ("ANNA MARIA DYNER"), a surname
-    rf"(?<![\w’'.-])({CAPS_WORD}+)(?:[ \t]+({CAPS_WORD}+))?[ \t]+({CAPS_WORD}{{2,}})"
+    rf"([A-Z](?<![\w’'.-].)[A-Z’'-]+)(?:[ \t]+({CAPS_WORD}+))?[ \t]+({CAPS_WORD}{{2,}})"
     r"(?![\w’'-]|\.\w)"
 )
 
@@ -754,13 +758,15 @@ GENERIC_NOUN = "|".join(sorted(GENERIC_NOUNS, key=len, reverse=True))
 DESCRIBING = phrase_alternation(ROLE_MODIFIERS | DESCRIPTION_MODIFIERS)
 GENERIC = re.compile(  # "the analyst", "the veteran analyst", "the Belarusian foreign minister"
     # (not a title before a name: "the opposition leader Sviatlana Tsikhanouskaya")
-    rf"\b(?:the|this|that|the\s+country[’']s)\s+((?:(?:{DESCRIBING})\s+){{0,2}}?"
+    rf"(?-i:[Tt])(?<!\w.)(?:he|his|hat|he\s+country[’']s)\s+((?:(?:{DESCRIBING})\s+){{0,2}}?"
     rf"(?:political\s+)?(?:{GENERIC_NOUN}))\b(?!\s+(?:of|to|for)\b|(?-i:\s+[A-Z][a-z])"
     rf"|\s+(?:{phrase_alternation(DESCRIPTION_COMPOUNDS)})\b)",  # not "the expert groups"
     re.IGNORECASE,
 )
 GENERIC_HEAD = re.compile(rf"(?:political\s+)?(?:{GENERIC_NOUN})$")
-PRONOUN = re.compile(r"\b(he|him|his|she|her)\b", re.IGNORECASE)
+PRONOUN = re.compile(  # he, him, his, she, her (ſ: the long s that IGNORECASE takes for s)
+    r"((?-i:[HhSsſ])(?<!\w.)(?:(?<=[Hh])(?:e|im|is|er)|(?<=[Ssſ])he))\b", re.IGNORECASE
+)
 HEAD_OF_STATE = r"(?:[\w-]+\s+)?(?:president|head\s+of\s+state|leader)\b"
 PAIR_TITLES = {  # what the role of each of "the two presidents" (…) starts with
     "presidents": re.compile(r"(?:[\w-]+\s+)?president\b", re.IGNORECASE),
@@ -768,13 +774,13 @@ PAIR_TITLES = {  # what the role of each of "the two presidents" (…) starts wi
     "leaders": re.compile(HEAD_OF_STATE, re.IGNORECASE),
 }
 PAIR = re.compile(  # two people named together just before: "the two leaders", "the pair"
-    r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(leaders|presidents|heads\s+of\s+state|men)\b"
-    r"|\b[Tt]he\s+(pair)\b"
+    r"[TtBb](?<!\w.)(?:(?:(?<=[Tt])he\s+two|(?<=[Bb])oth)\s+"
+    r"(leaders|presidents|heads\s+of\s+state|men)\b|(?<=[Tt])he\s+(pair)\b)"
 )
 FORMER = re.compile(
-    r"\b[Tt]he\s+(former|latter)\b(?=\s*[,;.)]|\s+(?:\w+ly\s+)?(?:has|had|have|is|was|were|will|"
-    r"would|can|could|did|does|also|then|\w+ed|says|insists|argues|claims|believes|thinks|"
-    r"notes|adds|warns|stresses|wants|sees|holds|remains)\b)"
+    r"[Tt](?<!\w.)he\s+(former|latter)\b(?=\s*[,;.)]|\s+(?:\w+ly\s+)?(?:has|had|have|is|was|"
+    r"were|will|would|can|could|did|does|also|then|\w+ed|says|insists|argues|claims|believes|"
+    r"thinks|notes|adds|warns|stresses|wants|sees|holds|remains)\b)"
 )
 
 
@@ -822,7 +828,9 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
     return refs
 
 
-SENTENCE_END = re.compile(r"[.!?…][\"”»’]?\s+(?![a-z\d])|\n\s*")  # not "Aug. 9", "U.S. officials"
+SENTENCE_END = re.compile(  # not "Aug. 9", "U.S. officials"
+    r"[.!?…\n](?:(?<=[.!?…])[\"”»’]?\s+(?![a-z\d])|(?<=\n)\s*)"
+)
 SUBJECT_LEAD = re.compile(  # what may stand before a sentence's subject: "In particular, the"
     r"(?:\d{1,3}/\d{1,3}\s+|[•▪*]\s*)?"  # a thread's tweet counter ("4/14") or a bullet
     r"(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3},\s*)?(?:[Aa]ccording\s+to\s+)?(?:[Tt]he\s+)?"
