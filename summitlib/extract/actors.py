@@ -754,7 +754,7 @@ def _described(text: str, registry: Registry, mentions: list) -> list[ActorMenti
     return [m for m in mentions if not inside.overlaps(m.start, m.end)] + described
 
 
-GENERIC_NOUN = "|".join(sorted(GENERIC_NOUNS, key=len, reverse=True))
+GENERIC_NOUN = phrase_alternation(GENERIC_NOUNS, space=" ")  # longest first, one space between
 DESCRIBING = phrase_alternation(ROLE_MODIFIERS | DESCRIPTION_MODIFIERS)
 GENERIC = re.compile(  # "the analyst", "the veteran analyst", "the Belarusian foreign minister"
     # (not a title before a name: "the opposition leader Sviatlana Tsikhanouskaya")
