@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from summitlib.text.lexicon_scan import lexicon_scan, scan_matches
 from summitlib.text.lexicons import read_lexicon
 from summitlib.text.resources import vader_lexicon_dir
 
@@ -59,9 +60,9 @@ def _named(line: str) -> tuple[str, str]:
     return re.sub(r"\W+", "_", re.split(r"[|\\(\[]", line)[0]).strip("_") or "x", line
 
 
-def _compile_named(name: str) -> list[tuple[str, re.Pattern[str]]]:
-    """A named lexicon file compiled to (name, word-bounded regex) pairs, for folded text."""
-    return [(n, re.compile(rf"\b(?:{p})\b")) for n, p in map(_named, _read_lines(name))]
+def _read_named(name: str) -> list[tuple[str, str]]:
+    """A named lexicon file as (name, regex) pairs."""
+    return [_named(line) for line in _read_lines(name)]
 
 
 def _compile_any(name: str) -> re.Pattern[str]:
@@ -70,16 +71,14 @@ def _compile_any(name: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})\b")
 
 
-def any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
-    """One regex that matches where any of ``patterns`` does (a cheap pre-check)."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
-
-
-CUES: list[tuple[str, str, re.Pattern[str]]] = [
-    (side, n, p) for side in ("against", "for") for n, p in _compile_named(f"cues_{side}.txt")
+CUES: list[tuple[str, str, str]] = [
+    (side, n, p) for side in ("against", "for") for n, p in _read_named(f"cues_{side}.txt")
 ]
-TARGETS = _compile_named("targets.txt")
-RELATIONS = _compile_named("relations.txt")
+TARGETS = _read_named("targets.txt")
+RELATIONS = _read_named("relations.txt")
+CUE_SCAN = lexicon_scan([p for _side, _n, p in CUES])
+TARGET_SCAN = lexicon_scan([p for _n, p in TARGETS])
+RELATION_SCAN = lexicon_scan([p for _n, p in RELATIONS])
 
 
 def _negators() -> re.Pattern[str]:
@@ -141,29 +140,16 @@ def _negated_before(text: str, at: int) -> bool:
     return bool(words) and bool(NEGATORS.search(" ".join(words)))
 
 
-CUE_BLOCK = 8
-
-
-CUE_BLOCKS = [
-    (any_of([p for _s, _n, p in block]), block)
-    for block in (CUES[i : i + CUE_BLOCK] for i in range(0, len(CUES), CUE_BLOCK))
-]
-CUE_ANY = any_of([p for _s, _n, p in CUES])
-TARGET_ANY = any_of([p for _n, p in TARGETS])
-RELATION_ANY = any_of([p for _n, p in RELATIONS])
 Items = tuple[tuple[str, float], ...]
 
 
 @lru_cache(maxsize=8192)
 def cue_hits(text: str) -> tuple[tuple[str, str, bool, int], ...]:
     """The cue hits of a folded text: (side, cue name, negated?, offset), in lexicon order."""
-    if not (first := CUE_ANY.search(text)):
-        return ()
     hits = []
-    start = first.start()  # no cue matches before the leftmost match of any cue
-    blocks = [block for pre_check, block in CUE_BLOCKS if pre_check.search(text, start)]
-    for side, name, pattern in (cue for block in blocks for cue in block):
-        for m in pattern.finditer(text, start):
+    for index, matches in sorted(scan_matches(CUE_SCAN, text).items()):
+        side, name, _ = CUES[index]
+        for m in matches:
             own_negation = NEGATORS.match(m.group()) is not None
             hits.append(
                 (side, name, (not own_negation) and _negated_before(text, m.start()), m.start())
@@ -174,23 +160,19 @@ def cue_hits(text: str) -> tuple[tuple[str, str, bool, int], ...]:
 @lru_cache(maxsize=8192)
 def target_hits(text: str) -> tuple[tuple[str, bool], ...]:
     """The integration-term hits of a folded text: (term name, negated?)."""
-    if not (first := TARGET_ANY.search(text)):
-        return ()
     hits = []
-    for name, pattern in TARGETS:
-        for m in pattern.finditer(text, first.start()):
+    for index, matches in sorted(scan_matches(TARGET_SCAN, text).items()):
+        for m in matches:
             window = BREAK.split(text[max(0, m.start() - 80) : m.start()])[-1]
             words = window.split()[-NEGATED_TARGET_WORDS:]
-            hits.append((name, bool(words) and bool(NEGATORS.search(" ".join(words)))))
+            hits.append((TARGETS[index][0], bool(words) and bool(NEGATORS.search(" ".join(words)))))
     return tuple(hits)
 
 
 @lru_cache(maxsize=8192)
 def relation_hits(text: str) -> tuple[str, ...]:
     """The relation terms (talks, agreement, economy, …) in a folded text, in lexicon order."""
-    if not (first := RELATION_ANY.search(text)):
-        return ()
-    return tuple(name for name, pattern in RELATIONS if pattern.search(text, first.start()))
+    return tuple(RELATIONS[index][0] for index in sorted(scan_matches(RELATION_SCAN, text)))
 
 
 def _add(feats: dict[str, float], name: str, value: float = 1.0) -> None:
