@@ -75,9 +75,29 @@ def _logits(model: Model, feats: dict[str, float]) -> list[float]:
     return z
 
 
+def _present_logits(model: Model, present: Present) -> list[float]:
+    """The logits of :func:`_logits` from the features present (same sums, same order)."""
+    z = list(model["intercepts"])
+    if len(z) == 3:  # the stance model, unrolled
+        z0, z1, z2 = z
+        for _name, value, row in present:
+            z0 += row[0] * value
+            z1 += row[1] * value
+            z2 += row[2] * value
+        return [z0, z1, z2]
+    for _name, value, row in present:
+        for k, w in enumerate(row):
+            z[k] += w * value
+    return z
+
+
 def probabilities(model: Model, feats: dict[str, float]) -> list[float]:
     """Class probabilities (softmax; a single-row binary model uses the logistic)."""
-    z = _logits(model, feats)
+    return _probabilities(_logits(model, feats))
+
+
+def _probabilities(z: list[float]) -> list[float]:
+    """Class probabilities from logits (softmax; a single logit: the logistic)."""
     if len(z) == 1:  # binary: one logit for labels[1]
         p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z[0]))))
         return [1.0 - p, p]
@@ -85,18 +105,6 @@ def probabilities(model: Model, feats: dict[str, float]) -> list[float]:
     e = [math.exp(v - top) for v in z]
     total = sum(e)
     return [v / total for v in e]
-
-
-def _contributions(present: Present, k: int) -> list[tuple[float, str]]:
-    """Each feature's push toward class index ``k`` (relative to the other classes)."""
-    out = []
-    for name, value, row in present:
-        if len(row) == 1:
-            push = row[0] * value * (1 if k == 1 else -1)
-        else:
-            push = (row[k] - sum(row) / len(row)) * value
-        out.append((push, name))
-    return out
 
 
 def _label_index(model: Model, probs: list[float]) -> int:
@@ -115,7 +123,14 @@ def _score_of(model: Model, probs: list[float]) -> float:
 
 def _evidence(present: Present, k: int, n: int) -> list[str]:
     """The ``n`` features that pushed most toward class index ``k`` (ties by name)."""
-    pushes = [(-push, name) for push, name in _contributions(present, k) if push > 0]
+    pushes = []
+    for name, value, row in present:  # each one's push toward k, relative to the other classes
+        if len(row) == 1:
+            push = row[0] * value * (1 if k == 1 else -1)
+        else:
+            push = (row[k] - sum(row) / len(row)) * value
+        if push > 0:
+            pushes.append((-push, name))
     pushes.sort()
     return [name for _, name in pushes[:n]]
 
@@ -125,13 +140,10 @@ def predict(
 ) -> tuple[int, float, list[str]]:
     """(label, signed score, evidence): score is P(+1) - P(-1) (binary: P(1)); evidence names the
     features that pushed most toward the chosen label."""
-    probs = probabilities(model, feats)
+    present = _present(model, feats)
+    probs = _probabilities(_present_logits(model, present))
     k = _label_index(model, probs)
-    return (
-        model["labels"][k],
-        _score_of(model, probs),
-        _evidence(_present(model, feats), k, n_evidence),
-    )
+    return model["labels"][k], _score_of(model, probs), _evidence(present, k, n_evidence)
 
 
 def signed_score(model: Model, feats: dict[str, float]) -> float:
