@@ -377,26 +377,43 @@ def _gender(first: str) -> str:
     return "f" if first.endswith(FEMALE_ENDINGS) or first in FEMALE_NAMES else "m"
 
 
+ROLE_REACH = 160  # characters before a name that its role phrase may take
+ROLE_GLANCE = 40  # characters before a name read first: most role phrases end (backwards) there
+
+
 def role_before(text: str, start: int, stop: frozenset[str] = frozenset()) -> str:
-    """The role phrase that ends right before a name ("head of the … Center at …")."""
-    window = text[max(0, start - 160) : start]
+    """The role phrase that ends right before a name ("head of the … Center at …"). The words
+    after the first space of a short glance back are those of the whole reach; the reach is
+    read only when the role phrase may start before them."""
+    reach = max(0, start - ROLE_REACH)
+    space = text.find(" ", max(reach, start - ROLE_GLANCE), start)
+    window = text[space + 1 : start] if space >= 0 else ""
     words = _tokens(window)
-    keep = len(words)
-    for i in range(len(words) - 1, -1, -1):
-        word = words[i][2]
-        low = word.lower()
-        if word in stop:
-            break
-        if low in ROLE_WORDS or low in ROLE_MODIFIERS or low in CONNECTORS or _cap_word(word):
-            keep = i
-            continue
-        break
-    phrase = words[keep:]
+    before = _before_role(words, stop)
+    if before < 0:
+        window = text[reach:start]
+        words = _tokens(window)
+        before = _before_role(words, stop)
+    phrase = words[before + 1 :]
     while phrase and phrase[0][2].lower() not in ROLE_START:
         phrase = phrase[1:]
     if not any(w[2].lower() in ROLE_WORDS for w in phrase):
         return ""
     return " ".join(window[phrase[0][0] :].split()) if phrase else ""
+
+
+def _before_role(words: list[tuple[int, int, str]], stop: frozenset[str]) -> int:
+    """The index of the word before the role phrase that may end ``words`` (-1 if every word
+    may belong to it): the last stop word or word that is no role, modifier, connector or
+    capitalised word."""
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i][2]
+        low = word.lower()
+        if word in stop:
+            return i
+        if not (low in ROLE_WORDS or low in ROLE_MODIFIERS or low in CONNECTORS or _cap_word(word)):
+            return i
+    return -1
 
 
 def _cap_word(word: str) -> bool:
