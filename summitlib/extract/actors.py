@@ -88,8 +88,9 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GLUED = re.compile(r"(?<=[a-z]{5})(?=[A-Z][a-z]{3})")
 GLUED_MIN = 9  # five lower-case letters, then four of the next word
 WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?|[,;:.!?()\[\]—–]")
-NAME_RUN = re.compile(  # a run holding a capital or a hyphen, and its word (see _name_words)
-    r"(?<![\w’'-])(?=[\w’'-]*?(?:[^\W\d_a-z]|-))[\d_’'-]*([^\W\d_](?:[\w’'-]*\w)?)?"
+NAME_RUN = re.compile(  # a run holding a capital or a hyphen, and its word (see _name_words);
+    # the look-ahead passes the run's other characters (a-z, digits, _, apostrophes) at once
+    r"(?<![\w’'-])(?=[a-z\d_’']*+(?:[^\W\d_a-z]|-))[\d_’'-]*([^\W\d_](?:[\w’'-]*\w)?)?"
 )
 FIRST_LETTER = re.compile(r"[^\W\d_]")
 BLOCK_WORDS = 4096  # words of a long text looked at together when discovering people
