@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
 
 NAN = float("nan")
 INT64 = (-(2**63), 2**63)
@@ -60,9 +61,34 @@ class Rows(Sequence[dict]):
                     column.append(GAP)
 
     def extend(self, rows: Iterable[dict]) -> None:
-        """Add rows in order."""
-        for row in rows:
-            self.append(row)
+        """Add rows in order (column by column when they all have the same columns)."""
+        batch = rows if isinstance(rows, list) else list(rows)
+        by_column = _alike_columns(batch)
+        if by_column is None:
+            for row in batch:
+                self.append(row)
+        else:
+            self._extend_columns(by_column, len(batch))
+
+    def _extend_columns(self, by_column: dict[str, list], count: int) -> None:
+        """Add ``count`` rows given as their values column by column, every column of every
+        row (what :meth:`append` row by row gives: new columns in the rows' order)."""
+        n, columns = self.length, self.columns
+        for name, values in by_column.items():
+            column = columns.get(name)
+            if column is None:
+                packed = not n and _all_packable(values)
+                columns[name] = array("q", values) if packed else [GAP] * n + values
+            elif type(column) is array and not _all_packable(values):
+                columns[name] = list(column) + values
+            else:
+                column.extend(values)
+        for name, column in columns.items():
+            if name not in by_column:
+                gapped = list(column) if type(column) is array else column
+                gapped.extend([GAP] * count)
+                columns[name] = gapped
+        self.length = n + count
 
     def __len__(self) -> int:
         """How many rows there are."""
@@ -125,6 +151,31 @@ def frame_columns(tables: Sequence[Sequence[dict]]) -> dict[str, list]:
 def _packable(value: object) -> bool:
     """Whether a value fits a packed column of 8-byte integers (an int, not a bool)."""
     return type(value) is int and INT64[0] <= value < INT64[1]
+
+
+def _alike_columns(rows: list[dict]) -> dict[str, list] | None:
+    """The rows' values column by column in the first row's order, when every row has the
+    same columns as the first (the same number, and each of the first row's); else None."""
+    if not rows or set(map(len, rows)) != {len(rows[0])}:
+        return None
+    names = list(rows[0])
+    if len(names) < 2:  # itemgetter gives tuples for two names or more
+        if any(row.keys() != rows[0].keys() for row in rows):
+            return None
+        return {name: [row[name] for row in rows] for name in names}
+    try:
+        values = list(map(itemgetter(*names), rows))
+    except KeyError:
+        return None
+    return dict(zip(names, map(list, zip(*values, strict=True)), strict=True))
+
+
+def _all_packable(values: list) -> bool:
+    """Whether every value fits a packed column of 8-byte integers (:func:`_packable`; the
+    first value alone tells most other columns)."""
+    if not _packable(values[0]) or set(map(type, values)) != {int}:
+        return False
+    return INT64[0] <= min(values) and max(values) < INT64[1]
 
 
 def _filled(values: list | array) -> list | array:
