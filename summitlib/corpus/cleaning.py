@@ -86,6 +86,17 @@ class OffsetMap(Sequence[int]):
         for clean, raw, end in zip(self.clean_starts, self.raw_starts, ends, strict=True):
             yield from range(raw, raw + end - clean)
 
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw span from cleaned character ``start`` to just after ``end - 1``, given
+        ``0 <= start < end <= len(self)`` (two lookups of ``self[i]`` in one call)."""
+        clean_starts, raw_starts = self.clean_starts, self.raw_starts
+        first = bisect.bisect_right(clean_starts, start) - 1
+        last = bisect.bisect_right(clean_starts, end - 1, first) - 1
+        return (
+            raw_starts[first] + start - clean_starts[first],
+            raw_starts[last] + end - clean_starts[last],
+        )
+
     def first_at(self, raw_offset: int) -> int:
         """The first cleaned character whose raw offset is ``raw_offset`` or later."""
         run = bisect.bisect_right(self.raw_starts, raw_offset) - 1
@@ -106,6 +117,8 @@ class CleanText:
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map a cleaned span to the raw span that covers the same characters."""
+        if 0 <= start < end <= self.offsets.length:
+            return self.offsets.raw_span(start, end)
         if end <= start:
             point = self.offsets[start] if start < len(self.offsets) else len(self.raw)
             return point, point

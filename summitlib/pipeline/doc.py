@@ -75,20 +75,26 @@ class ArticleDoc:
     def row(self, start: int, end: int, **columns: object) -> dict:
         """A table row for a cleaned span: doc_id, sent_id, raw start/end, raw text, extras."""
         raw_start, raw_end = self.cleaned.to_raw(start, end)
-        return self.raw_row(raw_start, raw_end, **columns)
+        return self._row(raw_start, raw_end, columns)
 
     def raw_row(self, raw_start: int, raw_end: int, **columns: object) -> dict:
         """A table row for a span already in raw offsets (a short text, such as a name or a
         date that recurs through a long article, is kept once)."""
+        return self._row(raw_start, raw_end, columns)
+
+    def _row(self, raw_start: int, raw_end: int, columns: dict[str, object]) -> dict:
+        """The row of a raw span: the five common columns, then ``columns`` (which may give
+        one of them another value, in its place)."""
         text = self.cleaned.raw[raw_start:raw_end]
-        return {
-            "doc_id": self.doc_id,
+        row = {
+            "doc_id": self.article.doc_id,
             "sent_id": self.sent_id(raw_start),
             "start": raw_start,
             "end": raw_end,
             "text": sys.intern(text) if len(text) <= SHORT_TEXT else text,
-            **columns,
         }
+        row.update(columns)
+        return row
 
     def add_rows(self, table: str, rows: Iterable[dict]) -> None:
         """Append rows to one of the document's tables (created when new)."""
