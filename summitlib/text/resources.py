@@ -73,5 +73,6 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 
 def word_count(text: str) -> int:
-    """How many word tokens ``text`` has (as :func:`word_spans` finds them, without a list)."""
-    return sum(1 for _ in WORD_ONLY.finditer(text))
+    """How many word tokens ``text`` has (as :func:`word_spans` finds them): the number of
+    deletions ``subn`` counts, which spares a match object per word and keeps no list."""
+    return WORD_ONLY.subn("", text)[1]
