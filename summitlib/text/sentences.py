@@ -14,6 +14,7 @@ import re
 from summitlib.text.resources import punkt
 from summitlib.text.spans import trim_span
 
+SENT_END = re.compile(r"[.?!]")  # Punkt's sentence-end characters
 LIST_MARKER = re.compile(r"[ \t\u00a0]*(?:[•●▪◦·*\-–—]|\d{1,2}[.)])[ \t\u00a0]+")
 TERMINAL = set('.!?:;"”’»)]')
 CAPITAL = r"[A-Z][\w’'./&-]*"  # a capitalised word of a label
@@ -91,8 +92,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         label = speaker_label(text, start, end)
         if label is not None:
             start = label[1]
-        for s, e in punkt().span_tokenize(text[start:end]):
-            s, e = trim_span(text, start + s, start + e)
+        for s, e in _punkt_spans(text, start, end):
+            s, e = trim_span(text, s, e)
             if s < e:
                 spans.append((s, e))
     return spans
+
+
+def _punkt_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Punkt's sentence spans of ``text[start:end]`` in offsets of ``text``, edges untrimmed.
+    Punkt weighs a break only after a sentence-end character that something follows: a piece
+    without one before its last character is one sentence, and Punkt is not called."""
+    if SENT_END.search(text, start, end - 1) is None:
+        return [(start, end)]
+    return [(start + s, start + e) for s, e in punkt().span_tokenize(text[start:end])]
