@@ -164,7 +164,8 @@ def positions(doc: ArticleDoc) -> None:
 
 def summary(doc: ArticleDoc) -> dict[str, object]:
     """The article's row of ``documents.csv`` beyond its metadata."""
-    tones = [r["tone"] for r in doc.rows.get("sentences", [])]
+    table = doc.rows.get("sentences")
+    tones = table.column("tone") if table is not None else []
     return {
         "n_sentences": len(doc.sentences),
         "n_words": word_count(doc.text),

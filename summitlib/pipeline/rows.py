@@ -90,6 +90,16 @@ class Rows(Sequence[dict]):
                 columns[name] = gapped
         self.length = n + count
 
+    def column(self, name: str) -> list:
+        """One column's values in row order, without a dict per row (a KeyError, as
+        ``row[name]`` gives, when a row lacks the column)."""
+        if not self.length:
+            return []
+        values = self.columns[name]
+        if type(values) is list and any(v is GAP for v in values):
+            raise KeyError(name)
+        return list(values)
+
     def __len__(self) -> int:
         """How many rows there are."""
         return self.length
