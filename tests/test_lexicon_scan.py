@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summitlib.learning.features import CUE_SCAN, RELATION_SCAN, TARGET_SCAN, fold
+from summitlib.learning.features import CUE_SCAN, MODAL_SCAN, RELATION_SCAN, TARGET_SCAN, fold
 from summitlib.paths import project_root
 from summitlib.text.lexicon_scan import alternatives, lexicon_scan, scan_matches
 
@@ -35,6 +35,6 @@ def test_the_stance_lexicons_scan_as_their_regexes_match_on_every_fixture_articl
     folders = [root / "corpus" / "articles", *(root / "tests" / "fixtures").glob("*/articles")]
     texts = [fold(p.read_text(encoding="utf-8")) for f in folders for p in sorted(f.glob("*.txt"))]
     texts.append("in no hurry, don't think so; n't have any other choice. union state-union")
-    for scan in (CUE_SCAN, TARGET_SCAN, RELATION_SCAN):
+    for scan in (CUE_SCAN, TARGET_SCAN, RELATION_SCAN, MODAL_SCAN):
         for text in texts:
             assert scan_spans(scan, text) == finditer_spans(scan, text)

@@ -65,12 +65,6 @@ def _read_named(name: str) -> list[tuple[str, str]]:
     return [_named(line) for line in _read_lines(name)]
 
 
-def _compile_any(name: str) -> re.Pattern[str]:
-    """A lexicon file compiled to one word-bounded alternation, for folded text."""
-    body = "|".join(f"(?:{p})" for p in _read_lines(name))
-    return re.compile(rf"\b(?:{body})\b")
-
-
 CUES: list[tuple[str, str, str]] = [
     (side, n, p) for side in ("against", "for") for n, p in _read_named(f"cues_{side}.txt")
 ]
@@ -81,18 +75,29 @@ TARGET_SCAN = lexicon_scan([p for _n, p in TARGETS])
 RELATION_SCAN = lexicon_scan([p for _n, p in RELATIONS])
 
 
-def _negators() -> re.Pattern[str]:
-    """The negators as one regex: the words between one pair of word bounds (an order of
-    magnitude faster than a bound around each), contractions ("n't") as they are."""
+def _negator_lines() -> tuple[list[str], list[str]]:
+    """The negators: words (matched between word bounds) and contractions ("n't", as they are)."""
     lines = _read_lines("negators.txt")
-    words = "|".join(p for p in lines if not p.startswith("n["))
-    return re.compile("|".join([rf"\b(?:{words})\b", *(p for p in lines if p.startswith("n["))]))
+    return [p for p in lines if not p.startswith("n[")], [p for p in lines if p.startswith("n[")]
 
 
-NEGATORS = _negators()
-HEDGES = _compile_any("hedges.txt")
-DEONTIC = _compile_any("deontic.txt")
-CONDITIONALS = _compile_any("conditionals.txt")
+NEGATOR_WORDS, NEGATOR_CONTRACTIONS = _negator_lines()
+# the words between one pair of word bounds: an order of magnitude faster than a bound around each
+NEGATORS = re.compile("|".join([rf"\b(?:{'|'.join(NEGATOR_WORDS)})\b", *NEGATOR_CONTRACTIONS]))
+NEGATOR_WORD = re.compile(rf"(?:{NEGATORS.pattern})|.*n['’]t")  # a negator or a word in "n't"
+CONTRACTED_NEGATOR = re.compile("|".join(NEGATOR_CONTRACTIONS))
+MODAL_FLAGS = ("hedge", "deontic", "conditional")
+
+
+def _modal_regexes() -> list[tuple[str, str]]:
+    """The hedge, deontic and conditional regexes and the negator words, each with its flag."""
+    files = dict(zip(MODAL_FLAGS, ("hedges.txt", "deontic.txt", "conditionals.txt"), strict=True))
+    found = [(flag, p) for flag, file in files.items() for p in _read_lines(file)]
+    return found + [("negation", p) for p in NEGATOR_WORDS]
+
+
+MODAL_REGEXES = _modal_regexes()  # one scan tells which flags any of them raise
+MODAL_SCAN = lexicon_scan([p for _flag, p in MODAL_REGEXES])
 COUNTERFACTUALS = re.compile("|".join(f"(?:{p})" for p in _read_lines("counterfactuals.txt")))
 
 
@@ -188,7 +193,7 @@ def _cue_features(text: str) -> Items:
         return ()
     contrast = [m.end() for m in CONTRAST.finditer(text)]
     last_contrast = contrast[-1] if contrast else -1
-    hedged = bool(HEDGES.search(text) or DEONTIC.search(text))
+    hedged = any(name in ("hedge", "deontic") for name, _ in _modal_features(text))
     for side, name, negated, at in hits:
         prefix = "neg_cue" if negated else "cue"
         _add(feats, f"{prefix}:{side}:{name}")
@@ -211,7 +216,7 @@ def _polar_features(lower: str) -> Items:
     feats: dict[str, float] = {}
     negated_until = -1
     for i, word in enumerate(WORD.findall(lower)):
-        if NEGATORS.fullmatch(word) or word.endswith("n't") or word.endswith("n’t"):
+        if NEGATOR_WORD.fullmatch(word):
             negated_until = i + NEGATION_WINDOW
             continue
         valence = lexicon.get(word)
@@ -226,11 +231,11 @@ def _polar_features(lower: str) -> Items:
 @lru_cache(maxsize=8192)
 def _modal_features(text: str) -> Items:
     """Hedge, deontic, conditional, counterfactual and negation flags."""
-    pairs = (("hedge", HEDGES), ("deontic", DEONTIC), ("conditional", CONDITIONALS))
-    feats = [(name, 1.0) for name, pattern in pairs if pattern.search(text)]
+    found = {MODAL_REGEXES[index][0] for index in scan_matches(MODAL_SCAN, text)}
+    feats = [(flag, 1.0) for flag in MODAL_FLAGS if flag in found]
     if COUNTERFACTUALS.search(text):
         feats.append(("counterfactual", 1.0))
-    if NEGATORS.search(text):
+    if "negation" in found or CONTRACTED_NEGATOR.search(text):
         feats.append(("negation", 1.0))
     return tuple(feats)
 
