@@ -40,6 +40,21 @@ MONTH = (
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 DASH = r"\s*[-–—]\s*"
+# A pattern that opens with its first character (a month's capital, a year's first digit)
+# lets the regex engine skip at once to the characters that may start a match. What must hold
+# before that character is then looked behind it: "\b" before a word is WORD_START.
+WORD_START = r"(?<!\w.)"
+
+
+def _opening(alternation: str, before: str) -> str:
+    """An alternation of words ('(?:a|b)') with ``before`` put after each one's first character."""
+    return "(?:" + "|".join(f"{w[0]}{before}{w[1:]}" for w in alternation[3:-1].split("|")) + ")"
+
+
+MONTH_AT_WORD = _opening(MONTH, WORD_START)  # "\b{MONTH}"
+YEAR_AT_WORD = _opening(YEAR, WORD_START)  # "\b{YEAR}"
+# "(?:(?<=\bmid-)|(?<![\w$€£.,/-])){YEAR}": a year after "mid-" or no word, sign or number
+YEAR_ALONE = _opening(YEAR, r"(?:(?<=\bmid-.)|(?<![\w$€£.,/-].))")
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -281,12 +296,12 @@ TENS = f"(?:{'|'.join(TENS_WORDS)})"
 UNITS = f"(?:{'|'.join(w for w, n in NUMBER_WORDS.items() if n <= 9 and w not in ('a', 'an'))})"
 COUNT = rf"({TENS}(?:[-\s]{UNITS})?|{'|'.join(NUMBER_WORDS)}|\d+)"  # "two", "12", "twenty-four"
 PATTERN_TEXT: list[tuple[str, str, int]] = [
-    ("iso", rf"\b({YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b", 0),
+    ("iso", rf"({YEAR_AT_WORD})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b", 0),
     ("dotted", rf"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.({YEAR})\b", 0),
     ("slashed", rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/({YEAR})\b(?!/)", 0),
     ("day_range_month", rf"\b(?:from\s+)?({DAY}){TO}({DAY})\s+({MONTH})(?:,?\s+({YEAR}))?\b", 0),
-    ("month_day_range", rf"\b({MONTH})\s+({DAY}){TO}({DAY})(?:,?\s+({YEAR}))?\b", 0),
-    ("month_range", rf"\b({MONTH})(?:{DASH}|\s+to\s+)({MONTH})(?:,?\s+({YEAR}))?\b", 0),
+    ("month_day_range", rf"({MONTH_AT_WORD})\s+({DAY}){TO}({DAY})(?:,?\s+({YEAR}))?\b", 0),
+    ("month_range", rf"({MONTH_AT_WORD})(?:{DASH}|\s+to\s+)({MONTH})(?:,?\s+({YEAR}))?\b", 0),
     (
         "first_months",
         rf"\b(?:the\s+)?first\s+{COUNT}\s+months\s+of\s+(?:(this|last|next|the)\s+year|({YEAR}))\b",
@@ -347,7 +362,7 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
         re.I,
     ),
     ("month_year", rf"{EDGE}\b({MONTH})(?:\s+of)?,?\s+({YEAR})\b", 0),
-    ("month_this_year", rf"\b({MONTH})(\s+\w+){{0,4}}?\s+(this|last|next)\s+year\b", 0),
+    ("month_this_year", rf"({MONTH_AT_WORD})(\s+\w+){{0,4}}?\s+(this|last|next)\s+year\b", 0),
     ("edge_month", rf"\b(?:the\s+)?{EDGE_WORD}({MONTH})\b(?!\s+\d)", re.I),
     ("edge_relative_year", rf"\b(?:at\s+)?(?:the\s+)?{EDGE_WORD}{RELATIVE}year\b", re.I),
     ("edge_relative_month", rf"\b(?:at\s+)?(?:the\s+)?{EDGE_WORD}{RELATIVE}month\b", re.I),
@@ -356,7 +371,7 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
         rf"\b(?:(?:until|till|by)\s+(?:at\s+least\s+)?)?(?:at\s+)?(?:the\s+)?{EDGE_WORD}({YEAR})\b",
         re.I,
     ),
-    ("year_range", rf"\b({YEAR}){TO}({YEAR}|\d\d)\b(?!\s*(?:%|percent))", 0),
+    ("year_range", rf"({YEAR_AT_WORD}){TO}({YEAR}|\d\d)\b(?!\s*(?:%|percent))", 0),
     (
         "weekend",
         r"\b(this\s+past|last|this|next|the\s+past|(?:over|at|during)\s+the)\s+weekend\b",
@@ -404,18 +419,15 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
         r"(1[89]\d0|20\d0)s\b",
         re.I,
     ),
-    ("year", rf"(?:(?<=\bmid-)|(?<![\w$€£.,/-]))({YEAR})(?![\w%-]|[.,]\d)", 0),  # "mid-2020"
+    ("year", rf"({YEAR_ALONE})(?![\w%-]|[.,]\d)", 0),
 ]
 MONTH_INITIALS = "JFMASOND"
-# Each pattern opens with a look-ahead of the characters its matches start with, so that the
-# regex engine turns most positions down at once instead of trying the whole pattern there.
+# Each other pattern opens with a look-ahead of the characters its matches start with, so that
+# the regex engine turns most positions down at once instead of trying the whole pattern there.
 STARTS: dict[str, str] = {  # kind -> a character class every match starts with
-    "iso": "[12]",
     "dotted": r"\d",
     "slashed": r"\d",
     "day_range_month": r"[f\d]",  # "from", a day
-    "month_day_range": f"[{MONTH_INITIALS}]",
-    "month_range": f"[{MONTH_INITIALS}]",
     "first_months": "[tf]",  # "the", "first"
     "day_month": r"[\dMTWFSOo]|(?i:[efnst])",  # a weekday, "on", a day, an ordinal word
     "month_day": f"[MTWFSOot{MONTH_INITIALS}]",  # a weekday, "on", "the", a month
@@ -426,12 +438,10 @@ STARTS: dict[str, str] = {  # kind -> a character class every match starts with
     "season": "[itsafw]",  # "in", "the", a season
     "relative_season": "[tln]",  # "this", "the", "last", "next"
     "month_year": f"[tebslm{MONTH_INITIALS}]",  # an edge ("the end of", "mid-"), a month
-    "month_this_year": f"[{MONTH_INITIALS}]",
     "edge_month": "[tebsm]",  # "the", an edge word
     "edge_relative_year": "[atebsm]",  # "at", "the", an edge word
     "edge_relative_month": "[atebsm]",
     "edge_year": "[utbatesm]",  # "until", "till", "by", "at", "the", an edge word
-    "year_range": "[12]",
     "weekend": "[tlnoad]",  # "this", "the", "last", "next", "over", "at", "during"
     "trailing": "[oidt]",  # "over", "in", "during", "throughout"
     "relative_unit": "[tlnc]",  # "this", "the", "last", "next", "current"
@@ -444,10 +454,9 @@ STARTS: dict[str, str] = {  # kind -> a character class every match starts with
     # an edge ("the end of", "mid-"), a month, or one of the words before it ("in", "since")
     "month": f"[tebslm{MONTH_INITIALS}]|(?i:[iosubfdltn])",
     "decade": "[temlfs12]",  # "the", "early", "mid", "late", "first", "second", a decade
-    "year": "[12]",
 }
-PATTERNS: list[tuple[str, re.Pattern]] = [
-    (name, re.compile(f"(?={STARTS[name]}){pattern}", flags))
+PATTERNS: list[tuple[str, re.Pattern]] = [  # the others open with their first character
+    (name, re.compile(f"(?={STARTS[name]}){pattern}" if name in STARTS else pattern, flags))
     for name, pattern, flags in PATTERN_TEXT
 ]
 SEASONS = ("spring", "summer", "autumn", "fall", "winter")
@@ -959,9 +968,28 @@ def _is_duration(text: str, start: int, end: int) -> bool:
     return bool(DURATION_UNIT.match(text, end)) and not MT_YEAR.match(text, start, end + 6)
 
 
-TRIGGER = re.compile(  # the look-ahead (every word's first letter) spares trying each word
-    rf"\d|\b(?=[adfjmnoqstwy])(?:{MONTH}|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|week|month|year|"
-    r"today|day|yesterday|tomorrow|spring|summer|autumn|fall|winter|quarter)",
+TRIGGER_WORDS = (
+    *MONTH[3:-1].split("|"), "Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun", "week",
+    "month", "year", "today", "day", "yesterday", "tomorrow", "spring", "summer", "autumn",
+    "fall", "winter", "quarter",
+)  # fmt: skip
+# the characters a digit or a trigger word (case ignored) starts with; "ſ", the long s, is an
+# "s" when case is ignored
+TRIGGER_INITIALS = r"[\dADFJMNOQSTWYadfjmnoqstwyſ]"
+
+
+def _after_initial(words: tuple[str, ...]) -> str:
+    """An alternation of words past their first letter, looked behind, grouped by that letter."""
+    initials = dict.fromkeys(word[0].lower() for word in words)
+    return "|".join(
+        f"(?<={initial})(?:" + "|".join(w[1:] for w in words if w[0].lower() == initial) + ")"
+        for initial in initials
+    )
+
+
+TRIGGER = re.compile(  # a run of digits, or a trigger word at a word start
+    # opening with the first character, case kept, lets the regex engine skip to those
+    rf"(?-i:{TRIGGER_INITIALS})(?:(?<=\d)\d*|{WORD_START}(?:{_after_initial(TRIGGER_WORDS)}))",
     re.IGNORECASE,
 )
 WINDOW_MARGIN = 80
