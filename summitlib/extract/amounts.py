@@ -35,9 +35,13 @@ TOPICS = [
     ("population", r"population|people|citizens|Belarusians|Russians"),
 ]
 NUMBER = r"(\d+(?:[.,]\d+)*|a|an|one|two|three|half a)"
-# the characters a NUMBER starts with (a digit, "a", "one", "two", "half a"): a look-ahead of
-# them lets the regex engine turn most positions down at once
-NUMBER_START = r"(?=[\daoth])"
+# "\b{NUMBER}" opening with its first character (a digit, "a", "one", "two", "half a"; case kept),
+# so that the regex engine skips at once to the characters that may start it, with "\b" and
+# the rest of the number looked behind and after that character
+NUMBER_AT_WORD = (
+    r"((?-i:[\dAaOoTtHh])(?<!\w.)"
+    r"(?:(?<=\d)\d*(?:[.,]\d+)*|(?<=a)|(?<=a)n|(?<=o)ne|(?<=t)wo|(?<=t)hree|(?<=h)alf a))"
+)
 SCALE_WORDS = r"(thousand|million|mln|billion|bln|bn|trillion)"
 PATTERNS = [
     (
@@ -47,21 +51,24 @@ PATTERNS = [
     (
         "money",
         re.compile(
-            rf"{NUMBER_START}\b{NUMBER}\s+(?:{SCALE_WORDS}\s+)?(belarusian r[ou]+bles|"
+            rf"{NUMBER_AT_WORD}\s+(?:{SCALE_WORDS}\s+)?(belarusian r[ou]+bles|"
             r"u\.?s\.? dollars|dollars|euros?|r[ou]+bles|usd|eur|rub|byn)\b",
             re.I,
         ),
     ),
-    ("percent", re.compile(rf"{NUMBER_START}\b{NUMBER}\s*(?:%|percent\b|per cent\b)", re.I)),
+    ("percent", re.compile(rf"{NUMBER_AT_WORD}\s*(?:%|percent\b|per cent\b)", re.I)),
     (
         "count",
         re.compile(
-            r"(?=\d)\b(\d+)\s+(?:[a-z-]+\s+)?(programs|programmes|roadmaps|road maps|agreements"
+            r"(\d(?<!\w.)\d*)\s+(?:[a-z-]+\s+)?(programs|programmes|roadmaps|road maps|agreements"
             r"|documents|treaties|deals|projects)\b",
             re.I,
         ),
     ),  # fmt: skip
 ]
+# every percent match holds one of these in the lower-cased text (no other character matches
+# their letters when case is ignored), so a text without any is spared the percent scan
+PERCENT_MARKS = ("%", "percent", "per cent")
 TOPIC_PATTERNS = [(topic, re.compile(rf"\b(?:{words})\b", re.I)) for topic, words in TOPICS]
 THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")  # "1,500", "12,000,000"
 PRICE_AFTER = re.compile(
@@ -137,7 +144,10 @@ def find_amounts(text: str) -> list[Amount]:
     """
     found: list[Amount] = []
     taken = Occupied()
+    has_percent = any(map(text.lower().__contains__, PERCENT_MARKS))
     for kind, pattern in PATTERNS:
+        if kind == "percent" and not has_percent:
+            continue
         for m in pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):
                 continue
