@@ -254,6 +254,24 @@ def test_every_match_of_a_guarded_pattern_holds_a_word_of_its_guard():
     assert seen == set(NEEDS)
 
 
+def test_every_match_of_a_month_pattern_holds_a_month_with_its_capital():
+    """find_dates skips the month patterns in a window without MONTH_CAPITALS: that is only
+    safe if each match holds one of them."""
+    from summitlib.extract.dates import MONTH_CAPITALS, MONTH_KINDS, PATTERNS
+
+    texts = _fixture_texts() + [
+        "from 3 to 5 June, Sept. 3-5, 2021, March-May 2020, on the ninth of May, Oct. 9, "
+        "on May, 9, the end of Dec. 2019, in September"
+    ]
+    seen = set()
+    for kind, pattern in PATTERNS:
+        for text in texts if kind in MONTH_KINDS else ():
+            for m in pattern.finditer(text):
+                seen.add(kind)
+                assert any(stem in m.group() for stem in MONTH_CAPITALS), (kind, m.group())
+    assert seen == MONTH_KINDS
+
+
 def test_every_match_of_a_pattern_starts_with_a_character_of_its_start_class():
     """STARTS lets the regex engine skip characters no match can start with; that is only
     safe if each match of the pattern without it starts with one."""
@@ -285,6 +303,7 @@ def test_the_guards_change_no_date(monkeypatch):
     texts = _fixture_texts()
     guarded = [find_dates(t, published) for t in texts]
     monkeypatch.setattr(module, "NEEDS", {})
+    monkeypatch.setattr(module, "MONTH_KINDS", frozenset())
     assert [find_dates(t, published) for t in texts] == guarded
 
 

@@ -460,16 +460,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [  # the others open with their first c
     for name, pattern, flags in PATTERN_TEXT
 ]
 SEASONS = ("spring", "summer", "autumn", "fall", "winter")
-MONTH_KINDS = (  # every match of these names a month
-    "day_range_month",
-    "month_day_range",
-    "month_range",
-    "day_month",
-    "month_day",
-    "month_year",
-    "month",
-)
-MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_KINDS = frozenset(  # every match of these names a month, with a capital
+    ["day_range_month", "month_day_range", "month_range", "day_month", "month_day", "month_year",
+     "month"]
+)  # fmt: skip
+MONTH_CAPITALS = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+)  # fmt: skip
 NEEDS: dict[str, tuple[str, ...]] = {  # kind -> words one of which its match must hold
     "edge_period": ("quarter", "half"),
     "half": ("half",),
@@ -495,7 +492,6 @@ NEEDS: dict[str, tuple[str, ...]] = {  # kind -> words one of which its match mu
     "slashed": ("/",),
     "iso": ("-",),
     "first_months": ("month",),
-    **dict.fromkeys(MONTH_KINDS, MONTH_STEMS),
 }
 
 
@@ -1020,8 +1016,12 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
     taken = Occupied()
     found: list[DateMention] = []
     for a, b in _windows(text):  # no match crosses a window, so each can be done whole
-        lower = text[a:b].lower()
+        window = text[a:b]
+        lower = window.lower()
+        names_month = any(map(window.__contains__, MONTH_CAPITALS))
         for kind, pattern in PATTERNS:
+            if kind in MONTH_KINDS and not names_month:
+                continue  # no month's capitalised stem in this window
             if kind in NEEDS and not any(map(lower.__contains__, NEEDS[kind])):
                 continue  # a word every match holds is not in this window: spare the scan
             for m in pattern.finditer(text, a, b):
