@@ -210,7 +210,14 @@ def test_the_date_trigger_opens_with_every_character_a_trigger_word_may_start_wi
 def test_patterns_opening_with_their_first_character_match_as_with_a_look_behind_first():
     import re
 
-    from summitlib.extract.dates import MONTH, MONTH_AT_WORD, YEAR, YEAR_ALONE, YEAR_AT_WORD
+    from summitlib.extract.dates import (
+        MONTH,
+        MONTH_AT_WORD,
+        PATTERNS,
+        YEAR,
+        YEAR_ALONE,
+        YEAR_AT_WORD,
+    )
 
     texts = _fixture_texts() + ["mid-2020, xMarch, _2020, March2021, $2020, 1.2020, Sept. 2021"]
     for opening, first in (
@@ -221,6 +228,12 @@ def test_patterns_opening_with_their_first_character_match_as_with_a_look_behind
         for text in texts:
             spans = [m.span() for m in re.finditer(first, text)]
             assert [m.span() for m in re.finditer(opening, text)] == spans
+    relative = next(p for kind, p in PATTERNS if kind == "relative_unit")
+    first = re.compile(r"\b(this|last|next|the\s+past|the\s+previous|the\s+coming|"
+                       r"(?:the\s+)?current)\s+(week|month|year)\b", re.I)  # fmt: skip
+    for text in [*texts, "This Week, THE PAST month, the current year, Current Year, lasts week"]:
+        expected = [m.regs for m in first.finditer(text)]
+        assert [m.regs for m in relative.finditer(text)] == expected
 
 
 def _fixture_texts() -> list[str]:

@@ -51,6 +51,15 @@ def _opening(alternation: str, before: str) -> str:
     return "(?:" + "|".join(f"{w[0]}{before}{w[1:]}" for w in alternation[3:-1].split("|")) + ")"
 
 
+def _after_initial(words: tuple[str, ...]) -> str:
+    """An alternation of words past their first letter, looked behind, grouped by that letter."""
+    initials = dict.fromkeys(word[0].lower() for word in words)
+    return "|".join(
+        f"(?<={initial})(?:" + "|".join(w[1:] for w in words if w[0].lower() == initial) + ")"
+        for initial in initials
+    )
+
+
 MONTH_AT_WORD = _opening(MONTH, WORD_START)  # "\b{MONTH}"
 YEAR_AT_WORD = _opening(YEAR, WORD_START)  # "\b{YEAR}"
 # "(?:(?<=\bmid-)|(?<![\w$€£.,/-])){YEAR}": a year after "mid-" or no word, sign or number
@@ -295,6 +304,10 @@ WEEKDAY_LEAD = (
 TENS = f"(?:{'|'.join(TENS_WORDS)})"
 UNITS = f"(?:{'|'.join(w for w, n in NUMBER_WORDS.items() if n <= 9 and w not in ('a', 'an'))})"
 COUNT = rf"({TENS}(?:[-\s]{UNITS})?|{'|'.join(NUMBER_WORDS)}|\d+)"  # "two", "12", "twenty-four"
+RELATIVE_WORDS = (  # "(this|last|next|the\s+past|the\s+previous|the\s+coming|(?:the\s+)?current)"
+    "this", "last", "next", r"the\s+past", r"the\s+previous", r"the\s+coming", r"the\s+current",
+    "current",
+)  # fmt: skip
 PATTERN_TEXT: list[tuple[str, str, int]] = [
     ("iso", rf"({YEAR_AT_WORD})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b", 0),
     ("dotted", rf"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.({YEAR})\b", 0),
@@ -380,8 +393,7 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     ("trailing", r"\b(?:over|in|during|throughout)\s+the\s+past\s+(week|month|year)\b", re.I),
     (
         "relative_unit",
-        r"\b(this|last|next|the\s+past|the\s+previous|the\s+coming|(?:the\s+)?current)\s+"
-        r"(week|month|year)\b",
+        rf"((?-i:[CLNTclnt]){WORD_START}(?:{_after_initial(RELATIVE_WORDS)}))\s+(week|month|year)\b",
         re.I,
     ),
     (
@@ -393,12 +405,12 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     ("earlier", rf"\b{COUNT}\s+(day)s?\s+earlier\b", re.I),
     ("deictic", r"\b(?:the\s+day\s+(before|after)\s+)?(yesterday|today|tomorrow)\b", re.I),
     # "the day before," with no event after it: the day before publication
-    ("day_before", r"\b[Tt]he\s+day\s+before\b(?=\s*[,.;:)]|\s+that\b)", 0),
+    ("day_before", rf"[Tt]{WORD_START}he\s+day\s+before\b(?=\s*[,.;:)]|\s+that\b)", 0),
     # "on the 29th": a day of the month the publication date implies, where the ordinal ends
     # the phrase (not "the 21st century", "the 29th session")
     (
         "day_only",
-        r"\b[Oo]n\s+the\s+([12]?\d|3[01])(?:st|nd|rd|th)\b"
+        rf"[Oo]{WORD_START}n\s+the\s+([12]?\d|3[01])(?:st|nd|rd|th)\b"
         r"(?=\s*[,.;:)]|\s*$|\s+(?:and|when|at|in|as|after|before|while|with)\b)",
         0,
     ),
@@ -444,12 +456,9 @@ STARTS: dict[str, str] = {  # kind -> a character class every match starts with
     "edge_year": "[utbatesm]",  # "until", "till", "by", "at", "the", an edge word
     "weekend": "[tlnoad]",  # "this", "the", "last", "next", "over", "at", "during"
     "trailing": "[oidt]",  # "over", "in", "during", "throughout"
-    "relative_unit": "[tlnc]",  # "this", "the", "last", "next", "current"
     "ago": r"[\daeflmnost]",  # "more", "less", "about", "almost", "nearly", "some", a count
     "earlier": r"[\daefnost]",  # a count
     "deictic": "[ty]",  # "the", "yesterday", "today", "tomorrow"
-    "day_before": "[Tt]",
-    "day_only": "[Oo]",
     "weekday": "[lntoMTWFS]",  # "last", "next", "this", "on", a weekday
     # an edge ("the end of", "mid-"), a month, or one of the words before it ("in", "since")
     "month": f"[tebslm{MONTH_INITIALS}]|(?i:[iosubfdltn])",
@@ -972,15 +981,6 @@ TRIGGER_WORDS = (
 # the characters a digit or a trigger word (case ignored) starts with; "ſ", the long s, is an
 # "s" when case is ignored
 TRIGGER_INITIALS = r"[\dADFJMNOQSTWYadfjmnoqstwyſ]"
-
-
-def _after_initial(words: tuple[str, ...]) -> str:
-    """An alternation of words past their first letter, looked behind, grouped by that letter."""
-    initials = dict.fromkeys(word[0].lower() for word in words)
-    return "|".join(
-        f"(?<={initial})(?:" + "|".join(w[1:] for w in words if w[0].lower() == initial) + ")"
-        for initial in initials
-    )
 
 
 TRIGGER = re.compile(  # a run of digits, or a trigger word at a word start
