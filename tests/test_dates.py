@@ -506,3 +506,16 @@ def test_forms_of_translations_blogs_and_think_tanks(text, published, expected):
 )
 def test_forms_of_wires_newsletters_and_translations(text, published, expected):
     assert dates(text, dt.date(*published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Talks resume at the end of ſept.", "2020-09"),  # a long s, as OCR leaves it
+        ("At the start of APRİL the deal was signed.", "2021-04"),  # a dotted capital I
+    ],
+)
+def test_a_month_the_case_blind_patterns_match_in_odd_letters_is_resolved(text, value):
+    """The patterns that ignore case match a long s or a dotted capital I as s or i, which
+    str.lower() keeps: the month lookup folds them too, instead of failing with a KeyError."""
+    assert [d.value for d in find_dates(text, dt.date(2021, 5, 1))] == [value]

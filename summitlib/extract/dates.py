@@ -33,6 +33,14 @@ MONTHS = {
 }
 MONTHS["sept"] = MONTHS["sept."] = 9
 WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+
+
+def _month(name: str) -> int:
+    """The number of a month name as a pattern matched it, whatever its case: the patterns
+    that ignore case also match "ſept" or "APRİL", which ``str.lower`` does not fold."""
+    return MONTHS["".join(c.casefold()[:1] for c in name)]
+
+
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -543,12 +551,12 @@ def _day(group: str) -> int:
 
 def _day_range_month(m, text, published, tense):
     """13–15 February (2019)."""
-    return _range_value(MONTHS[m[3].lower()], _day(m[1]), _day(m[2]), m[4], published, tense)
+    return _range_value(_month(m[3]), _day(m[1]), _day(m[2]), m[4], published, tense)
 
 
 def _month_range(m, text, published, tense):
     """January–April 2011 / in January–April (this year, or the last one it has been)."""
-    first, last = MONTHS[m[1].lower()], MONTHS[m[2].lower()]
+    first, last = _month(m[1]), _month(m[2])
     year = int(m[3]) if m[3] else _year_of_month(last, published, tense())
     start = year - 1 if first > last else year
     anchor = "absolute" if m[3] else "relative"
@@ -568,7 +576,7 @@ def _first_months(m, text, published, tense):
 
 def _month_day_range(m, text, published, tense):
     """February 13–15 (2019)."""
-    return _range_value(MONTHS[m[1].lower()], _day(m[2]), _day(m[3]), m[4], published, tense)
+    return _range_value(_month(m[1]), _day(m[2]), _day(m[3]), m[4], published, tense)
 
 
 def _range_value(mo: int, d1: int, d2: int, year_text: str | None, published, tense):
@@ -583,13 +591,13 @@ def _range_value(mo: int, d1: int, d2: int, year_text: str | None, published, te
 def _day_month(m, text, published, tense):
     """9 September (2021), 4 November that year."""
     year = m[3] or _that_year(text, m)
-    return _day_value(MONTHS[m[2].lower()], _day(m[1]), year, published, tense)
+    return _day_value(_month(m[2]), _day(m[1]), year, published, tense)
 
 
 def _month_day(m, text, published, tense):
     """March 01, 2019 / February 23rd / November 4 that year."""
     year = m[3] or _that_year(text, m)
-    return _day_value(MONTHS[m[1].lower()], _day(m[2]), year, published, tense)
+    return _day_value(_month(m[1]), _day(m[2]), year, published, tense)
 
 
 THAT_YEAR = re.compile(r",?\s+(?:that|the\s+same)\s+year\b")
@@ -714,18 +722,18 @@ def _quarter_range(year: int, quarter: int) -> str:
 
 def _month_year(m, text, published, tense):
     """December 2018 / the end of December 2018."""
-    return f"{int(m[2]):04d}-{MONTHS[m[1].lower()]:02d}", "absolute", "month"
+    return f"{int(m[2]):04d}-{_month(m[1]):02d}", "absolute", "month"
 
 
 def _month_this_year(m, text, published, tense):
     """their February meeting in Sochi this year."""
     year = published.year + _shift(m[3])
-    return f"{year:04d}-{MONTHS[m[1].lower()]:02d}", "relative", "month"
+    return f"{year:04d}-{_month(m[1]):02d}", "relative", "month"
 
 
 def _edge_month(m, text, published, tense):
     """at the end of September (year from the publication date)."""
-    month = MONTHS[m[2].lower()]
+    month = _month(m[2])
     return f"{_year_of_month(month, published, tense()):04d}-{month:02d}", "publication", "month"
 
 
@@ -891,7 +899,7 @@ def _month_only(m, text, published, tense):
     nearest such month unless the clause speaks of the future: the clause's past tense is
     about what was said of the event, not when it falls.
     """
-    month = MONTHS[m[2].lower()]
+    month = _month(m[2])
     if m.start() == m.start(2) and NAME_AFTER.match(text, m.end(2)):
         return None  # "the ‘March of Heroes’": a name (not "in March of …", "last September of X")
     if (m[1] or "").lower() in ("next", "last"):  # the one after (before) this month
