@@ -23,7 +23,7 @@ import csv
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -115,27 +115,9 @@ NAME_WORD = re.compile(r"[^\W\d_][^\W\d_’'-]*(?:-[^\W\d_]+)?")
 ORGANISATION_WORDS = frozenset(read_lexicon("organisation_words.txt"))
 DESCRIPTION_MODIFIERS = frozenset(read_lexicon("description_modifiers.txt"))
 DESCRIPTION_COMPOUNDS = frozenset(read_lexicon("description_compounds.txt"))
-
-
-def _forms_by_fold(words: Iterable[str]) -> dict[str, list[str]]:
-    """The words as a text writes them (in prose, a headline, capitals), by case fold."""
-    by_fold: dict[str, list[str]] = {}
-    for form in sorted({f(w) for w in words for f in (str, str.capitalize, str.title, str.upper)}):
-        by_fold.setdefault(form.casefold(), []).append(form)
-    return by_fold
-
-
-MODIFIER_FORMS = _forms_by_fold(DESCRIPTION_MODIFIERS)
-
-
-def _holds_modifier(text: str) -> bool:
-    """Whether one of the forms of a description modifier is in ``text``: looked for only where
-    the case-folded text holds its fold (which it does wherever the text holds the form)."""
-    folded = text.casefold()
-    return any(
-        fold in folded and any(form in text for form in forms)
-        for fold, forms in MODIFIER_FORMS.items()
-    )
+MODIFIER_FORMS = sorted(  # as a text writes them: in prose, a headline, capitals
+    {f(w) for w in DESCRIPTION_MODIFIERS for f in (str, str.capitalize, str.title, str.upper)}
+)
 
 
 @dataclass(frozen=True)
@@ -745,7 +727,7 @@ def _description_mentions(text: str, registry: Registry, taken: list) -> list:
     found = []
     occupied = SpanIndex(taken, lambda s: s)
     patterns = [registry.description_pattern]
-    if _holds_modifier(text):  # spare the scan when no modifier is there
+    if any(form in text for form in MODIFIER_FORMS):  # spare the scan when no modifier is there
         patterns.append(registry.modified_pattern)
     for pattern in patterns:
         for m in pattern.finditer(text) if pattern else []:
