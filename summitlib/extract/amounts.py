@@ -66,9 +66,10 @@ PATTERNS = [
         ),
     ),  # fmt: skip
 ]
-# every percent match holds one of these in the lower-cased text (no other character matches
-# their letters when case is ignored), so a text without any is spared the percent scan
-PERCENT_MARKS = ("%", "percent", "per cent")
+# every percent match holds one of these (in any case), so a text without any is spared the
+# percent scan; a regex, not text.lower(), which copies a long text into a buffer of 12 bytes
+# per character
+PERCENT_MARK = re.compile(r"%|percent|per cent", re.I)
 TOPIC_PATTERNS = [(topic, re.compile(rf"\b(?:{words})\b", re.I)) for topic, words in TOPICS]
 THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")  # "1,500", "12,000,000"
 PRICE_AFTER = re.compile(
@@ -144,7 +145,7 @@ def find_amounts(text: str) -> list[Amount]:
     """
     found: list[Amount] = []
     taken = Occupied()
-    has_percent = any(map(text.lower().__contains__, PERCENT_MARKS))
+    has_percent = PERCENT_MARK.search(text) is not None
     for kind, pattern in PATTERNS:
         if kind == "percent" and not has_percent:
             continue

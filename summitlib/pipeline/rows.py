@@ -168,16 +168,10 @@ def _alike_columns(rows: list[dict]) -> dict[str, list] | None:
     same columns as the first (the same number, and each of the first row's); else None."""
     if not rows or set(map(len, rows)) != {len(rows[0])}:
         return None
-    names = list(rows[0])
-    if len(names) < 2:  # itemgetter gives tuples for two names or more
-        if any(row.keys() != rows[0].keys() for row in rows):
-            return None
-        return {name: [row[name] for row in rows] for name in names}
-    try:
-        values = list(map(itemgetter(*names), rows))
+    try:  # one list per column, no tuple per row: a huge article has many rows
+        return {name: list(map(itemgetter(name), rows)) for name in rows[0]}
     except KeyError:
         return None
-    return dict(zip(names, map(list, zip(*values, strict=True)), strict=True))
 
 
 def _all_packable(values: list) -> bool:
