@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,13 @@ def corpus_copy(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(CORPUS, target, ignore=shutil.ignore_patterns("gold", "README.md"))
     return target
+
+
+@cache
+def article_texts() -> tuple[str, ...]:
+    """The text of every bundled and fixture article (read once per test session)."""
+    folders = [CORPUS / "articles", *(ROOT / "tests" / "fixtures").glob("*/articles")]
+    return tuple(p.read_text(encoding="utf-8") for f in folders for p in sorted(f.glob("*.txt")))
 
 
 def write_corpus(root: Path, articles: dict[str, str | bytes], metadata: str) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import article_texts
 
 from summitlib.extract.dates import find_dates
 
@@ -219,7 +220,9 @@ def test_patterns_opening_with_their_first_character_match_as_with_a_look_behind
         YEAR_AT_WORD,
     )
 
-    texts = _fixture_texts() + ["mid-2020, xMarch, _2020, March2021, $2020, 1.2020, Sept. 2021"]
+    texts = list(article_texts()) + [
+        "mid-2020, xMarch, _2020, March2021, $2020, 1.2020, Sept. 2021"
+    ]
     for opening, first in (
         (MONTH_AT_WORD, rf"\b{MONTH}"),
         (YEAR_AT_WORD, rf"\b{YEAR}"),
@@ -236,21 +239,12 @@ def test_patterns_opening_with_their_first_character_match_as_with_a_look_behind
         assert [m.regs for m in relative.finditer(text)] == expected
 
 
-def _fixture_texts() -> list[str]:
-    """The text of every bundled and fixture article."""
-    from summitlib.paths import project_root
-
-    root = project_root()
-    folders = [root / "corpus" / "articles", *(root / "tests" / "fixtures").glob("*/articles")]
-    return [p.read_text(encoding="utf-8") for f in folders for p in sorted(f.glob("*.txt"))]
-
-
 def test_every_match_of_a_guarded_pattern_holds_a_word_of_its_guard():
     """NEEDS lets find_dates skip a pattern when none of its words is in the text; that is
     only safe if each match holds one of them."""
     from summitlib.extract.dates import NEEDS, PATTERNS
 
-    texts = _fixture_texts() + [
+    texts = list(article_texts()) + [
         "in the first half of 2020, Q3 2021, the third quarter of next year, spring 2019, "
         "last winter, at the end of March, the end of this year, the middle of next month, "
         "by the end of 2019, next weekend, over the past year, last week, two years ago, "
@@ -272,7 +266,7 @@ def test_every_match_of_a_month_pattern_holds_a_month_with_its_capital():
     safe if each match holds one of them."""
     from summitlib.extract.dates import MONTH_CAPITALS, MONTH_KINDS, PATTERNS
 
-    texts = _fixture_texts() + [
+    texts = list(article_texts()) + [
         "from 3 to 5 June, Sept. 3-5, 2021, March-May 2020, on the ninth of May, Oct. 9, "
         "on May, 9, the end of Dec. 2019, in September"
     ]
@@ -292,7 +286,7 @@ def test_every_match_of_a_pattern_starts_with_a_character_of_its_start_class():
 
     from summitlib.extract.dates import PATTERN_TEXT, STARTS
 
-    texts = _fixture_texts() + [
+    texts = list(article_texts()) + [
         "On Monday, 9 September, from 13 to 15 June, the ninth of May, mid-2020, Q3 2021, "
         "since January, In December, until at least the end of 2019, some ten days ago, "
         "the late 1990s, over the past year, on the 29th, the day before yesterday."
@@ -313,7 +307,7 @@ def test_the_guards_change_no_date(monkeypatch):
     from summitlib.extract import dates as module
 
     published = dt.date(2021, 9, 9)
-    texts = _fixture_texts()
+    texts = list(article_texts())
     guarded = [find_dates(t, published) for t in texts]
     monkeypatch.setattr(module, "NEEDS", {})
     monkeypatch.setattr(module, "MONTH_KINDS", frozenset())

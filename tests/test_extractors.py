@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import article_texts
 
 from summitlib.evaluation.rule_stance import score_clause
 from summitlib.extract.actors import find_actors, load_registry, read_registry
@@ -852,11 +853,8 @@ def test_every_percent_match_holds_a_percent_mark():
     """find_amounts skips the percent pattern in a text where PERCENT_MARK finds nothing: that
     is only safe if each match holds one."""
     from summitlib.extract.amounts import PATTERNS, PERCENT_MARK
-    from summitlib.paths import project_root
 
-    root = project_root()
-    folders = [root / "corpus" / "articles", *(root / "tests" / "fixtures").glob("*/articles")]
-    texts = [p.read_text(encoding="utf-8") for f in folders for p in sorted(f.glob("*.txt"))]
+    texts = list(article_texts())
     texts.append("5%, ten PERCENT, 3 Per Cent, a percent, half a per cent, 7 ſome percent")
     percent = next(pattern for kind, pattern in PATTERNS if kind == "percent")
     seen = 0
@@ -1094,11 +1092,8 @@ def test_every_according_and_opinion_cue_holds_a_hint_word():
         OPINION,
         OPINION_WORDS,
     )
-    from summitlib.paths import project_root
 
-    root = project_root()
-    folders = [root / "corpus" / "articles", *(root / "tests" / "fixtures").glob("*/articles")]
-    texts = [p.read_text(encoding="utf-8") for f in folders for p in sorted(f.glob("*.txt"))]
+    texts = list(article_texts())
     texts.append(
         "According to Peskov, the talks went well. By the words of the minister, they did. "
         "In her view, yes; from the point of view of Minsk, no. As stated the Russian leader, "

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from conftest import article_texts
+
 from summitlib.learning.features import CUE_SCAN, MODAL_SCAN, RELATION_SCAN, TARGET_SCAN, fold
-from summitlib.paths import project_root
 from summitlib.text.lexicon_scan import alternatives, lexicon_scan, scan_matches
 
 
@@ -31,9 +32,7 @@ def test_an_opening_group_is_distributed_and_other_openings_are_tried_everywhere
 
 
 def test_the_stance_lexicons_scan_as_their_regexes_match_on_every_fixture_article():
-    root = project_root()
-    folders = [root / "corpus" / "articles", *(root / "tests" / "fixtures").glob("*/articles")]
-    texts = [fold(p.read_text(encoding="utf-8")) for f in folders for p in sorted(f.glob("*.txt"))]
+    texts = [fold(text) for text in article_texts()]
     texts.append("in no hurry, don't think so; n't have any other choice. union state-union")
     for scan in (CUE_SCAN, TARGET_SCAN, RELATION_SCAN, MODAL_SCAN):
         for text in texts:
