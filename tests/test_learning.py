@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from summitlib.extract.stance import load_models
+from summitlib.extract.stance import load_models, quote_sentences, speaker_score, speaker_stance
 from summitlib.learning import train
 from summitlib.learning.datasets import (
     TEST_ONLY,
@@ -24,6 +24,7 @@ from summitlib.learning.features import (
     featurize_target,
 )
 from summitlib.learning.model import dump_model, predict, probabilities, signed_score
+from summitlib.learning.positions import load_position_model, speaker_features, speaker_position
 from summitlib.learning.train import train_stance
 from summitlib.paths import models_dir, training_dir
 
@@ -113,6 +114,49 @@ def test_relevance_agrees_with_the_target_weights_read_by_hand():
 
 def test_the_shipped_models_are_what_training_writes_from_the_shipped_data(tmp_path):
     train.main(["--out", str(tmp_path)])
-    for name in ("stance_model.json", "target_model.json"):
+    for name in ("stance_model.json", "target_model.json", "position_model.json"):
         shipped = (models_dir() / name).read_bytes()
         assert (tmp_path / name).read_bytes() == shipped, f"retrain: {name} is stale"
+
+
+SPEAKERS = [
+    ["We signed the road maps and the Union State integration will deepen."],
+    ["We will never give up our sovereignty; integration into Russia is out of the question."],
+    ["Political prisoners must be released at once. The repression is a disgrace."],
+    ["The talks went on for hours.", "Nobody will swallow anybody: we are sovereign states."],
+]
+
+
+def test_a_position_agrees_with_the_position_weights_read_by_hand():
+    """The sign of a speaker's position is the most probable class of the softmax of the
+    position model's intercepts plus its four features times their weights; its size is
+    2 × the mean sentence score rounded, at least 1."""
+    model = load_position_model()
+    assert model["labels"] == [-1, 0, 1]
+    assert sorted(model["weights"]) == [
+        "log_sentences",
+        "max_relevance",
+        "mean_neutral",
+        "mean_score",
+    ]
+    for texts in SPEAKERS:
+        said = [s for t in texts for s in quote_sentences(t)]
+        feats = speaker_features(said)
+        z = [
+            b + sum(model["weights"][n][k] * v for n, v in feats.items())
+            for k, b in enumerate(model["intercepts"])
+        ]
+        label = model["labels"][z.index(max(z))]
+        size = max(1, min(2, round(abs(2 * feats["mean_score"]))))
+        assert speaker_position(said) == speaker_stance(texts) == label * size
+
+
+def test_a_speaker_who_does_not_speak_of_integration_takes_no_position_on_it():
+    """Harsh words about repression lean negative, but they are not about integration: the
+    position model reads P(about integration) too (the earlier rule, 2 × the mean score with a
+    dead band of 0.2, gave -1)."""
+    texts = SPEAKERS[2]
+    assert speaker_score(texts) < -0.4
+    assert max(s.relevance for t in texts for s in quote_sentences(t)) < 0.3
+    assert speaker_stance(texts) == 0
+    assert speaker_stance(SPEAKERS[0]) > 0 > speaker_stance(SPEAKERS[1])

@@ -240,14 +240,14 @@ def test_the_retrained_model_has_a_card_and_annotates(loop, tmp_path, capsys):
     assert summit("annotate", "--corpus", DEVSET, "--out", old) == 0
     assert (new / "stance.csv").read_bytes() != (old / "stance.csv").read_bytes()
     assert (new / "quotes.csv").read_bytes() == (old / "quotes.csv").read_bytes()
-    assert_positions_scored_by(load_models(model)[1], new)
+    assert_positions_scored_by(load_models(model), new)
     direct = annotate(load_corpus(DEVSET), cache=False, pipeline=Pipeline(stance_model=model))
     direct.write(tmp_path / "direct")
     assert (tmp_path / "direct" / "stance.csv").read_bytes() == (new / "stance.csv").read_bytes()
 
 
-def assert_positions_scored_by(stance: dict, out: Path) -> None:
-    """The quoted speakers' scores in ``out`` are those of ``stance``, not the shipped model."""
+def assert_positions_scored_by(models: tuple[dict, dict], out: Path) -> None:
+    """The quoted speakers' scores in ``out`` are those of ``models``, not the shipped ones."""
     quotes, positions = pd.read_csv(out / "quotes.csv"), pd.read_csv(out / "positions.csv")
     ours, shipped = [], []
     for row in positions[positions["n_quotes"] > 0].itertuples():
@@ -256,7 +256,7 @@ def assert_positions_scored_by(stance: dict, out: Path) -> None:
             & quotes["speaker"].str.contains(row.speaker, regex=False)
         ]
         texts = list(said["text"])
-        ours.append(round(speaker_score(texts, stance), 4) == row.score)
+        ours.append(round(speaker_score(texts, models), 4) == row.score)
         shipped.append(round(speaker_score(texts), 4) == row.score)
     assert all(ours) and not all(shipped)
 

@@ -207,6 +207,16 @@ MODEL_FIGURE_ROWS = [
     ("spearman_blind_test", "document Spearman, blind sets {sets} (never trained on)", "spearman"),
     ("spearman_cv_all", "document stance Spearman, all gold articles, out of fold", "spearman"),
     ("speaker_sign_cv", "speaker sign agreement, out of fold by article", "agreement"),
+    (
+        "speaker_sign_cv_rule",
+        "  the same, with the earlier rule (2 × mean score, dead band 0.2)",
+        "agreement",
+    ),
+    (
+        "speaker_sign_blind_test",
+        "speaker sign agreement, blind sets {sets}, never trained on (gold quotes)",
+        "agreement",
+    ),
 ]
 
 

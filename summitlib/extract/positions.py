@@ -1,9 +1,10 @@
 """Positions: one row per speaker and article, with the speaker's stance toward integration.
 
-A speaker's stance is computed from the text of their quotations (see
-:func:`summitlib.extract.stance.speaker_stance`) on the gold's -2..+2 scale. The author of an
-opinion or analysis piece states a position too: the author gets a row whose stance is
-the article's, with ``role`` "author". News reporters and interviewers do not.
+A speaker's stance comes from the sentences of their quotations, read by the stance and target
+models, through the position model (:mod:`summitlib.learning.positions`), on the gold's -2..+2
+scale; ``score`` is 2 × the mean signed score of those sentences. The author of an opinion or
+analysis piece states a position too: the author gets a row whose stance is the article's, with
+``role`` "author". News reporters and interviewers do not.
 """
 
 from __future__ import annotations
@@ -11,18 +12,18 @@ from __future__ import annotations
 import re
 
 from summitlib.corpus.reader import Document
-from summitlib.extract.stance import (
-    SPEAKER_DEAD_BAND,
-    load_models,
-    quote_scores,
-    scores_position,
-)
+from summitlib.extract.stance import load_models, quote_sentences
 from summitlib.joint import SEPARATOR, split_values
 from summitlib.learning.model import Model
+from summitlib.learning.positions import QuoteSentence, mean_score, speaker_position
 from summitlib.scales import position, sign
 
 AUTHOR_GENRES = {"opinion", "analysis", "column", "commentary", "blog", "editorial"}
 SUMMARY_CHARS = 200
+# An author's position from the article's stance: 0 within this band, else rounded. The band
+# is the one speakers had before the position model (chosen by cross-validation over them).
+AUTHOR_DEAD_BAND = 0.2
+Scored = dict[str, list[QuoteSentence]]
 
 
 def positions_rows(
@@ -30,11 +31,11 @@ def positions_rows(
     quotes: list[dict],
     stance_rows: list[dict],
     doc_stance: float,
-    stance: Model | None = None,
-    scored: dict[str, list[float]] | None = None,
+    models: tuple[Model, Model] | None = None,
+    scored: Scored | None = None,
 ) -> list[dict]:
     """The positions table rows of one article, from its quote and stance rows (speakers
-    scored by the ``stance`` model, default the shipped one, or from ``scored`` quotes)."""
+    scored by the (target, stance) ``models``, default the shipped ones, or from ``scored``)."""
     by_speaker: dict[str, list[dict]] = {}
     roles: dict[str, str] = {}
     for quote in quotes:
@@ -45,20 +46,20 @@ def positions_rows(
                 by_speaker.setdefault(name, []).append(quote)
                 if i < len(parts) and parts[i] and not roles.get(name):
                     roles[name] = parts[i]
-    scored = scored if scored is not None else scored_quotes(quotes, stance)
+    scored = scored if scored is not None else scored_quotes(quotes, models)
     rows = []
     for speaker in sorted(by_speaker):
         said = by_speaker[speaker]
         texts = [q["text"] for q in said]
-        score = scores_position([s for t in texts for s in scored[t]])
+        sentences = [s for t in texts for s in scored[t]]
         rows.append(
             {
                 "doc_id": doc.doc_id,
                 "speaker": speaker,
                 "role": roles.get(speaker, ""),
                 "n_quotes": len(said),
-                "stance": float(position(score, SPEAKER_DEAD_BAND)),
-                "score": round(score, 4),
+                "stance": float(speaker_position(sentences)),
+                "score": round(mean_score(sentences), 4),
                 "summary": _summary(texts),
                 "kinds": ",".join(sorted({q["kind"] for q in said})),
             }
@@ -71,7 +72,7 @@ def positions_rows(
                 "speaker": author,
                 "role": "author",
                 "n_quotes": 0,
-                "stance": float(position(doc_stance, SPEAKER_DEAD_BAND)),
+                "stance": float(position(doc_stance, AUTHOR_DEAD_BAND)),
                 "score": round(doc_stance, 4),
                 "summary": _summary([r["text"] for r in _strongest(stance_rows, doc_stance)]),
                 "kinds": "author",
@@ -83,27 +84,27 @@ def positions_rows(
 def quote_positions(
     doc_id: str,
     quotes: list[dict],
-    stance: Model | None = None,
-    scored: dict[str, list[float]] | None = None,
+    models: tuple[Model, Model] | None = None,
+    scored: Scored | None = None,
 ) -> list[dict]:
     """Each quote's own stance on the -2..+2 scale (the speaker score of that quote alone),
     kept for the notebooks so that they never score text themselves."""
-    scored = scored if scored is not None else scored_quotes(quotes, stance)
+    scored = scored if scored is not None else scored_quotes(quotes, models)
     return [
         {
             "doc_id": doc_id,
             "start": quote["start"],
             "end": quote["end"],
-            "position": round(scores_position(scored[quote["text"]]), 2),
+            "position": round(mean_score(scored[quote["text"]]), 2),
         }
         for quote in quotes
     ]
 
 
-def scored_quotes(quotes: list[dict], stance: Model | None = None) -> dict[str, list[float]]:
-    """The sentence scores of each distinct quotation text (each scored once)."""
-    stance = stance or load_models()[1]
-    return {text: quote_scores(text, stance) for text in dict.fromkeys(q["text"] for q in quotes)}
+def scored_quotes(quotes: list[dict], models: tuple[Model, Model] | None = None) -> Scored:
+    """The scored sentences of each distinct quotation text (each read once)."""
+    models = models or load_models()
+    return {t: quote_sentences(t, models) for t in dict.fromkeys(q["text"] for q in quotes)}
 
 
 def author_name(doc: Document) -> str:

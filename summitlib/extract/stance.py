@@ -21,9 +21,8 @@ over the 35 gold articles this tracks the coders' article stance with Spearman 0
 on the devset with models that never saw it 0.64 against 0.59. All sentences alone did
 better still out of fold (0.75) but ranked the five bundled articles at 0.46.
 
-A speaker's stance is 2 × the mean score of the sentences of their quotations, on the same
-scale, as an integer position: 0 within :data:`SPEAKER_DEAD_BAND` (chosen by cross-validation
-over speakers), else rounded.
+A speaker's position comes from the sentences of their quotations, each read by both models
+(:func:`quote_sentences`), through the position model of :mod:`summitlib.learning.positions`.
 """
 
 from __future__ import annotations
@@ -34,15 +33,20 @@ from functools import lru_cache
 from pathlib import Path
 
 from summitlib.learning.features import featurize_for, featurize_target
-from summitlib.learning.model import Model, load_model, predict, probabilities, signed_score
+from summitlib.learning.model import (
+    Model,
+    load_model,
+    predict,
+    probabilities,
+    score_of,
+    signed_score,
+)
+from summitlib.learning.positions import QuoteSentence, mean_score, speaker_position
 from summitlib.paths import models_dir
-from summitlib.scales import POSITION_RANGE, position
+from summitlib.scales import POSITION_RANGE
 from summitlib.text.resources import tone
 from summitlib.text.sentences import same_paragraph
 
-# Chosen on the 66 speakers of the first 35 gold articles; over the 163 of all 67 the CV's
-# choice is 0.15, which agreed less often in-sample (held-out 0.64 vs 0.71), so 0.2 stays.
-SPEAKER_DEAD_BAND = 0.2
 QUOTE_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’]?\s+")
 
 
@@ -122,23 +126,28 @@ def document_stance(spans: list[StanceSpan], scores: list[float] | None = None) 
     return POSITION_RANGE * (rows + every) / 2
 
 
-def quote_scores(text: str, stance: Model) -> list[float]:
-    """The stance model's signed score of each sentence of one quotation."""
-    pieces = [p.strip() for p in QUOTE_SENTENCE_END.split(text) if len(p.strip()) > 2]
-    return [signed_score(stance, featurize_for(stance["meta"], p)) for p in pieces]
+def quote_pieces(text: str) -> list[str]:
+    """The sentences of one quotation (pieces of more than two characters)."""
+    return [p.strip() for p in QUOTE_SENTENCE_END.split(text) if len(p.strip()) > 2]
 
 
-def scores_position(scores: list[float]) -> float:
-    """Sentence scores as a stance score on -2…+2: 2 × their mean."""
-    return POSITION_RANGE * _mean(scores)
+def quote_sentences(text: str, models: tuple[Model, Model] | None = None) -> list[QuoteSentence]:
+    """Each sentence of one quotation, scored by the (target, stance) models."""
+    target, stance = models or load_models()
+    scored = []
+    for piece in quote_pieces(text):
+        probs = probabilities(stance, featurize_for(stance["meta"], piece))
+        neutral = probs[stance["labels"].index(0)]
+        relevance = probabilities(target, featurize_target(piece))[1]
+        scored.append(QuoteSentence(score_of(stance, probs), neutral, relevance))
+    return scored
 
 
-def speaker_score(texts: list[str], stance: Model | None = None) -> float:
+def speaker_score(texts: list[str], models: tuple[Model, Model] | None = None) -> float:
     """A speaker's stance score on -2…+2: 2 × the mean score of their quotations' sentences."""
-    stance = stance or load_models()[1]
-    return scores_position([score for t in texts for score in quote_scores(t, stance)])
+    return mean_score([s for t in texts for s in quote_sentences(t, models)])
 
 
-def speaker_stance(texts: list[str], stance: Model | None = None) -> int:
-    """A speaker's position on the -2…+2 scale (0 within the dead band)."""
-    return position(speaker_score(texts, stance), SPEAKER_DEAD_BAND)
+def speaker_stance(texts: list[str], models: tuple[Model, Model] | None = None) -> int:
+    """A speaker's position on the -2…+2 scale, from the sentences of their quotations."""
+    return speaker_position([s for t in texts for s in quote_sentences(t, models)])

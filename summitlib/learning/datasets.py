@@ -9,6 +9,7 @@ from pathlib import Path
 
 from summitlib.corpus.cleaning import clean_text
 from summitlib.paths import project_root, training_dir
+from summitlib.scales import sign
 from summitlib.text.sentences import same_paragraph, split_sentences
 from summitlib.text.spans import overlap as _overlap
 
@@ -27,6 +28,7 @@ def gold_corpora() -> dict[str, tuple[Path, Path]]:
 
 
 TEST_ONLY = ("blind-test",)  # stance gold kept out of training: an estimate that stays honest
+QUOTES_OF = {"blind-test": "blind"}  # whose quote gold a corpus shares (same articles)
 
 
 def test_only_sets() -> str:
@@ -136,8 +138,9 @@ def load_corpus(name: str) -> tuple[Article, ...]:
     texts, gold_dir = gold_corpora()[name]
     tables = {
         t: read_csv(gold_dir / f"{t}.csv")
-        for t in ("stance_sentences", "stance_documents", "positions", "quotes")
+        for t in ("stance_sentences", "stance_documents", "positions")
     }
+    tables["quotes"] = read_csv(gold_corpora()[QUOTES_OF.get(name, name)][1] / "quotes.csv")
     files = sorted(
         {r["file"] for r in tables["stance_documents"]}
         | {r["file"] for r in tables["stance_sentences"]}
@@ -180,6 +183,16 @@ def gold_examples(article: Article) -> list[Example]:
         )
         for g in article.gold_sentences
     ]
+
+
+def gold_speakers(article: Article) -> list[tuple[str, int, list[str]]]:
+    """(speaker, sign of the gold position, gold quote texts) of each gold position with a quote."""
+    out = []
+    for p in article.positions:
+        texts = [q["text"] for q in article.quotes if q["speaker"] == p["speaker"]]
+        if texts:
+            out.append((p["speaker"], sign(float(p["stance"])), texts))
+    return out
 
 
 def shipped_examples() -> list[Example]:

@@ -113,7 +113,7 @@ def _label_index(model: Model, probs: list[float]) -> int:
     return max(range(len(labels)), key=lambda i: (probs[i], -abs(labels[i])))
 
 
-def _score_of(model: Model, probs: list[float]) -> float:
+def score_of(model: Model, probs: list[float]) -> float:
     """P(+1) - P(-1) for a stance model, else P of the last class."""
     labels = model["labels"]
     if -1 in labels and 1 in labels:
@@ -143,12 +143,12 @@ def predict(
     present = _present(model, feats)
     probs = _probabilities(_present_logits(model, present))
     k = _label_index(model, probs)
-    return model["labels"][k], _score_of(model, probs), _evidence(present, k, n_evidence)
+    return model["labels"][k], score_of(model, probs), _evidence(present, k, n_evidence)
 
 
 def signed_score(model: Model, feats: dict[str, float]) -> float:
     """The signed score of :func:`predict` alone (no label or evidence)."""
-    return _score_of(model, probabilities(model, feats))
+    return score_of(model, probabilities(model, feats))
 
 
 MODEL_FILES = ("target_model.json", "stance_model.json")

@@ -1,4 +1,4 @@
-"""Train the stance and target (about-integration) models; tune C and features by grouped CV.
+"""Train the stance, target (about-integration) and position models; tune the first two by CV.
 
 Run: python -m summitlib.learning.train [--out DIR] [--quick]
 
@@ -22,11 +22,13 @@ from sklearn.model_selection import GroupKFold
 from threadpoolctl import threadpool_limits
 
 from summitlib.evaluation import metrics
+from summitlib.extract.stance import quote_sentences
 from summitlib.learning.datasets import (
     Article,
     Example,
     Sentence,
     gold_examples,
+    gold_speakers,
     load_bank,
     load_corpus,
     shipped_examples,
@@ -34,6 +36,7 @@ from summitlib.learning.datasets import (
 )
 from summitlib.learning.features import STANCE_FAMILIES, featurize, featurize_target
 from summitlib.learning.model import Model, dump_model, make_model, predict, probabilities
+from summitlib.learning.positions import POSITION_MODEL, QuoteSentence, speaker_features
 from summitlib.paths import models_dir
 from summitlib.text.spans import overlap
 
@@ -48,6 +51,7 @@ FAMILY_SETS: dict[str, frozenset[str]] = {
     "no_polar": STANCE_FAMILIES - {"polar"},
 }
 TARGET_C_GRID = (0.1, 0.3, 1.0)
+POSITION_C = 1.0  # scikit-learn's default, not tuned
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.1, 0.71, 0.05))
 LABELS = (-1, 0, 1)
 
@@ -246,6 +250,62 @@ def tune_target(
     return best[1], best[2]
 
 
+# --- position model (a speaker's stance from their quoted sentences) ---------------------------
+
+
+def oof_speakers(
+    articles: Sequence[Article],
+    bank: Sequence[Example],
+    stance_settings: tuple[float, frozenset[str]],
+    target_C: float,
+) -> tuple[list[list[QuoteSentence]], list[int], list[str]]:
+    """Each gold speaker's quoted sentences read by stance and target models trained without
+    their article (the bank always trains), the sign of their gold position, and the article."""
+    C, families = stance_settings
+    examples = [e for a in articles for e in gold_examples(a)]
+    feats, bank_feats = stance_feats(examples, families), stance_feats(bank, families)
+    tfeats, ty, tgroups = target_rows(articles, [])
+    bank_tfeats, bank_ty, _ = target_rows([], bank)
+    speakers: list[list[QuoteSentence]] = []
+    signs: list[int] = []
+    files: list[str] = []
+    for _, test_idx in grouped_folds([a.file for a in articles]):
+        out = {articles[i].file for i in test_idx}
+        keep = [i for i, e in enumerate(examples) if e.group.split(":", 1)[1] not in out]
+        stance = fit_linear(
+            bank_feats + [feats[i] for i in keep],
+            [e.label for e in bank] + [examples[i].label for i in keep],
+            C,
+            {"families": sorted(families)},
+        )
+        keep = [i for i, g in enumerate(tgroups) if g.split(":", 1)[1] not in out]
+        target = fit_linear(
+            bank_tfeats + [tfeats[i] for i in keep], bank_ty + [ty[i] for i in keep], target_C, {}
+        )
+        for i in test_idx:
+            for _, gold, texts in gold_speakers(articles[i]):
+                said = [s for t in texts for s in quote_sentences(t, (target, stance))]
+                if said:
+                    speakers.append(said)
+                    signs.append(gold)
+                    files.append(articles[i].file)
+    return speakers, signs, files
+
+
+def train_position(
+    speakers: Sequence[Sequence[QuoteSentence]], signs: Sequence[int], C: float = POSITION_C
+) -> Model:
+    """The position model: the sign of a speaker's position from :func:`speaker_features`."""
+    meta = {
+        "kind": "position",
+        "C": C,
+        "n_train": len(signs),
+        "score": "P(+1) - P(-1)",
+        "trained_on": "out-of-fold sentence scores of the gold speakers (by article)",
+    }
+    return fit_linear([speaker_features(s) for s in speakers], list(signs), C, meta)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Tune on bank + bundled by grouped CV, then train and write the two model files."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -270,11 +330,15 @@ def main(argv: list[str] | None = None) -> None:
     stance = train_stance(everything, C, FAMILY_SETS[fam_name])
     stance["meta"]["family_set"] = fam_name
     target = train_target(all_articles, bank, tC, threshold)
+    speakers, signs, _ = oof_speakers(all_articles, bank, (C, FAMILY_SETS[fam_name]), tC)
+    position = train_position(speakers, signs)
     dump_model(stance, args.out / "stance_model.json")
     dump_model(target, args.out / "target_model.json")
+    dump_model(position, args.out / POSITION_MODEL)
     print(
         f"wrote {args.out / 'stance_model.json'} ({len(stance['weights'])} features), "
-        f"{args.out / 'target_model.json'} ({len(target['weights'])} features)"
+        f"{args.out / 'target_model.json'} ({len(target['weights'])} features), "
+        f"{args.out / POSITION_MODEL} ({len(speakers)} speakers)"
     )
 
 

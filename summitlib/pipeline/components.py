@@ -146,9 +146,9 @@ def stance(doc: ArticleDoc) -> None:
 def positions(doc: ArticleDoc) -> None:
     """One row per speaker: role, number of quotes and stance toward integration; and each
     quote's own position, for the notebooks (``_quote_positions``, not written out)."""
-    stance = load_models(doc.options.get("stance_model"))[1]
+    models = load_models(doc.options.get("stance_model"))
     quotes = doc.rows.get("quotes", [])
-    scored = scored_quotes(quotes, stance)
+    scored = scored_quotes(quotes, models)
     doc.add_rows(
         "positions",
         positions_rows(
