@@ -86,12 +86,17 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # case-sensitive class, and looks behind it: "[Tt](?<!\w.)he" is "\bthe". The regex engine
 # then skips to the characters that may start a match rather than trying every position.
 GLUED = re.compile(r"(?<=[a-z]{5})(?=[A-Z][a-z]{3})")
+GLUED_LEAD = 5  # lower-case letters before the capital of a glued word
 GLUED_MIN = 9  # five lower-case letters, then four of the next word
 WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?|[,;:.!?()\[\]—–]")
-NAME_RUN = re.compile(  # a run holding a capital or a hyphen, and its word (see _name_words);
-    # the look-ahead passes the run's other characters (a-z, digits, _, apostrophes) at once
-    r"(?<![\w’'-])(?=[a-z\d_’']*+(?:[^\W\d_a-z]|-))[\d_’'-]*([^\W\d_](?:[\w’'-]*\w)?)?"
+NAME_RUN = re.compile(  # a run holding a capital or a hyphen (see _name_words), from the first
+    # of them, which the regex engine skips to: a capital, another letter than a-z, or a hyphen;
+    # group 1, when that letter opens the run, is the rest of its word (to its last word character)
+    r"[A-Z\x80-\U0010ffff-](?<=[^\W\d_a-z]|-)(?:(?<=[^\W\d_])(?<![\w’'-].)((?:[\w’'-]*\w)?)|)"
+    r"[\w’'-]*"
 )
+RUN_WORD = re.compile(r"[\d_’'-]*([^\W\d_](?:[\w’'-]*\w)?)?")  # a run's word: group 1
+RUN_MARKS = "_’'-"  # the characters of a run besides those str.isalnum() accepts (\w is both)
 FIRST_LETTER = re.compile(r"[^\W\d_]")
 BLOCK_WORDS = 4096  # words of a long text looked at together when discovering people
 _SPEECH = load_reporting_verbs()
@@ -323,10 +328,16 @@ def _iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
     """Words and punctuation with their spans, in order; words a scraper glued together are
     split ("ShraibmanBelarusian" -> "Shraibman", "Belarusian")."""
     for m in WORD.finditer(text):
-        if m.end() - m.start() < GLUED_MIN:  # too short to hold two glued words
-            yield m.start(), m.end(), m.group()
-        else:
+        if _may_be_glued(text, m.start(), m.end()):
             yield from _unglued(text, m.start(), m.end())
+        else:
+            yield m.start(), m.end(), m.group()
+
+
+def _may_be_glued(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` may hold two that a scraper glued together: long
+    enough, and no lower-case letters alone after the first five (the glue is a capital)."""
+    return end - start >= GLUED_MIN and not text[start + GLUED_LEAD : end].islower()
 
 
 def _unglued(text: str, begin: int, end: int) -> Iterator[tuple[int, int, str]]:
@@ -341,15 +352,24 @@ def _unglued(text: str, begin: int, end: int) -> Iterator[tuple[int, int, str]]:
 def _name_words(text: str) -> Iterator[tuple[int, int, str]]:
     """The words of :func:`_iter_tokens` that may start or continue a name: those of each run
     of word characters holding a capital or a hyphen. A run holds at most one word (from its
-    first letter to its last word character: ``NAME_RUN``'s group), split as in the whole
-    text; the words of the other runs (lower-case, unhyphenated) start no name and stop any,
-    as the gap they leave does."""
+    first letter to its last word character), split as in the whole text; the words of the
+    other runs (lower-case, unhyphenated) start no name and stop any, as the gap they leave
+    does."""
     for run in NAME_RUN.finditer(text):
-        start, end = run.span(1)
-        if end - start >= GLUED_MIN:
+        start, end = run.start(), run.end(1)
+        if end < 0:  # the run opens with no capital: its word is read from its start
+            start, end = RUN_WORD.match(text, _run_start(text, start)).span(1)
+        if _may_be_glued(text, start, end):
             yield from (t for t in _unglued(text, start, end) if t[2][:1].isalpha())
         elif start >= 0 and text[start].isalpha():
-            yield start, end, run.group(1)
+            yield start, end, text[start:end]
+
+
+def _run_start(text: str, pos: int) -> int:
+    """Where the run of word characters, hyphens and apostrophes holding ``pos`` starts."""
+    while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in RUN_MARKS):
+        pos -= 1
+    return pos
 
 
 def _word_blocks(text: str) -> Iterator[list[tuple[int, int, str]]]:
