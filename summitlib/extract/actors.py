@@ -328,10 +328,10 @@ def _iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
     """Words and punctuation with their spans, in order; words a scraper glued together are
     split ("ShraibmanBelarusian" -> "Shraibman", "Belarusian")."""
     for m in WORD.finditer(text):
-        if _may_be_glued(text, m.start(), m.end()):
-            yield from _unglued(text, m.start(), m.end())
-        else:
+        if m.end() - m.start() < GLUED_MIN:  # too short to hold two glued words
             yield m.start(), m.end(), m.group()
+        else:
+            yield from _unglued(text, m.start(), m.end())
 
 
 def _may_be_glued(text: str, start: int, end: int) -> bool:
@@ -509,12 +509,10 @@ def _adjacent(text: str, left: tuple[int, int, str], right: tuple[int, int, str]
     return right[0] - left[1] == 1 and text[left[1]] != "\n"
 
 
-def _name_at(
-    text: str, tokens: list[tuple[int, int, str]], i: int, known_first: frozenset[str]
-) -> int:
-    """How many tokens from ``i`` form a person's name (0 if none)."""
+def _name_at(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
+    """How many tokens from ``i``, a known first name, form a person's name (0 if none)."""
     first = tokens[i][2]
-    if first not in known_first or first in NOT_NAME:  # only a known first name starts one
+    if first in NOT_NAME:
         return 0
     if not (first[:1].isupper() and first.isalpha() or "-" in first):
         return 0
@@ -595,6 +593,7 @@ def _block_people(
     """The people of :func:`_discovered` in one block of words (``first_start``: where the
     text's first word starts; that word has no role before it)."""
     found: list[ActorMention] = []
+    first_names = registry.first_names
     i = 0
     while i < len(tokens):
         word = tokens[i][2]
@@ -604,21 +603,24 @@ def _block_people(
         if word.lower() in ROLE_WORDS and i + 1 < len(tokens) and _is_cap(tokens[i + 1][2]):
             i += 1  # "Analyst Katia Glod" opening a sentence: the role is no part of the name
             continue
-        n = _name_at(text, tokens, i, registry.first_names)
-        start = tokens[i][0]
+        n = _name_at(text, tokens, i) if word in first_names else 0  # a first name starts one
         pair = (
             i + 1 < len(tokens)
-            and _is_cap(tokens[i][2])
-            and _is_cap(tokens[i + 1][2])
             and _adjacent(text, tokens[i], tokens[i + 1])
+            and _is_cap(word)
+            and _is_cap(tokens[i + 1][2])
         )
+        if not n and not pair:  # neither a name nor a capitalised pair starts here
+            i += 1
+            continue
+        start = tokens[i][0]
         has_before = start > first_start
-        role = role_before(text, start, registry.stop_words) if has_before and (n or pair) else ""
+        role = role_before(text, start, registry.stop_words) if has_before else ""
         if not role and pair and has_before:
             role = _appositive_role(text, tokens, i, registry.stop_words)
         if role and role.split()[-1].lower() in AFFILIATION_WORDS:
             role = ""  # "a senior analyst at Ural Bridge Advisory": the pair is the employer
-        next_is_first = i + 1 < len(tokens) and tokens[i + 1][2] in registry.first_names
+        next_is_first = i + 1 < len(tokens) and tokens[i + 1][2] in first_names
         if not n and pair and not next_is_first and not _named_body(text, tokens, i):
             n = 2 if role else _speaker_name(text, tokens, i)
         if n and not occupied.overlaps(start, tokens[i + n - 1][1]):
