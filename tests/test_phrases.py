@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from summitlib.extract.quotes import LEXICON
-from summitlib.text.phrases import phrase_alternation
+from summitlib.text.phrases import initials, phrase_alternation
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = st.text(alphabet="ab'.-", min_size=1, max_size=4)
@@ -56,6 +56,29 @@ def test_a_literal_space_between_words_matches_like_the_escaped_names(phrases, t
     trie = phrase_alternation(phrases, space=re.escape(" "))
     for wrap in ("(?:{})", r"(?<![\w/])(?:{})(?![\w])"):
         assert spans(wrap.format(trie), text) == spans(wrap.format(flat), text), (phrases, text)
+
+
+CASED_WORDS = st.text(alphabet="abkKsSiI'.-", min_size=1, max_size=4)
+CASED_PHRASES = st.lists(
+    st.lists(CASED_WORDS, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=8
+)
+CASED_TEXT = st.text(alphabet="aAbBkKsSiI'.-/_ \nſKİıé", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CASED_PHRASES, CASED_TEXT)
+@example(["sa", "kb", "ib", "Ia"], "ſa Kb İb ıb ıa")
+def test_the_first_character_looked_behind_matches_like_the_plain_alternation(phrases, text):
+    """``first_behind`` after the class of :func:`initials`, ignoring case as the registry's
+    descriptions do (the long s, Kelvin sign and dotted or dotless i match letters there)."""
+    ordered = sorted(set(" ".join(p.split()) for p in phrases), key=lambda p: (-len(p), p))
+    flat = "|".join(re.escape(p) for p in ordered)
+    for flags in (0, re.IGNORECASE):
+        body = phrase_alternation(phrases, space=re.escape(" "), first_behind=True)
+        opened = rf"(?-i:{initials(phrases, flags)})(?<![\w/].)(?:{body})(?![\w])"
+        plain_names = rf"(?<![\w/])(?:{flat})(?![\w])"
+        found = [m.span() for m in re.finditer(opened, text, flags)]
+        assert found == [m.span() for m in re.finditer(plain_names, text, flags)], (phrases, text)
 
 
 def test_the_actor_registry_matches_like_a_plain_alternation_of_its_names():

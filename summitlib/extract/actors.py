@@ -32,7 +32,7 @@ from pathlib import Path
 from summitlib.extract.reporting import load_reporting_verbs
 from summitlib.joint import split_values
 from summitlib.text.lexicons import read_lexicon
-from summitlib.text.phrases import phrase_alternation
+from summitlib.text.phrases import initials, phrase_alternation
 from summitlib.text.quotemarks import find_quoted
 from summitlib.text.spans import SpanIndex
 
@@ -263,13 +263,14 @@ def _entry_mention(
 def _alternation(names: dict[str, Entry], flags: int) -> re.Pattern | None:
     """One regex matching any of the names as whole words, longest first (built as a trie:
     two hundred names tried one by one at every character were a sixth of finding actors).
-    A case-sensitive one opens with the names' first characters, which the regex engine skips
-    to (ignoring case, it would try each in either case at every position: slower)."""
+    It opens with the names' first characters, which the regex engine skips to; ignoring case,
+    as a case-sensitive class of them (:func:`initials`) that each name's branch looks behind
+    at (a class or letters that ignore case would be tried at every position)."""
     if not names:
         return None
     if flags & re.IGNORECASE:
-        body = phrase_alternation(names, space=re.escape(" "))
-        return re.compile(rf"(?<![\w/])(?:{body})(?![\w])", flags)
+        body = phrase_alternation(names, space=re.escape(" "), first_behind=True)
+        return re.compile(rf"(?-i:{initials(names, flags)})(?<![\w/].)(?:{body})(?![\w])", flags)
     body = phrase_alternation(names, space=re.escape(" "), after_first=r"(?<![\w/].)")
     return re.compile(rf"(?:{body})(?![\w])", flags)
 

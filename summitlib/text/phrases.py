@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 SPACE = r"\s+"
+ASCII_END = 0x80  # the first character past ASCII
 Trie = dict[str, "Trie"]
 
 
@@ -29,11 +30,13 @@ def _trie(phrases: Iterable[str], space: str = SPACE) -> Trie:
     return root
 
 
-def _pattern(node: Trie, after_first: str = "") -> str:
+def _pattern(node: Trie, after_first: str = "", first_behind: bool = False) -> str:
     """The regex of a trie node: its branches (``after_first`` after each branch's first
-    token), then (optionally) the end of a phrase."""
+    token, which ``first_behind`` makes a look-behind), then (optionally) the end of a phrase."""
     branches = [
-        token + after_first + _pattern(child) for token, child in sorted(node.items()) if token
+        (f"(?<={token})" if first_behind else token) + after_first + _pattern(child)
+        for token, child in sorted(node.items())
+        if token
     ]
     if not branches:
         return ""
@@ -43,12 +46,16 @@ def _pattern(node: Trie, after_first: str = "") -> str:
     return (body if len(branches) > 1 else f"(?:{body})") + "?"
 
 
-def phrase_alternation(phrases: Iterable[str], space: str = SPACE, after_first: str = "") -> str:
+def phrase_alternation(
+    phrases: Iterable[str], space: str = SPACE, after_first: str = "", first_behind: bool = False
+) -> str:
     """A regex (no anchors) matching any of the phrases, longest first, ``space`` (a regex: any
     white space unless told) between words; empty phrases are ignored. ``after_first`` (a regex
     of no width) stands right after each phrase's first character: a look-behind there at what
     precedes the phrase (``(?<!\\w.)`` for ``\\b``) lets the regex open with the phrases' first
-    characters, to which the regex engine skips instead of trying every position.
+    characters, to which the regex engine skips instead of trying every position. With
+    ``first_behind``, each phrase's first character is looked behind instead of matched: the
+    regex goes after one that consumes it (:func:`initials`).
 
     >>> [m.group() for m in re.finditer(phrase_alternation(["say", "said", "said  that"]),
     ...                                  "he said that, they say")]
@@ -57,4 +64,22 @@ def phrase_alternation(phrases: Iterable[str], space: str = SPACE, after_first: 
     >>> re.findall(cities, "xMinsk Moscow")
     ['Moscow']
     """
-    return _pattern(_trie((p for p in phrases if p.split()), space), after_first)
+    return _pattern(_trie((p for p in phrases if p.split()), space), after_first, first_behind)
+
+
+def initials(phrases: Iterable[str], flags: int = 0) -> str:
+    """A case-sensitive character class of every character that may open one of the phrases
+    matched with ``flags``: the ASCII characters that match a phrase's first character, and
+    all others (which of those an ignored case admits, the phrase's look-behind tells), so
+    that a regex ignoring case still opens with a class the regex engine skips to.
+
+    >>> print(initials(["Minsk", "moscow"], re.IGNORECASE))
+    [Mm\\x80-\\U0010ffff]
+    """
+    firsts = {re.escape(p.split()[0][0]) for p in phrases if p.split()}
+    ascii_initials = "".join(
+        re.escape(ch)
+        for ch in map(chr, range(ASCII_END))
+        if any(re.fullmatch(first, ch, flags) for first in firsts)
+    )
+    return f"[{ascii_initials}\\x80-\\U0010ffff]"
