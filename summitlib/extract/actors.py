@@ -215,10 +215,12 @@ class Registry:
 SPELLING_RULES = tuple(
     tuple(part.strip() for part in line.split("->")) for line in read_lexicon("name_spellings.txt")
 )
-# a capitalised word of five letters or more holding something the rules change
+# a capitalised word of five letters or more holding something the rules change; the letters
+# before the first such thing are passed at once: a-z where none of them starts (a non-ASCII
+# letter is one itself), instead of trying after each letter whether one follows
 SPELLED_WORD = re.compile(
     r"[A-Z\x80-\U0010ffff](?<=[^\W\d_a-z])(?<![\w’'-].)"  # a capital or other non-ASCII letter
-    r"(?=[^\W\d_A-Z]{4,}(?![\w-]))[^\W\d_A-Z]*?"
+    r"(?=[^\W\d_A-Z]{4,}(?![\w-]))(?:[abd-ik-rt-vx-z]|c(?!z)(?!(?<=Sc)h)|s(?!ch|z))*+"
     r"(?:[^\x00-\x7f]|(?<=S)ch|sch|sz|cz|w|j)[^\W\d_A-Z]*(?![\w-])"
 )
 MIN_KEYED = 5  # shorter surnames are too alike across languages to fold
