@@ -15,7 +15,7 @@ from summitlib.corpus.reader import Document
 from summitlib.extract.stance import load_models, quote_sentences
 from summitlib.joint import SEPARATOR, split_values
 from summitlib.learning.model import Model
-from summitlib.learning.positions import QuoteSentence, mean_score, speaker_position
+from summitlib.learning.positions import QuoteSentence, position_score, speaker_position
 from summitlib.scales import position, sign
 
 AUTHOR_GENRES = {"opinion", "analysis", "column", "commentary", "blog", "editorial"}
@@ -59,7 +59,7 @@ def positions_rows(
                 "role": roles.get(speaker, ""),
                 "n_quotes": len(said),
                 "stance": float(speaker_position(sentences)),
-                "score": round(mean_score(sentences), 4),
+                "score": round(position_score(sentences), 4),
                 "summary": _summary(texts),
                 "kinds": ",".join(sorted({q["kind"] for q in said})),
             }
@@ -95,7 +95,7 @@ def quote_positions(
             "doc_id": doc_id,
             "start": quote["start"],
             "end": quote["end"],
-            "position": round(mean_score(scored[quote["text"]]), 2),
+            "position": round(position_score(scored[quote["text"]]), 2),
         }
         for quote in quotes
     ]

@@ -41,7 +41,7 @@ from summitlib.learning.model import (
     score_of,
     signed_score,
 )
-from summitlib.learning.positions import QuoteSentence, mean_score, speaker_position
+from summitlib.learning.positions import QuoteSentence, position_score, speaker_position
 from summitlib.paths import models_dir
 from summitlib.scales import POSITION_RANGE
 from summitlib.text.resources import tone
@@ -143,11 +143,18 @@ def quote_sentences(text: str, models: tuple[Model, Model] | None = None) -> lis
     return scored
 
 
+def speaker_sentences(
+    texts: list[str], models: tuple[Model, Model] | None = None
+) -> list[QuoteSentence]:
+    """The sentences of a speaker's quotations, scored by the (target, stance) models."""
+    return [s for t in texts for s in quote_sentences(t, models)]
+
+
 def speaker_score(texts: list[str], models: tuple[Model, Model] | None = None) -> float:
     """A speaker's stance score on -2…+2: 2 × the mean score of their quotations' sentences."""
-    return mean_score([s for t in texts for s in quote_sentences(t, models)])
+    return position_score(speaker_sentences(texts, models))
 
 
 def speaker_stance(texts: list[str], models: tuple[Model, Model] | None = None) -> int:
     """A speaker's position on the -2…+2 scale, from the sentences of their quotations."""
-    return speaker_position([s for t in texts for s in quote_sentences(t, models)])
+    return speaker_position(speaker_sentences(texts, models))

@@ -19,7 +19,7 @@ from scipy.stats import spearmanr
 from summitlib.analysis.stats import tone_sign
 from summitlib.corpus.reader import load_corpus as read_corpus
 from summitlib.evaluation import baselines, metrics
-from summitlib.extract.stance import assess_stance, document_stance, quote_sentences
+from summitlib.extract.stance import assess_stance, document_stance, speaker_sentences
 from summitlib.learning.datasets import (
     Article,
     Example,
@@ -34,7 +34,7 @@ from summitlib.learning.datasets import (
 from summitlib.learning.features import featurize_for, featurize_target
 from summitlib.learning.figures import write_figures
 from summitlib.learning.model import Model, load_model, predict, probabilities
-from summitlib.learning.positions import POSITION_MODEL, mean_score, speaker_position
+from summitlib.learning.positions import POSITION_MODEL, position_score, speaker_position
 from summitlib.learning.train import (
     FAMILY_SETS,
     accuracy,
@@ -126,7 +126,7 @@ def speaker_positions(
         model = train_position([speakers[i] for i in train_idx], [signs[i] for i in train_idx])
         for i in test_idx:
             predicted[i] = sign(speaker_position(speakers[i], model))
-    rule = [sign(position(mean_score(s), OLD_DEAD_BAND)) for s in speakers]
+    rule = [sign(position(position_score(s), OLD_DEAD_BAND)) for s in speakers]
     for name, pred in (("speaker_sign_cv", predicted), ("speaker_sign_cv_rule", rule)):
         for c in corp:
             idx = [i for i, f in enumerate(files) if corpus_of[f] == c]
@@ -147,7 +147,7 @@ def kept_out_speakers(models: tuple[Model, Model], position_model: Model) -> Non
     pairs = []
     for a in load_corpus("blind-test"):
         for _, gold, texts in gold_speakers(a):
-            said = [s for t in texts for s in quote_sentences(t, models)]
+            said = speaker_sentences(texts, models)
             if said:
                 pairs.append((gold, sign(speaker_position(said, position_model))))
     agree = sum(g == p for g, p in pairs)

@@ -54,7 +54,7 @@ def speaker_features(sentences: Sequence[QuoteSentence]) -> dict[str, float]:
     }
 
 
-def mean_score(sentences: Sequence[QuoteSentence]) -> float:
+def position_score(sentences: Sequence[QuoteSentence]) -> float:
     """The speaker's stance score on -2…+2: 2 × the mean signed score of their sentences."""
     return POSITION_RANGE * (sum(s.score for s in sentences) / len(sentences)) if sentences else 0.0
 
@@ -70,4 +70,4 @@ def speaker_position(sentences: Sequence[QuoteSentence], model: Model | None = N
     if not sentences:
         return 0
     label = predict(model or load_position_model(), speaker_features(sentences))[0]
-    return label * int(clip(round(abs(mean_score(sentences))), POSITION_RANGE) or 1)
+    return label * int(clip(round(abs(position_score(sentences))), POSITION_RANGE) or 1)

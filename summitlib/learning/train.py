@@ -22,7 +22,7 @@ from sklearn.model_selection import GroupKFold
 from threadpoolctl import threadpool_limits
 
 from summitlib.evaluation import metrics
-from summitlib.extract.stance import quote_sentences
+from summitlib.extract.stance import speaker_sentences
 from summitlib.learning.datasets import (
     Article,
     Example,
@@ -284,7 +284,7 @@ def oof_speakers(
         )
         for i in test_idx:
             for _, gold, texts in gold_speakers(articles[i]):
-                said = [s for t in texts for s in quote_sentences(t, (target, stance))]
+                said = speaker_sentences(texts, (target, stance))
                 if said:
                     speakers.append(said)
                     signs.append(gold)
