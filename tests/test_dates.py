@@ -330,6 +330,14 @@ def test_the_guards_change_no_date(monkeypatch):
         ("She said in a video the day before that the deal was void.", (2023, 7, 6),
          [("the day before", "2023-07-05")]),
         ("They met the day before the summit.", (2023, 7, 6), []),
+        # a relative year right after a day and month belongs to it
+        ("On November 4 last year the decree was signed.", (2022, 10, 11),
+         [("On November 4 last year", "2021-11-04")]),
+        ("The treaty will be signed on 8 December next year.", (2022, 10, 11),
+         [("on 8 December next year", "2023-12-08")]),
+        # "could be" + a participle speaks of the future: the coming December
+        ("According to him, the treaty could be signed in December.", (2023, 3, 3),
+         [("in December", "2023-12")]),
         # machine translation keeps the Russian "in 2021 year"
         ("Trade grew in 2021 year and will double by 2023 year.", (2022, 2, 18),
          [("2021", "2021"), ("2023", "2023")]),

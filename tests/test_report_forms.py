@@ -1073,3 +1073,17 @@ def test_wire_forms_after_the_cue_a_subordinate_clause_or_saying_without_that(te
 )
 def test_machine_translations_occasion_with_an_outlet_and_by_his_opinion(text, clause):
     assert said(text) == [("Vadim Lyubarsky", "indirect", clause)]
+
+
+def test_the_view_of_a_described_speaker_is_theirs():
+    text = (
+        "Ihar Lasitski, an analyst at the Belarus Strategy Lab, is more cautious. In the "
+        "analyst's view, the meeting showed integration by inertia rather than a new push."
+    )
+    assert said(text) == [
+        (
+            "Ihar Lasitski",
+            "indirect",
+            "the meeting showed integration by inertia rather than a new push",
+        )
+    ]

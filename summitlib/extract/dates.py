@@ -47,6 +47,7 @@ MONTH = (
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
+RELATIVE_YEAR_AFTER = r"\s+(?P<relyear>last|next|this)\s+year"  # "4 November last year"
 DASH = r"\s*[-–—]\s*"
 # A pattern that opens with its first character (a month's capital, a year's first digit)
 # lets the regex engine skip at once to the characters that may start a match. What must hold
@@ -331,12 +332,13 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     (
         "day_month",
         rf"\b{WEEKDAY_LEAD}(?:[Oo]n\s+)?({DAY}|(?:(?<=the\s)(?i:{DAY_WORD})(?=\s+of\s)))\s+"
-        rf"(?:of\s+)?({MONTH})(?:,?\s+({YEAR}))?\b",
+        rf"(?:of\s+)?({MONTH})(?:,?\s+({YEAR})|{RELATIVE_YEAR_AFTER})?\b",
         0,
     ),
     (
         "month_day",
-        rf"\b{WEEKDAY_LEAD}(?:[Oo]n\s+)?(?:the\s+)?({MONTH})\s+({DAY})(?!\d|:\d)(?:,?\s+({YEAR}))?\b"
+        rf"\b{WEEKDAY_LEAD}(?:[Oo]n\s+)?(?:the\s+)?({MONTH})\s+({DAY})(?!\d|:\d)"
+        rf"(?:,?\s+({YEAR})|{RELATIVE_YEAR_AFTER})?\b"
         r"(?![.,]\d)",
         0,
     ),
@@ -589,15 +591,23 @@ def _range_value(mo: int, d1: int, d2: int, year_text: str | None, published, te
 
 
 def _day_month(m, text, published, tense):
-    """9 September (2021), 4 November that year."""
-    year = m[3] or _that_year(text, m)
-    return _day_value(_month(m[2]), _day(m[1]), year, published, tense)
+    """9 September (2021), 4 November that year, 4 November last year."""
+    relative = _relative_year(m, published)
+    year = m[3] or relative or _that_year(text, m)
+    return _day_value(_month(m[2]), _day(m[1]), year, published, tense, relative and "relative")
 
 
 def _month_day(m, text, published, tense):
-    """March 01, 2019 / February 23rd / November 4 that year."""
-    year = m[3] or _that_year(text, m)
-    return _day_value(_month(m[1]), _day(m[2]), year, published, tense)
+    """March 01, 2019 / February 23rd / November 4 that year / November 4 last year."""
+    relative = _relative_year(m, published)
+    year = m[3] or relative or _that_year(text, m)
+    return _day_value(_month(m[1]), _day(m[2]), year, published, tense, relative and "relative")
+
+
+def _relative_year(m: re.Match, published: dt.date) -> str | None:
+    """The year of "last year" / "next year" / "this year" right after a day and month."""
+    word = m.groupdict().get("relyear")
+    return str(published.year + _shift(word)) if word else None
 
 
 THAT_YEAR = re.compile(r",?\s+(?:that|the\s+same)\s+year\b")
@@ -626,10 +636,12 @@ def _day_only(m, text, published, tense):
     return _day_of(year, month, day, "publication")
 
 
-def _day_value(month: int, day: int, year: str | None, published, tense) -> tuple | None:
+def _day_value(
+    month: int, day: int, year: str | None, published, tense, anchor: str | None = None
+) -> tuple | None:
     """A day's value, taking the year from the publication date when missing."""
     y = int(year) if year else _day_year(month, day, published, tense())
-    return _day_of(y, month, day, "absolute" if year else "publication")
+    return _day_of(y, month, day, anchor or ("absolute" if year else "publication"))
 
 
 def _edge_period(m, text, published, tense):

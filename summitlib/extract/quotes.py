@@ -144,7 +144,8 @@ ACCORDING = re.compile(  # machine translation: "by the words of", "By estimatio
 )
 OPINION = re.compile(  # "In his words,", "From the point of view of X,", "As noted by X,"
     r"\b(?:[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|(?:the\s+)?(?:opinion|view|words)"
-    r"\s+of\s+[^,]{3,80}|(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?:opinion|view|words))"
+    r"\s+of\s+[^,]{3,80}|(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?:opinion|view|words)"
+    r"|the\s+(?:[a-z-]+\s+){0,2}[a-z]+[’']s\s+(?:opinion|view|words))"
     r"|[Ff]rom\s+(?:the\s+)?(?:point\s+of\s+view|standpoint|perspective)\s+of\s+[^,]{3,80}"
     rf"|[Aa]s\s+(?:was\s+|has\s+been\s+)?(?:{VERBS})\s+by\s+[^,]{{3,80}}"
     # machine translation keeps the Russian order: "As stated the Russian leader,"
