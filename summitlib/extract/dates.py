@@ -592,22 +592,22 @@ def _range_value(mo: int, d1: int, d2: int, year_text: str | None, published, te
 
 def _day_month(m, text, published, tense):
     """9 September (2021), 4 November that year, 4 November last year."""
-    relative = _relative_year(m, published)
-    year = m[3] or relative or _that_year(text, m)
-    return _day_value(_month(m[2]), _day(m[1]), year, published, tense, relative and "relative")
+    year, anchor = _written_year(m, text, published)
+    return _day_value(_month(m[2]), _day(m[1]), year, published, tense, anchor)
 
 
 def _month_day(m, text, published, tense):
     """March 01, 2019 / February 23rd / November 4 that year / November 4 last year."""
-    relative = _relative_year(m, published)
-    year = m[3] or relative or _that_year(text, m)
-    return _day_value(_month(m[1]), _day(m[2]), year, published, tense, relative and "relative")
+    year, anchor = _written_year(m, text, published)
+    return _day_value(_month(m[1]), _day(m[2]), year, published, tense, anchor)
 
 
-def _relative_year(m: re.Match, published: dt.date) -> str | None:
-    """The year of "last year" / "next year" / "this year" right after a day and month."""
+def _written_year(m: re.Match, text: str, published: dt.date) -> tuple[str | None, str | None]:
+    """The year written with a day and month and, for "last/next/this year", its anchor."""
     word = m.groupdict().get("relyear")
-    return str(published.year + _shift(word)) if word else None
+    if word:
+        return str(published.year + _shift(word)), "relative"
+    return m[3] or _that_year(text, m), None
 
 
 THAT_YEAR = re.compile(r",?\s+(?:that|the\s+same)\s+year\b")
