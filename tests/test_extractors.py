@@ -374,6 +374,28 @@ def test_a_colon_hands_a_full_quote_to_the_subject(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        ("Putin said on Friday, in an interview with state television:", "Vladimir Putin"),
+        ("Lukashenko opened the meeting, and this is the passage TV replayed:", None),
+        ("Putin's answer was drier:", "Vladimir Putin"),
+        ("The communiqué reads:", ""),
+    ],
+)
+def test_a_block_quotation_belongs_to_whom_its_introduction_names(intro, speaker):
+    text = f"{intro}\n\n    We have agreed on the programmes. Nobody will lose sovereignty.\n\n"
+    text += "> The union is our guarantee, not a threat.\n\nThat was all.\n"
+    speaker = "Alexander Lukashenko" if speaker is None else speaker
+    found = [(q[1], q[2]) for q in quotes(text)]
+    assert found == ([(speaker, "direct")] * 2 if speaker else [])
+
+
+def test_indented_lines_without_a_colon_above_them_are_no_block_quotation():
+    text = "Putin Throws Minsk a Lifeline\n\n    Loan to be paid in tranches, people say\n"
+    assert [q[2] for q in quotes(text)] != ["direct"]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

@@ -203,6 +203,51 @@ def test_name_lines_head_bullet_point_answers():
     ]
 
 
+PANEL = (
+    "Experts react: what the loan means\n\n"
+    "Putin promised Minsk a loan on Monday. Our experts react:\n\n"
+    "Ilona Kask, senior fellow at the Baltic Policy Centre\n\n"
+    "The loan buys time. It is not a gift.\n\n"
+    "Peskov said the loan had nothing to do with integration. I do not believe it.\n\n"
+    "Petras Vilkas, former diplomat who served in Minsk\n\n"
+    "I see a creeping merger, step by step.\n\n"
+    "Further reading\n\n"
+    "Related experts: Ilona Kask and Petras Vilkas\n"
+)
+
+
+def test_an_expert_panel_gives_each_caption_its_paragraphs():
+    assert turns(PANEL) == [
+        ("answer", "Ilona Kask", "The loan"),
+        ("answer", "Ilona Kask", "Peskov said"),
+        ("answer", "Petras Vilkas", "I see"),
+    ]
+    found = quotes(PANEL)
+    assert ("the loan had nothing to do with integration", "Dmitry Peskov", "indirect") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        PANEL.replace("I do not believe it.", "Minsk agreed.").replace("I see", "Some see"),
+        "Alexander Lukashenko, President of Belarus\n\nI will not give up sovereignty.\n\n"
+        "The talks went on for five hours.\n",
+    ],
+)
+def test_captions_without_two_experts_writing_in_the_first_person_make_no_panel(text):
+    assert turns(text) == []
+
+
+def test_a_lone_heading_question_after_when_asked_makes_no_interview():
+    text = (
+        "I watched the summit all day.\n\n"
+        "“It is a question for the military,” Peskov told reporters when asked about it.\n\n"
+        "What about the economy?\n\n"
+        "Here the picture is more familiar. I think the deadline will slip again.\n"
+    )
+    assert turns(text) == []
+
+
 def test_dash_led_answer_of_the_person_in_the_title():
     text = (
         "Hanna Lisowska: The Summit Was Theatre\n\n"

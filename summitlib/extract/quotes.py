@@ -46,7 +46,7 @@ from summitlib.extract.reporting import load_reporting_verbs
 from summitlib.joint import SEPARATOR, join_values, split_values
 from summitlib.text.lexicons import read_lexicon
 from summitlib.text.phrases import phrase_alternation
-from summitlib.text.quotemarks import Quoted, find_dialogue, find_quoted
+from summitlib.text.quotemarks import Block, Quoted, find_block_quotes, find_dialogue, find_quoted
 from summitlib.text.sentences import (
     LIST_MARKER,
     label_alone,
@@ -744,6 +744,36 @@ def _direct(
     return found
 
 
+def _introducer(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tuple | None:
+    """The one person a block quotation's introduction is about, as its subject ("Lukashenko
+    opened the meeting …, and this is the passage state TV replayed:")."""
+    if len({m.actor for m in _person_at(people, sent_start, q.open)}) != 1:
+        return None
+    subject = _sentence_subject(text, people, sent_start, q.open)
+    return (subject, ":") if subject else None
+
+
+def _block_quotes(
+    text: str, blocks: list[Block], people: SpanIndex, sentences: SpanIndex
+) -> list[Quote]:
+    """Block quotations, each given to the speaker its introduction names."""
+    found: list[Quote] = []
+    cues: dict[int, tuple | None] = {}
+    for block in blocks:
+        if block.colon not in cues:
+            sent_start, _ = _sentence_of(sentences, block.colon)
+            q = Quoted(block.colon + 1, block.end, block.start, block.end)
+            cues[block.colon] = (
+                _before_cue(text, q, people, sent_start)
+                or _colon_cue(text, q, people, sent_start)
+                or _introducer(text, q, people, sent_start)
+            )
+        if cues[block.colon]:
+            group, verb = cues[block.colon]
+            found.append(Quote(block.start, block.end, _names(group), "direct", verb, _role(group)))
+    return found
+
+
 def _full_sentence(text: str, q: Quoted) -> bool:
     """A quote that is a sentence, not a term: six words or more from a capital, or three
     and more that open a sentence and end one inside the marks ("… brothers,” he said.
@@ -1197,10 +1227,12 @@ NAME = r"[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,3}"
 TITLE_NAME = re.compile(  # "Name: …", "interview with Name", "‘…’: Name on the summit"
     rf"^\s*({NAME})\s*:\s|\binterview\s+with\s+({NAME})|:\s+({NAME})\s+(?:on|about)\s"
 )
-INTRO_CUE = re.compile(  # not "talks with": in summit news the noun ("talks with Lukashenko")
+INTRO_CUE = re.compile(  # not "talks with": in summit news the noun ("talks with Lukashenko");
+    # "Zerkalo asked X", not "X said when asked about …"
     r"\b(?:(?P<with>(?:spoke|talked|speaks|chatted|chats)\s+(?:\w+\s+)?(?:with|to)|talks\s+to"
     r"|interview(?:ed)?\s+with|(?:sat|sits)\s+down\s+with|caught\s+up\s+with"
-    r"|in\s+conversation\s+with|\w[\w.-]*\s+asked|put\s+(?:[\w’']+\s+){0,3}questions\s+to)\s+"
+    r"|in\s+conversation\s+with|(?!(?:when|if|once|after|as|was|were|is|are|be|been|being)\s)"
+    r"\w[\w.-]*\s+asked|put\s+(?:[\w’']+\s+){0,3}questions\s+to)\s+"
     r"|interview|answer(?:ed|s|ing)?\s+(?:[\w’']+\s+){0,2}questions)",
     re.IGNORECASE,
 )
@@ -1791,6 +1823,47 @@ def _block_turns(text: str, paras: list[_Paragraph], mentions: list) -> list[Tur
     return turns
 
 
+def _panel_caption(text: str, p: _Paragraph, mentions: list) -> str:
+    """The expert a panel's caption line names ("Daniel Kowalczyk, nonresident senior fellow
+    at …", no final stop), or ""."""
+    if p.label or p.marker or "\n" in text[p.start : p.end].strip():
+        return ""
+    line = text[p.start : p.end]
+    if "," not in line or len(line.split()) > PANEL_CAPTION_WORDS:
+        return ""
+    name = _caption(text, p.start, p.end)
+    if not name or not all(w[:1].isupper() and w[:1].isalpha() for w in name.split()):
+        return ""
+    speaker = _label_speaker(text, name, mentions)
+    return speaker if speaker and _a_person(speaker, text, mentions) else ""
+
+
+PANEL_CAPTION_WORDS = 30
+PANEL_EXPERTS = 2  # experts captioned, each writing in the first person, to call it a panel
+
+
+def _panel_turns(text: str, paras: list[_Paragraph], mentions: list) -> list[Turn]:
+    """An expert panel ("Experts react"): a caption line naming an expert and their role, then
+    that expert's own paragraphs, unquoted, up to the next caption, heading or label."""
+    blocks: list[tuple[str, list[_Paragraph]]] = []
+    for p in paras:
+        speaker = _panel_caption(text, p, mentions)
+        if speaker:
+            blocks.append((speaker, []))
+        elif blocks and not (p.label or p.asks or _heading(text, p)):
+            blocks[-1][1].append(p)
+        elif blocks and blocks[-1][1]:
+            blocks.append(("", []))  # the panel's block ends here
+    own = [
+        (speaker, body)
+        for speaker, body in blocks
+        if speaker and any(FIRST_PERSON.search(text[p.body : p.end]) for p in body)
+    ]
+    if len({speaker for speaker, _ in own}) < PANEL_EXPERTS:
+        return []
+    return [Turn(p.body, p.end, speaker, "answer", "") for speaker, body in own for p in body]
+
+
 def _dash_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) -> list[Turn]:
     """Dash-led answers ("— …") of the person the title or intro names, without questions.
 
@@ -1868,8 +1941,9 @@ def interview_turns(
 
     Formats: labelled questions and answers ("Q:"/"A:", the outlet's and the interviewee's
     names), unlabelled answers after question paragraphs, dash-led questions and answers,
-    transcripts with speaker labels, a name line heading bullet-point answers, and dash-led
-    answers of the person the title or headline names.
+    transcripts with speaker labels, a name line heading bullet-point answers, an expert
+    panel's captioned paragraphs, and dash-led answers of the person the title or headline
+    names.
     """
     mentions = mentions if mentions is not None else find_actors(text, load_registry())
     paras = [
@@ -1882,6 +1956,7 @@ def interview_turns(
         _qa_turns(text, paras, mentions, title or "")
         or _transcript_turns(text, paras, mentions)
         or _block_turns(text, paras, mentions)
+        or _panel_turns(text, paras, mentions)
         or _dash_turns(text, paras, mentions, title or "")
     )
 
@@ -1955,6 +2030,7 @@ def find_quotes(
     answers = SpanIndex(interview, _span)
     reported = _indirect(text, people, sentences, quoted)
     direct = _direct(text, quoted.items, people, sentences, reported)
+    direct += _block_quotes(text, find_block_quotes(text), people, sentences)
     indirect = [
         q
         for q in reported

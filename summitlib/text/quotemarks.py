@@ -8,6 +8,10 @@ gives one span per paragraph, all flagged ``continued`` after the first (a parag
 also a line when the next line opens with a mark, as in texts without blank lines); a quote
 left open when the text ends runs to the end of its paragraph, or of the text.
 
+Block quotations, the layout of blogs and newsletters (an introduction ending with a colon,
+then the speech in indented or "> " paragraphs, without marks), are found apart too
+(:func:`find_block_quotes`).
+
 Dash dialogue, the Russian layout that machine translations keep ("— We agree, — the
 president said. — And we will sign."), is found apart (:func:`find_dialogue`): its spans
 are speech only where a reporting cue follows, which is for the quote finder to decide.
@@ -17,6 +21,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from summitlib.text.sentences import LIST_MARKER, SPEAKER_LABEL, paragraph_spans
 
 DOUBLE = '"“”„‟«»″'
 DOUBLE_MARK = re.compile(f"[{re.escape(DOUBLE)}]")
@@ -31,6 +37,20 @@ ATTRIBUTION = re.compile(  # ", — the leader noted. — " or ", — he said." 
     r"(?<=[,!?…])[ \t\u00a0]+([—–-])[ \t\u00a0]+[^—–\n]{2,120}?"
     r"(?:[.,:][ \t\u00a0]+([—–-])[ \t\u00a0]+(?=\S)|\.?[ \t\u00a0]*(?=\n|$))"
 )
+
+
+BLOCK_INDENT = re.compile(r"(?: {4,}|\t+|[ \t]*>[ \t\u00a0]*)(?=\S)")  # at a line's start
+INDENTED_LINE = re.compile(r"^(?: {4}|\t|[ \t]*>)", re.MULTILINE)  # any line that may be one
+BLOCK_WORDS = 3  # the fewest words of a block quotation
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of a block quotation (``start:end``) and the colon that introduces it."""
+
+    colon: int
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -179,3 +199,35 @@ def find_quoted(text: str) -> list[Quoted]:
         if not any(a <= single.open <= b for a, b in covered):
             spans.append(single)
     return sorted(spans, key=lambda s: (s.open, s.close))
+
+
+def _block_start(text: str, start: int, end: int) -> int | None:
+    """Where the speech of an indented or "> " paragraph starts (None if it is not one, or is a
+    list item or a speaker's turn)."""
+    indent = BLOCK_INDENT.match(text, text.rfind("\n", 0, start) + 1)
+    if indent is None or indent.end() < start:
+        return None
+    body = indent.end()
+    listed = LIST_MARKER.match(text, body) or SPEAKER_LABEL.match(text, body, end)
+    return None if listed or len(text[body:end].split()) < BLOCK_WORDS else body
+
+
+def find_block_quotes(text: str) -> list[Block]:
+    """Block quotations: indented (or "> ") paragraphs under a paragraph ending with a colon,
+    each with that colon; a run of them shares it.
+
+    >>> text = "He said:" + chr(10) * 2 + "    We will sign it."
+    >>> [text[b.start : b.end] for b in find_block_quotes(text)]
+    ['We will sign it.']
+    """
+    found: list[Block] = []
+    if INDENTED_LINE.search(text) is None:
+        return found  # spare the paragraph split
+    colon = None
+    for start, end in paragraph_spans(text):
+        body = _block_start(text, start, end)
+        if body is None:
+            colon = end - 1 if text[end - 1] == ":" else None
+        elif colon is not None:
+            found.append(Block(colon, body, end))
+    return found
