@@ -1024,6 +1024,20 @@ def test_numbered_questions_with_dash_answers_belong_to_whom_the_outlet_asked():
     ] * 2
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_linked_headline_under_read_also_names_no_interviewee(gap):
+    text = (
+        "What is in the road maps, we asked the state secretary Grigory Rapota.\n\n"
+        "– Where is the truth?\n\n"
+        "– Nobody read the documents. None of them concerns the army.\n\n"
+        "– And when will people feel the result?\n\n"
+        "– Not at once. I think by the end of 2021.\n\n"
+        f"READ ALSO{gap}Lukashenko: «We will not build the union at any price»\n"
+        "Oil of discord: how much Belarus lost\n"
+    )
+    assert [s for k, s, _ in turns(text) if k == "answer"] == ["Grigory Rapota"] * 2
+
+
 def test_labels_of_a_glued_initial_and_a_surname_in_capitals_name_the_speakers():
     text = (
         "MOSCOW, November 27 (Itar-Tass) -- Russian President Vladimir Putin and Belarusian "

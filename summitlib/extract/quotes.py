@@ -1572,13 +1572,14 @@ def _shorter_asker(text: str, paras: list[_Paragraph], tally: dict[str, list[int
 
 def _linked(text: str, paras: list[_Paragraph]) -> set[int]:
     """The indexes of the lines under a "Read also:" heading (linked headlines, such as
-    "Lukashenka: “…”"): they name no answerer."""
+    "Lukashenka: “…”"): the first one, also after a blank line, and those right below it;
+    they name no answerer."""
     linked: set[int] = set()
     under = False
     for i, p in enumerate(paras):
         if LINKS_HEADING.fullmatch(text, p.body, p.end):
             under = True
-        elif under and same_paragraph(text, paras[i - 1].end, p.start):
+        elif under and (i - 1 not in linked or same_paragraph(text, paras[i - 1].end, p.start)):
             linked.add(i)
         else:
             under = False
