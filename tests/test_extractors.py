@@ -231,6 +231,17 @@ def test_the_agent_of_a_passive_report_is_the_subject_a_reference_prefers(rest):
     assert [q.speaker for q in find_quotes(AGENT_LEAD + rest)] == ["Alexander Lukashenko"]
 
 
+def test_a_bare_title_that_two_presidents_fit_is_the_articles_topic():
+    text = (
+        "MINSK, 24 November (BelTA) – The Union State has passed the test of sanctions, "
+        "Belarus President Aleksandr Lukashenko said on 24 November.\n\n"
+        "The session was attended by Russian President Vladimir Putin, Prime Minister "
+        "Roman Golovchenko and State Secretary Dmitry Mezentsev.\n\n"
+        "The head of state noted that the programmes had been implemented."
+    )
+    assert [q.speaker for q in find_quotes(text)][-1] == "Alexander Lukashenko"
+
+
 def test_a_pronoun_after_a_paragraph_break_still_takes_the_latest_person():
     text = "Vladimir Putin met Alexander Lukashenko.\n\nHe said that the talks went well."
     assert [q.speaker for q in find_quotes(text)] == ["Alexander Lukashenko"]

@@ -848,6 +848,7 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
     refs: list[ActorMention] = []
     recent: list[ActorMention] = []  # the latest persons and references, oldest first
     described: dict[str, str] = {}  # whom each description last named as a subject
+    topic = None
     i = 0
     for m, via in sorted(candidates, key=lambda c: c[0].start()):
         while i < len(people) and people[i].end <= m.start():
@@ -867,6 +868,9 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
             target = _antecedent(pool, m.group(1).lower(), via)
             if target is not None and via in ("pronoun", "generic"):
                 target = _prefer_subject(text, pool, target, m, via, _cue_start(text, quoted, m))
+            if target is not None and via == "generic" and key in TOPIC_TITLES:
+                topic = topic if topic is not None else _topic(text, people)
+                target = _topical(pool, target, topic, key)
         if target is not None:
             if via == "generic" and _opens_sentence(text, m.start()):
                 described[key] = target.actor  # a subject, not "assured the president"
@@ -874,6 +878,24 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
             refs.append(ref)
             recent = (recent + [ref])[-RECENT:]
     return refs
+
+
+TOPIC_TITLES = frozenset({"president", "head of state"})
+
+
+def _topic(text: str, people: list[ActorMention]) -> str:
+    """The person the article is about: the first one named as a sentence's subject."""
+    return next((p.actor for p in people if p.via not in REFERENCES and _subject_of(text, p)), "")
+
+
+def _topical(
+    prior: list[ActorMention], target: ActorMention, topic: str, word: str
+) -> ActorMention:
+    """For a bare title ("the head of state") that two recent people fit, the article's topic."""
+    if not topic or target.actor == topic:
+        return target
+    latest = next((p for p in reversed(prior) if p.actor == topic), None)
+    return latest if latest is not None and _antecedent([latest], word, "generic") else target
 
 
 SENTENCE_END = re.compile(  # not "Aug. 9", "U.S. officials"
