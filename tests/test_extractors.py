@@ -154,6 +154,8 @@ def test_a_former_president_is_not_the_description_of_the_current_one():
         "Franak Viacorka, a spokesman for Sviatlana Tsikhanouskaya, was quoted as saying that the "
         "deal was void.",
         "Franak Viacorka, the adviser of Sviatlana Tsikhanouskaya, told reporters it was void.",
+        "Franak Viacorka, a spokesman for the office of exiled opposition leader Sviatlana "
+        "Tsikhanouskaya, told reporters it was void.",
         '"We will not recognise the deal," Franak Viacorka, a spokesman for Sviatlana '
         "Tsikhanouskaya, said.",
         "Franak Viacorka, a Belarusian analyst who worked with Sviatlana Tsikhanouskaya, said that "
@@ -242,6 +244,15 @@ def test_a_bare_title_that_two_presidents_fit_is_the_articles_topic():
     assert [q.speaker for q in find_quotes(text)][-1] == "Alexander Lukashenko"
 
 
+def test_she_added_after_a_quote_goes_to_its_speaker_not_to_the_leader_in_her_role():
+    text = (
+        "“Lukashenko has no mandate,” Kasia Laurynovich, a spokesperson for the office of "
+        "opposition leader Sviatlana Tsikhanouskaya, told TVP World.\n\n"
+        "“Every agreement he signs,” she added, “will be void on the day Belarus is free.”"
+    )
+    assert {q.speaker for q in find_quotes(text)} == {"Kasia Laurynovich"}
+
+
 def test_a_pronoun_after_a_paragraph_break_still_takes_the_latest_person():
     text = "Vladimir Putin met Alexander Lukashenko.\n\nHe said that the talks went well."
     assert [q.speaker for q in find_quotes(text)] == ["Alexander Lukashenko"]
@@ -261,8 +272,9 @@ def test_a_person_named_as_an_object_before_the_speaker_does_not_speak_with_him(
     assert [q.speaker for q in find_quotes(text)] == ["Vladimir Putin"]
 
 
-def test_together_with_makes_joint_speakers():
-    text = "Vladimir Putin, together with Alexander Lukashenko, said that the union was strong."
+@pytest.mark.parametrize("title", ["", "Belarusian President "])
+def test_together_with_makes_joint_speakers(title):
+    text = f"Vladimir Putin, together with {title}Alexander Lukashenko, said the union was strong."
     assert [q.speaker for q in find_quotes(text)] == ["Vladimir Putin|Alexander Lukashenko"]
 
 

@@ -108,8 +108,10 @@ AFFILIATION = (  # "of BEROC", "at the Centre for Eastern Studies" ("and" joins 
 SPEECH_AFTER = re.compile(  # "Anais Marin said", "Mathieu Boulegue of Chatham House said"
     rf"(?:{AFFILIATION})?\s+(?:{_SPEAKING})\b"
 )
-SUBJECT_SPEAKS = re.compile(  # "X told", "X of BEROC said", "the president, X, said on …"
-    rf"(?:{AFFILIATION})?,?\s+(?:\w+ly\s+)?(?:{_SPEAKING})\b"
+SUBJECT_SPEAKS = re.compile(  # "X told", "X of BEROC said", "the president, X, said on …",
+    # "X, a spokesperson for the office of Y, told"
+    rf"(?:{AFFILIATION})?(?:,\s+(?:a|an|the)\s+[^,.;:“”\"«»\n]{{1,120}}?(?=,))?,?\s+(?:\w+ly\s+)?"
+    rf"(?:{_SPEAKING})\b"
 )
 _INVERTED = phrase_alternation(  # not "told Soyuznoe Veche": whom one tells only listens
     set(_SPEECH.finite) - _SPEECH.forms("source") - _SPEECH.forms("addressee")
@@ -979,8 +981,9 @@ def _prefer_subject(
         return target
     for _ in range(2):  # the sentence before, or the one before it if it names nobody
         back = here
-        while via == "generic" and back > 0 and text[back - 1].isspace():
-            back -= 1  # a description may look over the paragraph break ("The head of state …")
+        while (via == "generic" or at < m.start()) and back > 0 and text[back - 1].isspace():
+            back -= 1  # a description may look over the paragraph break ("The head of state …"),
+            # as may a pronoun in the cue of a quote that opens it ("“…,” she added, “…”")
         previous = _sentence_start(text, max(0, back - 1))
         if not text[previous:here].strip() or any(previous <= p.start < here for p in prior):
             break  # (a pronoun does not look over a paragraph break)

@@ -106,15 +106,18 @@ OBJECT_OF = (  # prepositions whose object is no speaker: "speaking after Putin"
     rf"|on|over|behind|beside)\s+(?:{HONORIFIC})?$"
 )
 ASIDE_OBJECT = re.compile(  # ", an adviser to ", ", in a meeting with ": an aside ending in a
-    # preposition whose object is the next person
-    rf"\s*,\s*[^,.;:“”\"]{{0,80}}?{OBJECT_OF}"
+    # preposition whose object is the next person, or that person's title ("for the office of
+    # exiled opposition leader ")
+    rf"\s*,\s*[^,.;:“”\"]{{0,80}}?{OBJECT_OF.removesuffix('$')}(?:[\w’'-]+\s+){{0,4}}?$"
 )
 OBJECT_BEFORE = re.compile(OBJECT_OF, re.IGNORECASE)
 POSSESSED = re.compile(  # "'s adviser,": an aside of a role held under the possessor
     r"(?:['’]s?)?\s+[^,.;:“”\"()]{1,60}?,"
 )
 ASIDE_COMMA = re.compile(rf"\s*,\s*(?:{HONORIFIC})?")  # "X, Mr. Putin’s spokesman,"
-TOGETHER = re.compile(r"\b(?:together|along)\s+with\s+$")  # "X, together with Y,": both speak
+TOGETHER = re.compile(  # "X, together with (President) Y,": both speak
+    r"\b(?:together|along)\s+with\s+(?:[\w’'-]+\s+){0,4}?$"
+)
 JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+as well as\s+|,\s*and\s+)[^,.;]{0,80}?$")
 ADDRESSEE = r"[A-Z][\w/]+(?:[’']s)?(?:\s+[A-Z]\w+)*"  # "TASS", "RFE/RL's Belarus Service"
 ADDRESSEE_PHRASE = re.compile(  # "warned the Russian leader that", "told his ministers that",
