@@ -253,6 +253,34 @@ def test_she_added_after_a_quote_goes_to_its_speaker_not_to_the_leader_in_her_ro
     assert {q.speaker for q in find_quotes(text)} == {"Kasia Laurynovich"}
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Nobody asked us,” said Ales, a 27-year-old programmer. “I will be here again.”", "Ales"),
+        (
+            "Ihar, 45, an engineer from Barysau, was blunt: “We are not a province of Russia.”",
+            "Ihar",
+        ),
+        (
+            "Natallia, a retired teacher, told Belsat that nobody had asked her about the union.",
+            "Natallia",
+        ),
+    ],
+)
+def test_a_first_name_given_without_a_surname_in_a_vox_pop_is_the_speaker(text, speaker):
+    text = "Alexander Lukashenko met Vladimir Putin in Sochi on Friday.\n\n" + text
+    assert {q.speaker for q in find_quotes(text)} == {speaker}
+
+
+def test_a_discovered_person_named_without_a_role_takes_the_role_given_elsewhere():
+    text = (
+        "Natallia Radzina: the summit changed nothing\n\n"
+        "Natallia Radzina, the editor-in-chief of Charter97, said the summit changed nothing."
+    )
+    roles = {m.role for m in find_actors(text) if m.actor == "Natallia Radzina"}
+    assert roles == {"editor-in-chief of Charter97"}
+
+
 def test_a_pronoun_after_a_paragraph_break_still_takes_the_latest_person():
     text = "Vladimir Putin met Alexander Lukashenko.\n\nHe said that the talks went well."
     assert [q.speaker for q in find_quotes(text)] == ["Alexander Lukashenko"]

@@ -24,7 +24,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -609,6 +609,13 @@ def _block_people(
             i += 1  # "Analyst Katia Glod" opening a sentence: the role is no part of the name
             continue
         n = _name_at(text, tokens, i) if word in first_names else 0  # a first name starts one
+        if (
+            not n
+            and word in first_names
+            and word not in NOT_NAME
+            and VOX_POP.match(text, tokens[i][1])
+        ):
+            n = 1  # "Ales, a 27-year-old programmer, …", "Ihar, 45, an engineer": no surname given
         pair = (
             i + 1 < len(tokens)
             and _adjacent(text, tokens[i], tokens[i + 1])
@@ -647,6 +654,9 @@ def _block_people(
     return found
 
 
+VOX_POP = re.compile(  # what follows a first name given without a surname: an age, "a student"
+    r",[ \t]+(?:\d{1,3},[ \t]+)?(?:a|an)[ \t]+(?:\d{1,3}-year-old|[a-z])"
+)
 AFFILIATION_WORDS = frozenset({"at", "of", "from", "with", "for"})
 APPOSITION_OPEN = re.compile(r",[ \t]+$")  # "Lithuania's defence minister, Arvydas …"
 
@@ -1084,6 +1094,21 @@ def _drop_overlaps(mentions: list[ActorMention]) -> list[ActorMention]:
     return kept
 
 
+def _shared_roles(mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions, a discovered person's name given without a role ("Natallia Radzina:" in a
+    headline) given the role the text gives that person elsewhere."""
+    roles: dict[str, str] = {}
+    for m in mentions:
+        if m.via == "name" and m.role:
+            roles.setdefault(m.actor, m.role)
+    return [
+        replace(m, role=roles[m.actor])
+        if m.via == "name" and not m.role and m.actor in roles
+        else m
+        for m in mentions
+    ]
+
+
 def find_actors(text: str, registry: Registry | None = None) -> list[ActorMention]:
     """Every actor mention in ``text``, in order, with canonical names.
 
@@ -1096,6 +1121,7 @@ def find_actors(text: str, registry: Registry | None = None) -> list[ActorMentio
     discovered = _discovered(text, registry, taken)
     mentions = _drop_overlaps(known + discovered)
     taken = [(m.start, m.end) for m in mentions]
+    mentions = _shared_roles(mentions)
     people = {}
     for m in mentions:
         full = m.via == "name" or (m.via == "alias" and len(m.text.split()) > 1)
