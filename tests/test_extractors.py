@@ -441,6 +441,17 @@ def test_a_block_quotation_belongs_to_whom_its_introduction_names(intro, speaker
     assert found == ([(speaker, "direct")] * 2 if speaker else [])
 
 
+def test_a_quote_opening_the_paragraph_under_a_colon_belongs_to_the_introduction():
+    text = (
+        "Vladimir Putin spoke first.\n\n"
+        "The exiled opposition leader, Sviatlana Tsikhanouskaya, wrote on Telegram on Monday:\n\n"
+        "“Lukashenko did not go to St Petersburg as the head of a sovereign state.\n\n"
+        "“We do not recognise any agreement he signs.”"
+    )
+    assert {q[1] for q in quotes(text)} == {"Svetlana Tikhanovskaya"}
+    assert len(quotes(text)) == 2
+
+
 def test_indented_lines_without_a_colon_above_them_are_no_block_quotation():
     text = "Putin Throws Minsk a Lifeline\n\n    Loan to be paid in tranches, people say\n"
     assert [q[2] for q in quotes(text)] != ["direct"]

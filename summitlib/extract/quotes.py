@@ -31,7 +31,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from summitlib.extract.actors import (
     AFFILIATION,
@@ -719,6 +719,7 @@ def _direct(
         sent_start, _ = _sentence_of(sentences, q.open)
         cue = (
             _after_cue(text, q, people)
+            or _colon_above(text, q, people, sentences)
             or _before_cue(text, q, people, sent_start)
             or _colon_cue(text, q, people, sent_start)
             or _label_line_cue(text, q, people)
@@ -756,6 +757,32 @@ def _introducer(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
     return (subject, ":") if subject else None
 
 
+def _introduction_cue(
+    text: str, q: Quoted, people: SpanIndex, sentences: SpanIndex
+) -> tuple | None:
+    """The speaker and cue of the introduction that ends with a colon right before ``q.open``
+    and hands over to the paragraph below: a reporting verb's subject, the possessor of
+    "answer", or the one person the introduction is about."""
+    sent_start, _ = _sentence_of(sentences, q.open - 1)
+    return (
+        _before_cue(text, q, people, sent_start)
+        or _colon_cue(text, q, people, sent_start)
+        or _introducer(text, q, people, sent_start)
+    )
+
+
+DASHES = "-–—"
+INTRODUCED_BELOW = re.compile(r":[^\S\n]*\n\s*$")  # "X wrote on Telegram:" over the quote
+
+
+def _colon_above(text: str, q: Quoted, people: SpanIndex, sentences: SpanIndex) -> tuple | None:
+    """The cue of a quote that opens a paragraph under an introduction ending with a colon."""
+    colon = INTRODUCED_BELOW.search(text, max(0, q.open - 12), q.open)
+    if colon is None or q.continued or text[q.open] in DASHES or not _full_sentence(text, q):
+        return None  # (not a dash dialogue's line: "listed the agenda:\n- energy prices, -")
+    return _introduction_cue(text, replace(q, open=colon.start() + 1), people, sentences)
+
+
 def _block_quotes(
     text: str, blocks: list[Block], people: SpanIndex, sentences: SpanIndex
 ) -> list[Quote]:
@@ -764,13 +791,8 @@ def _block_quotes(
     cues: dict[int, tuple | None] = {}
     for block in blocks:
         if block.colon not in cues:
-            sent_start, _ = _sentence_of(sentences, block.colon)
             q = Quoted(block.colon + 1, block.end, block.start, block.end)
-            cues[block.colon] = (
-                _before_cue(text, q, people, sent_start)
-                or _colon_cue(text, q, people, sent_start)
-                or _introducer(text, q, people, sent_start)
-            )
+            cues[block.colon] = _introduction_cue(text, q, people, sentences)
         if cues[block.colon]:
             group, verb = cues[block.colon]
             found.append(Quote(block.start, block.end, _names(group), "direct", verb, _role(group)))
