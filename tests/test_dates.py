@@ -338,6 +338,11 @@ def test_the_guards_change_no_date(monkeypatch):
         # "could be" + a participle speaks of the future: the coming December
         ("According to him, the treaty could be signed in December.", (2023, 3, 3),
          [("in December", "2023-12")]),
+        # a present-simple scheduled event is to come; a past verb keeps the day before
+        ("On the eve of the forum, which opens in Grodno on Wednesday, he spoke.", (2022, 6, 27),
+         [("on Wednesday", "2022-06-29")]),
+        ("The forum opened in Grodno on Wednesday.", (2022, 6, 27),
+         [("on Wednesday", "2022-06-22")]),
         # machine translation keeps the Russian "in 2021 year"
         ("Trade grew in 2021 year and will double by 2023 year.", (2022, 2, 18),
          [("2021", "2021"), ("2023", "2023")]),
