@@ -452,6 +452,35 @@ def test_a_quote_opening_the_paragraph_under_a_colon_belongs_to_the_introduction
     assert len(quotes(text)) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "«We are not going to become a part of some other state», - has declared Lukashenko.",
+            [("We are not going to become a part of some other state", "Alexander Lukashenko")],
+        ),
+        (
+            "«We do not ask discounts, we ask equal conditions», - was quoted as saying Rumas by "
+            "the agency BelTA.",
+            [("We do not ask discounts, we ask equal conditions", "Sergei Rumas")],
+        ),
+        (
+            "The sides did not agree on gas, has informed the minister of economic development "
+            "of Russia Maxim Oreshkin.",
+            [("The sides did not agree on gas", "Maxim Oreshkin")],
+        ),
+    ],
+)
+def test_machine_translation_keeps_an_auxiliary_before_an_inverted_verb(text, expected):
+    assert [(q[0], q[1]) for q in quotes(text)] == expected
+
+
+def test_a_portfolio_belongs_to_the_role_before_a_name():
+    text = "The minister of economic development of Russia Maxim Oreshkin arrived."
+    roles = {m.role for m in find_actors(text) if m.actor == "Maxim Oreshkin"}
+    assert roles == {"minister of economic development of Russia"}
+
+
 def test_indented_lines_without_a_colon_above_them_are_no_block_quotation():
     text = "Putin Throws Minsk a Lifeline\n\n    Loan to be paid in tranches, people say\n"
     assert [q[2] for q in quotes(text)] != ["direct"]

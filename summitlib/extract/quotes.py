@@ -383,6 +383,10 @@ def _new_sentence_lead(text: str, q: Quoted, lead: str) -> bool:
     )
 
 
+MT_AUXILIARY = r"(?:(?:has|have|had|was|were)\s+)?"  # machine translation: ", has declared X"
+INVERTED_LEAD_AFTER = re.compile(rf"\s*(?:[,—–-]\s*){{0,2}}{MT_AUXILIARY}")  # "…," said X
+
+
 def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | None:
     """A speaker and verb right after the closing mark ("…," Mezhevich added)."""
     window_end = min(len(text), q.close + 1 + 160)
@@ -418,7 +422,7 @@ def _after_cue(text: str, q: Quoted, people: SpanIndex) -> tuple[list, str] | No
         if not conjunction and _leads_to_speaker(lead) and not _new_sentence_lead(text, q, lead):
             return _holder_group(text, people, pre[-1], holder), verb.group()
     post = [m for m in near if m.start >= base + verb.end()]
-    inverted = re.fullmatch(r"\s*(?:[,—–-]\s*){0,2}", after[: verb.start()])
+    inverted = INVERTED_LEAD_AFTER.fullmatch(after[: verb.start()])
     if inverted and post and post[0].start - (base + verb.end()) <= 90:
         return _joint(text, people, post[0]), verb.group()
     return None
@@ -1133,7 +1137,7 @@ def _sentence_subject(
     return _joint(text, people, last)
 
 
-INVERTED_CUE = re.compile(rf",\s*({VERBS})\s+")  # ", said Russian President …"
+INVERTED_CUE = re.compile(rf",\s*{MT_AUXILIARY}({VERBS})\s+")  # ", said Russian President …"
 
 
 def _inverted(text: str, people: SpanIndex, sent_start: int, sent_end: int, quoted) -> list:
