@@ -281,6 +281,15 @@ def test_a_discovered_person_named_without_a_role_takes_the_role_given_elsewhere
     assert roles == {"editor-in-chief of Charter97"}
 
 
+def test_a_name_whose_surname_speaks_later_is_a_person():
+    text = (
+        "Markus Heinemann of the German Council on Foreign Relations is more cautious.\n\n"
+        '"The programmes exist mostly on paper," Heinemann said. The Speaker said nothing.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Markus Heinemann"]
+    assert "Council on" not in {m.actor for m in find_actors(text)}
+
+
 def test_a_pronoun_after_a_paragraph_break_still_takes_the_latest_person():
     text = "Vladimir Putin met Alexander Lukashenko.\n\nHe said that the talks went well."
     assert [q.speaker for q in find_quotes(text)] == ["Alexander Lukashenko"]

@@ -108,6 +108,9 @@ AFFILIATION = (  # "of BEROC", "at the Centre for Eastern Studies" ("and" joins 
 SPEECH_AFTER = re.compile(  # "Anais Marin said", "Mathieu Boulegue of Chatham House said"
     rf"(?:{AFFILIATION})?\s+(?:{_SPEAKING})\b"
 )
+SPOKEN_BY = re.compile(  # a capitalised word right before a verb of speech: "Heinemann said"
+    rf"\b([A-Z][\w’'-]+)(?:{AFFILIATION})?,?\s+(?:\w+ly\s+)?(?:{_SPEAKING})\b"
+)
 SUBJECT_SPEAKS = re.compile(  # "X told", "X of BEROC said", "the president, X, said on …",
     # "X, a spokesperson for the office of Y, told"
     rf"(?:{AFFILIATION})?(?:,\s+(?:a|an|the)\s+[^,.;:“”\"«»\n]{{1,120}}?(?=,))?,?\s+(?:\w+ly\s+)?"
@@ -546,8 +549,15 @@ def _discovered(text: str, registry: Registry, taken: list[tuple[int, int]]) -> 
     occupied = SpanIndex(taken, lambda s: s)
     found: list[ActorMention] = []
     first = FIRST_LETTER.search(text)
+    said = frozenset(
+        w
+        for w in SPOKEN_BY.findall(text)
+        if w not in registry.by_alias and w.lower() not in ROLE_START  # not "the Speaker said"
+    )
     for tokens in _word_blocks(text):
-        found += _block_people(text, tokens, registry, occupied, first.start() if first else 0)
+        found += _block_people(
+            text, tokens, registry, occupied, first.start() if first else 0, said
+        )
     if CAPS_NAME.search(text):
         found += _capitals_people(text, registry, occupied)
     return found
@@ -594,9 +604,11 @@ def _block_people(
     registry: Registry,
     occupied: SpanIndex,
     first_start: int,
+    said: frozenset[str] = frozenset(),
 ) -> list[ActorMention]:
     """The people of :func:`_discovered` in one block of words (``first_start``: where the
-    text's first word starts; that word has no role before it)."""
+    text's first word starts; that word has no role before it; ``said``: the capitalised words
+    the text puts right before a verb of speech, such as a surname alone: "Heinemann said")."""
     found: list[ActorMention] = []
     first_names = registry.first_names
     i = 0
@@ -634,7 +646,7 @@ def _block_people(
             role = ""  # "a senior analyst at Ural Bridge Advisory": the pair is the employer
         next_is_first = i + 1 < len(tokens) and tokens[i + 1][2] in first_names
         if not n and pair and not next_is_first and not _named_body(text, tokens, i):
-            n = 2 if role else _speaker_name(text, tokens, i)
+            n = 2 if role else _speaker_name(text, tokens, i, said)
         if n and not occupied.overlaps(start, tokens[i + n - 1][1]):
             end = tokens[i + n - 1][1]
             end -= 2 if text.endswith(POSSESSIVE, start, end) else 0  # "Mike Pompeo’s stop"
@@ -698,7 +710,9 @@ def _body_part(text: str, start: int) -> bool:
 WHO_AFTER = re.compile(r",\s+who\s")  # "Kaja Kallas, who moved to Brussels, …": a person
 
 
-def _speaker_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
+def _speaker_name(
+    text: str, tokens: list[tuple[int, int, str]], i: int, said: frozenset[str] = frozenset()
+) -> int:
     """How many tokens from ``i`` (2 or 3) form the name of someone the text reports
     speaking ("Anais Marin said", "says Katia Glod", "Balazs Jarabik, an analyst at …") or
     calls "who" ("Kaja Kallas, who …"), for names neither the registry nor the first-name
@@ -715,7 +729,8 @@ def _speaker_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
         return 0
     start, end = tokens[i][0], tokens[i + n - 1][1]
     if (
-        SPEECH_AFTER.match(text, end)
+        tokens[i + n - 1][2] in said
+        or SPEECH_AFTER.match(text, end)
         or SPEECH_BEFORE.search(text, max(0, start - 40), start)
         or WHO_AFTER.match(text, end)
         or role_after(text, end)
