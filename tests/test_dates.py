@@ -338,6 +338,10 @@ def test_the_guards_change_no_date(monkeypatch):
         # "could be" + a participle speaks of the future: the coming December
         ("According to him, the treaty could be signed in December.", (2023, 3, 3),
          [("in December", "2023-12")]),
+        # "last Friday" in Friday's paper is a week before; "on Friday" is that day
+        ("They met last Friday.", (2023, 12, 8), [("last Friday", "2023-12-01")]),
+        ("They will meet next Friday.", (2023, 12, 8), [("next Friday", "2023-12-15")]),
+        ("They met on Friday.", (2023, 12, 8), [("on Friday", "2023-12-08")]),
         # a present-simple scheduled event is to come; a past verb keeps the day before
         ("On the eve of the forum, which opens in Grodno on Wednesday, he spoke.", (2022, 6, 27),
          [("on Wednesday", "2022-06-29")]),

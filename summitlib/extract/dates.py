@@ -891,6 +891,8 @@ def _weekday_value(m, text, published, tense):
         return None
     word = (m[1] or "").lower()
     day = _weekday(m[2], published, tense() == "future" or word == "next")
+    if day == published and word in ("last", "next"):  # "last Friday" in Friday's paper
+        day += dt.timedelta(days=7 if word == "next" else -7)
     return day.isoformat(), "relative", "day"
 
 
