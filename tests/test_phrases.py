@@ -68,13 +68,17 @@ CASED_TEXT = st.text(alphabet="aAbBkKsSiI'.-/_ \nſKİıé", max_size=60)
 @settings(max_examples=300, deadline=None)
 @given(CASED_PHRASES, CASED_TEXT)
 @example(["sa", "kb", "ib", "Ia"], "ſa Kb İb ıb ıa")
+@example(["K", "k."], "K.")
 def test_the_first_character_looked_behind_matches_like_the_plain_alternation(phrases, text):
     """``first_behind`` after the class of :func:`initials`, ignoring case as the registry's
     descriptions do (the long s, Kelvin sign and dotted or dotless i match letters there)."""
     ordered = sorted(set(" ".join(p.split()) for p in phrases), key=lambda p: (-len(p), p))
     flat = "|".join(re.escape(p) for p in ordered)
     for flags in (0, re.IGNORECASE):
-        body = phrase_alternation(phrases, space=re.escape(" "), first_behind=True)
+        ignoring = bool(flags & re.IGNORECASE)
+        body = phrase_alternation(
+            phrases, space=re.escape(" "), first_behind=True, ignore_case=ignoring
+        )
         opened = rf"(?-i:{initials(phrases, flags)})(?<![\w/].)(?:{body})(?![\w])"
         plain_names = rf"(?<![\w/])(?:{flat})(?![\w])"
         found = [m.span() for m in re.finditer(opened, text, flags)]

@@ -276,7 +276,7 @@ def _alternation(names: dict[str, Entry], flags: int) -> re.Pattern | None:
     if not names:
         return None
     if flags & re.IGNORECASE:
-        body = phrase_alternation(names, space=re.escape(" "), first_behind=True)
+        body = phrase_alternation(names, space=re.escape(" "), first_behind=True, ignore_case=True)
         return re.compile(rf"(?-i:{initials(names, flags)})(?<![\w/].)(?:{body})(?![\w])", flags)
     body = phrase_alternation(names, space=re.escape(" "), after_first=r"(?<![\w/].)")
     return re.compile(rf"(?:{body})(?![\w])", flags)

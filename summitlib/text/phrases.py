@@ -47,7 +47,11 @@ def _pattern(node: Trie, after_first: str = "", first_behind: bool = False) -> s
 
 
 def phrase_alternation(
-    phrases: Iterable[str], space: str = SPACE, after_first: str = "", first_behind: bool = False
+    phrases: Iterable[str],
+    space: str = SPACE,
+    after_first: str = "",
+    first_behind: bool = False,
+    ignore_case: bool = False,
 ) -> str:
     """A regex (no anchors) matching any of the phrases, longest first, ``space`` (a regex: any
     white space unless told) between words; empty phrases are ignored. ``after_first`` (a regex
@@ -55,7 +59,9 @@ def phrase_alternation(
     precedes the phrase (``(?<!\\w.)`` for ``\\b``) lets the regex open with the phrases' first
     characters, to which the regex engine skips instead of trying every position. With
     ``first_behind``, each phrase's first character is looked behind instead of matched: the
-    regex goes after one that consumes it (:func:`initials`).
+    regex goes after one that consumes it (:func:`initials`). A regex that will ignore case
+    needs ``ignore_case``: phrases that differ only in case share their branches, or "K" would
+    be tried before "k." as its own branch and win where the longer one matches.
 
     >>> [m.group() for m in re.finditer(phrase_alternation(["say", "said", "said  that"]),
     ...                                  "he said that, they say")]
@@ -64,7 +70,14 @@ def phrase_alternation(
     >>> re.findall(cities, "xMinsk Moscow")
     ['Moscow']
     """
-    return _pattern(_trie((p for p in phrases if p.split()), space), after_first, first_behind)
+    kept = (_folded(p) if ignore_case else p for p in phrases if p.split())
+    return _pattern(_trie(kept, space), after_first, first_behind)
+
+
+def _folded(phrase: str) -> str:
+    """A phrase in lower case where that keeps its length (not "İ", lowered to two characters)."""
+    lower = phrase.lower()
+    return lower if len(lower) == len(phrase) else phrase
 
 
 def initials(phrases: Iterable[str], flags: int = 0) -> str:
