@@ -108,13 +108,13 @@ AFFILIATION = (  # "of BEROC", "at the Centre for Eastern Studies" ("and" joins 
 SPEECH_AFTER = re.compile(  # "Anais Marin said", "Mathieu Boulegue of Chatham House said"
     rf"(?:{AFFILIATION})?\s+(?:{_SPEAKING})\b"
 )
+SPEAKS_NEXT = rf",?\s+(?:\w+ly\s+)?(?:{_SPEAKING})\b"  # ", said", " quickly added"
 SPOKEN_BY = re.compile(  # a capitalised word right before a verb of speech: "Heinemann said"
-    rf"\b([A-Z][\w’'-]+)(?:{AFFILIATION})?,?\s+(?:\w+ly\s+)?(?:{_SPEAKING})\b"
+    rf"\b([A-Z][\w’'-]+)(?:{AFFILIATION})?{SPEAKS_NEXT}"
 )
 SUBJECT_SPEAKS = re.compile(  # "X told", "X of BEROC said", "the president, X, said on …",
     # "X, a spokesperson for the office of Y, told"
-    rf"(?:{AFFILIATION})?(?:,\s+(?:a|an|the)\s+[^,.;:“”\"«»\n]{{1,120}}?(?=,))?,?\s+(?:\w+ly\s+)?"
-    rf"(?:{_SPEAKING})\b"
+    rf"(?:{AFFILIATION})?(?:,\s+(?:a|an|the)\s+[^,.;:“”\"«»\n]{{1,120}}?(?=,))?{SPEAKS_NEXT}"
 )
 _INVERTED = phrase_alternation(  # not "told Soyuznoe Veche": whom one tells only listens
     set(_SPEECH.finite) - _SPEECH.forms("source") - _SPEECH.forms("addressee")
@@ -518,7 +518,8 @@ def _adjacent(text: str, left: tuple[int, int, str], right: tuple[int, int, str]
 
 
 def _name_at(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
-    """How many tokens from ``i``, a known first name, form a person's name (0 if none)."""
+    """How many tokens from ``i``, a known first name, form a person's name (0 if none): one
+    when a vox pop gives it without a surname ("Ales, a 27-year-old programmer, …")."""
     first = tokens[i][2]
     if first in NOT_NAME:
         return 0
@@ -530,7 +531,9 @@ def _name_at(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
         if not (n == 2 and initial or _adjacent(text, tokens[i + n - 1], tokens[i + n])):
             break
         n += 1
-    return n if n >= 2 + initial else 0
+    if n >= 2 + initial:
+        return n
+    return 1 if VOX_POP.match(text, tokens[i][1]) else 0
 
 
 def _middle_initial(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
@@ -621,13 +624,6 @@ def _block_people(
             i += 1  # "Analyst Katia Glod" opening a sentence: the role is no part of the name
             continue
         n = _name_at(text, tokens, i) if word in first_names else 0  # a first name starts one
-        if (
-            not n
-            and word in first_names
-            and word not in NOT_NAME
-            and VOX_POP.match(text, tokens[i][1])
-        ):
-            n = 1  # "Ales, a 27-year-old programmer, …", "Ihar, 45, an engineer": no surname given
         pair = (
             i + 1 < len(tokens)
             and _adjacent(text, tokens[i], tokens[i + 1])

@@ -225,10 +225,11 @@ def _day_year(month: int, day: int, published: dt.date, tense: str | None) -> in
     return year - 1 if candidate > published + dt.timedelta(days=31) else year
 
 
-def _weekday(name: str, published: dt.date, future: bool) -> dt.date:
-    """The weekday nearest the publication date: before it, or after it for the future."""
+def _weekday(name: str, published: dt.date, future: bool, shifted: bool = False) -> dt.date:
+    """The weekday nearest the publication date: before it, or after it for the future; a
+    ``shifted`` one ("last Friday", "next Friday") is never the publication day itself."""
     target = WEEKDAYS[name.lower()]
-    if target == published.weekday():
+    if target == published.weekday() and not shifted:
         return published  # "on Friday" in Friday's paper
     if future:
         return published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
@@ -885,14 +886,15 @@ def _day_before(m, text, published, tense):
 HABITUAL_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 
 
+SHIFTING = ("last", "next")  # "last Friday" in Friday's paper is a week before
+
+
 def _weekday_value(m, text, published, tense):
     """on Wednesday / last Saturday / next Friday (not "every Sunday": no one day)."""
     if HABITUAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None
     word = (m[1] or "").lower()
-    day = _weekday(m[2], published, tense() == "future" or word == "next")
-    if day == published and word in ("last", "next"):  # "last Friday" in Friday's paper
-        day += dt.timedelta(days=7 if word == "next" else -7)
+    day = _weekday(m[2], published, tense() == "future" or word == "next", word in SHIFTING)
     return day.isoformat(), "relative", "day"
 
 

@@ -200,6 +200,7 @@ NAMING_BEFORE = re.compile(  # what names the quoted words: "so-called", "the co
 QUESTION_END = re.compile(r"\?\s*$")
 SPEECH_FORMS = frozenset(LEXICON.finite)
 INVERTED_LEAD = re.compile(rf"\s*(?i:{VERBS})\s+")  # "Said Lukashenko: “…”"
+DASHES = "-–—"  # what leads a dialogue line or a dash-led answer
 MIN_CLAUSE_WORDS = 3
 NAME_WORDS = 3  # quoted capitalised words up to this many inside a sentence are a name
 NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "in", "de"})  # inside a longer name
@@ -775,7 +776,6 @@ def _introduction_cue(
     )
 
 
-DASHES = "-–—"
 INTRODUCED_BELOW = re.compile(r":[^\S\n]*\n\s*$")  # "X wrote on Telegram:" over the quote
 
 
@@ -1318,7 +1318,7 @@ def _paragraphs(text: str) -> list[_Paragraph]:
         body, marker = start, ""
         match = LIST_MARKER.match(text, start, end)
         if match and match.end() < end:
-            marker = "dash" if text[match.start() : match.end()].strip()[0] in "-–—" else "bullet"
+            marker = "dash" if text[match.start() : match.end()].strip()[0] in DASHES else "bullet"
             body = match.end()
         label = speaker_label(text, body, end)
         name = ""
