@@ -530,3 +530,111 @@ def test_a_month_the_case_blind_patterns_match_in_odd_letters_is_resolved(text, 
     """The patterns that ignore case match a long s or a dotted capital I as s or i, which
     str.lower() keeps: the month lookup folds them too, instead of failing with a KeyError."""
     assert [d.value for d in find_dates(text, dt.date(2021, 5, 1))] == [value]
+
+
+# --- dates counted from the story's last date, intervals named in two words ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a sequel counts from the last day named before it
+        (
+            "The ministers met on 3 March. Four days later the treaty was signed.",
+            (2020, 6, 1),
+            [("on 3 March", "2020-03-03"), ("Four days later", "2020-03-07")],
+        ),
+        (
+            "He spoke in Vitebsk (Interfax, May 12). A day earlier, the envoy had left.",
+            (2021, 6, 1),
+            [("May 12", "2021-05-12"), ("A day earlier", "2021-05-11")],
+        ),
+        (
+            "Talks ended on Tuesday and the cabinet approved the text the following day.",
+            (2022, 3, 10),  # a Thursday
+            [("on Tuesday", "2022-03-08"), ("the following day", "2022-03-09")],
+        ),
+        (
+            "The drills began on 2 April 2019. A week later the troops moved east.",
+            (2019, 6, 1),
+            [("on 2 April 2019", "2019-04-02"), ("A week later", "2019-W15")],
+        ),
+        # no day before it: "earlier" counts from publication, "later" is left undated
+        ("Three days later the envoy returned.", (2020, 6, 1), []),
+        # a day to come is no base for "earlier"; "today" tells the time of speaking
+        (
+            "“We meet on 20 July,” she said. A day earlier, he left.",
+            (2019, 7, 3),
+            [("on 20 July", "2019-07-20"), ("A day earlier", "2019-07-02")],
+        ),
+        (
+            "They met on 4 May. “Today we agree,” he said. Two days later they signed.",
+            (2021, 6, 1),
+            [("on 4 May", "2021-05-04"), ("Today", "2021-06-01"), ("Two days later", "2021-05-06")],
+        ),
+        # a month that does not hold the day ends the story's day
+        (
+            "They met on 22 April. At the talks in February, a call followed the next day.",
+            (2021, 5, 19),
+            [("on 22 April", "2021-04-22"), ("in February", "2021-02")],
+        ),
+    ],
+)
+def test_a_sequel_counts_from_the_last_day_named(text, published, expected):
+    assert dates(text, dt.date(*published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The envoys will confer on Monday and Tuesday.", (2023, 5, 3), "2023-05-08/2023-05-09"),
+        ("The review is due in March or April.", (2022, 1, 10), "2022-03/2022-04"),
+        ("The drills run from today until October 2.", (2021, 9, 20), "2021-09-20/2021-10-02"),
+        (
+            "From Monday to 30 September the border stays shut.",
+            (2020, 9, 22),
+            "2020-09-21/2020-09-30",
+        ),
+    ],
+)
+def test_two_names_of_one_interval_are_joined(text, published, expected):
+    assert values(text, dt.date(*published)) == [expected]
+
+
+def test_two_full_dates_joined_by_and_stay_two_dates():
+    text = "The forum met on June 30 and July 1 in Grodno."
+    assert values(text, dt.date(2022, 7, 5)) == ["2022-06-30", "2022-07-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("a habit from the nineties", (2019, 9, 17), [("the nineties", "1990/1999")]),
+        ("In the '80s it was different.", (2019, 9, 17), [("the '80s", "1980/1989")]),
+        ("in the late seventies", (2019, 9, 17), [("the late seventies", "1977/1979")]),
+        ("He told reporters this morning.", (2022, 12, 19), [("this morning", "2022-12-19")]),
+        (
+            "The council meets in the first half of November.",
+            (2021, 9, 14),
+            [("the first half of November", "2021-11-01/2021-11-15")],
+        ),
+        (
+            "Sales fell in the second half of February 2024.",
+            (2024, 5, 1),
+            [("the second half of February 2024", "2024-02-16/2024-02-29")],
+        ),
+        (
+            "In the first week of January sales were low.",
+            (2020, 1, 9),
+            [("the first week of January", "2020-01-01/2020-01-07")],
+        ),
+        # "last August" in September is the year before; "last June" then is this year's
+        ("Since last August he has had to prove it.", (2021, 9, 14), [("last August", "2020-08")]),
+        ("Since last June he has had to prove it.", (2021, 9, 14), [("last June", "2021-06")]),
+        ("Prices stay fixed throughout 2022.", (2021, 9, 13), [("2022", "2022")]),
+        ("It will appear not earlier than 2024.", (2019, 12, 9), [("2024", "2024")]),
+        ("He has said so since at least 2020.", (2024, 12, 10), [("2020", "2020")]),
+    ],
+)
+def test_decades_parts_of_days_and_months_and_year_leads(text, published, expected):
+    assert dates(text, dt.date(*published)) == expected

@@ -3,8 +3,12 @@
 Values follow the codebook: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, ISO weeks ``YYYY-Www``,
 half-years ``YYYY-H1``/``YYYY-H2`` and intervals ``start/end``. ``anchor`` says how a value
 was reached: ``absolute`` (the text gives it all), ``publication`` (a month or day whose
-year comes from the publication date) or ``relative`` (weekdays, "this week", "last year",
-"at the end of last year", counted from the publication date).
+year comes from the publication date), ``relative`` (weekdays, "this week", "last year",
+"at the end of last year", counted from the publication date) or ``previous date`` ("three
+days later", "the next day", counted from the last day the text named before it).
+
+Two names of one interval are one date: "on Thursday and Friday", "in February or March",
+"from today until September 25" (but "on June 30 and July 1" stays two, as coders keep it).
 
 A month or day without a year follows the tense of its clause (cue words in
 ``data/lexicons/date_*.txt``): the future takes the coming occurrence, the past the last
@@ -143,12 +147,15 @@ DETERMINER_BEFORE = re.compile(
 YEAR_LEAD = re.compile(
     r"(?:\b(?:in|since|by|until|till|of|from|to|before|after|during|early|late|mid|end|"
     r"beginning|start|spring|summer|autumn|fall|winter|year|and|or|even|through|between|"
-    r"for|on|the|its|his|her|their|this|that|circa|around|about)\s*-?\s*|[,(\[–—-]\s*|^\s*|"
+    r"for|on|the|its|his|her|their|this|that|circa|around|about|throughout|than|least)"
+    r"\s*-?\s*|[,(\[–—-]\s*|^\s*|"
     r"\w[’']s\s+)$",  # "Russia's 2020 loan"
     re.IGNORECASE,
 )
 
-TEMPORAL_BEFORE = re.compile(r"\b(?:in|since|until|till|before|after|during)\s+$", re.IGNORECASE)
+TEMPORAL_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|before|after|during|throughout)\s+$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -318,6 +325,7 @@ RELATIVE_WORDS = (  # "(this|last|next|the\s+past|the\s+previous|the\s+coming|(?
     "this", "last", "next", r"the\s+past", r"the\s+previous", r"the\s+coming", r"the\s+current",
     "current",
 )  # fmt: skip
+DECADE_WORDS = ("fifties", "sixties", "seventies", "eighties", "nineties")  # of the 1900s
 PATTERN_TEXT: list[tuple[str, str, int]] = [
     ("iso", rf"({YEAR_AT_WORD})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b", 0),
     ("dotted", rf"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.({YEAR})\b", 0),
@@ -385,6 +393,12 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
         r"\b(this|last|next|this\s+past|the\s+coming)\s+(spring|summer|autumn|winter)\b",
         re.I,
     ),
+    (  # "the first half of November", "the first week of January": days of a month
+        "month_part",
+        rf"\b(?:the\s+)?(first|second|1st|2nd)\s+(half|week)\s+of\s+({MONTH})(?:,?\s+({YEAR}))?"
+        r"\b(?!\s+\d)",
+        0,
+    ),
     ("month_year", rf"{EDGE}\b({MONTH})(?:\s+of)?,?\s+({YEAR})\b", 0),
     ("month_this_year", rf"({MONTH_AT_WORD})(\s+\w+){{0,4}}?\s+(this|last|next)\s+year\b", 0),
     ("edge_month", rf"\b(?:the\s+)?{EDGE_WORD}({MONTH})\b(?!\s+\d)", re.I),
@@ -413,8 +427,15 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
         r"(day|week|month|year)s?\s+ago\b(\s+today\b)?",
         re.I,
     ),
-    ("earlier", rf"\b{COUNT}\s+(day)s?\s+earlier\b", re.I),
+    # "two days later", "a week earlier", "the next day": counted from the date before them
+    (
+        "sequel",
+        rf"\b(?P<count>{COUNT[1:-1]})\s+(?P<unit>day|week)s?\s+(?P<way>later|earlier)\b",
+        re.I,
+    ),
+    ("sequel", rf"[Tt]{WORD_START}he\s+(?P<way>next|following)\s+(?P<unit>day)\b", 0),
     ("deictic", r"\b(?:the\s+day\s+(before|after)\s+)?(yesterday|today|tomorrow)\b", re.I),
+    ("part_of_day", r"\b(?:this\s+(?:morning|afternoon|evening)|tonight)\b", re.I),
     # "the day before," with no event after it: the day before publication
     ("day_before", rf"[Tt]{WORD_START}he\s+day\s+before\b(?=\s*[,.;:)]|\s+that\b)", 0),
     # "on the 29th": a day of the month the publication date implies, where the ordinal ends
@@ -442,6 +463,11 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
         r"(1[89]\d0|20\d0)s\b",
         re.I,
     ),
+    (  # "the nineties", "the '90s", "the late 80s": a decade of the last century
+        "decade_word",
+        rf"\b[Tt]he\s+(?:(early|mid|late)[\s-]*)?(?:['’]?([5-9]0)s|({'|'.join(DECADE_WORDS)}))\b",
+        0,
+    ),
     ("year", rf"({YEAR_ALONE})(?![\w%-]|[.,]\d)", 0),
 ]
 MONTH_INITIALS = "JFMASOND"
@@ -468,12 +494,15 @@ STARTS: dict[str, str] = {  # kind -> a character class every match starts with
     "weekend": "[tlnoad]",  # "this", "the", "last", "next", "over", "at", "during"
     "trailing": "[oidt]",  # "over", "in", "during", "throughout"
     "ago": r"[\daeflmnost]",  # "more", "less", "about", "almost", "nearly", "some", a count
-    "earlier": r"[\daefnost]",  # a count
+    "sequel": r"[\daefnostT]",  # a count, "the"
     "deictic": "[ty]",  # "the", "yesterday", "today", "tomorrow"
+    "part_of_day": "[tT]",  # "this", "tonight"
     "weekday": "[lntoMTWFS]",  # "last", "next", "this", "on", a weekday
     # an edge ("the end of", "mid-"), a month, or one of the words before it ("in", "since")
     "month": f"[tebslm{MONTH_INITIALS}]|(?i:[iosubfdltn])",
     "decade": "[temlfs12]",  # "the", "early", "mid", "late", "first", "second", a decade
+    "decade_word": "[tT]",  # "the"
+    "month_part": "[tfs12]",  # "the", "first", "second", "1st", "2nd"
 }
 PATTERNS: list[tuple[str, re.Pattern]] = [  # the others open with their first character
     (name, re.compile(f"(?={STARTS[name]}){pattern}" if name in STARTS else pattern, flags))
@@ -482,7 +511,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [  # the others open with their first c
 SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 MONTH_KINDS = frozenset(  # every match of these names a month, with a capital
     ["day_range_month", "month_day_range", "month_range", "day_month", "month_day", "month_year",
-     "month"]
+     "month", "month_part"]
 )  # fmt: skip
 MONTH_CAPITALS = (
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -503,12 +532,15 @@ NEEDS: dict[str, tuple[str, ...]] = {  # kind -> words one of which its match mu
     "trailing": ("past",),
     "relative_unit": ("week", "month", "year"),
     "ago": ("ago",),
-    "earlier": ("earlier",),
+    "sequel": ("later", "earlier", "day"),
     "deictic": ("yesterday", "today", "tomorrow"),
+    "part_of_day": ("morning", "afternoon", "evening", "tonight"),
     "day_before": ("before",),
     "day_only": ("st", "nd", "rd", "th"),
     "weekday": tuple(WEEKDAYS),
     "decade": ("0s",),
+    "decade_word": ("0s", "ties"),
+    "month_part": ("half", "week"),
     "slashed": ("/",),
     "iso": ("-",),
     "first_months": ("month",),
@@ -733,6 +765,20 @@ def _quarter_range(year: int, quarter: int) -> str:
     return f"{year}-{first:02d}/{year}-{first + 2:02d}"
 
 
+def _month_part(m, text, published, tense):
+    """the first half of November -> its 1st to 15th; the first week of January -> 1st to 7th."""
+    month = _month(m[3])
+    year = int(m[4]) if m[4] else _year_of_month(month, published, tense())
+    second = m[1].lower() in ("second", "2nd")
+    if m[2] == "half":
+        first, last = (16, calendar.monthrange(year, month)[1]) if second else (1, 15)
+    else:
+        first = 8 if second else 1
+        last = first + 6
+    value = f"{year:04d}-{month:02d}-{first:02d}/{year:04d}-{month:02d}-{last:02d}"
+    return value, "absolute" if m[4] else "publication", "range"
+
+
 def _month_year(m, text, published, tense):
     """December 2018 / the end of December 2018."""
     return f"{int(m[2]):04d}-{_month(m[1]):02d}", "absolute", "month"
@@ -775,6 +821,13 @@ def _decade(m, text, published, tense):
     first = int(m[3])
     low, high = DECADE_PART.get((m[1] or m[2] or "").lower(), (0, 9))
     return f"{first + low}/{first + high}", "absolute", "decade"
+
+
+def _decade_word(m, text, published, tense):
+    """the nineties / the '90s -> 1990/1999; the late eighties -> 1987/1989."""
+    tens = int(m[2]) if m[2] else 50 + 10 * DECADE_WORDS.index(m[3].lower())
+    low, high = DECADE_PART.get((m[1] or "").lower(), (0, 9))
+    return f"{1900 + tens + low}/{1900 + tens + high}", "absolute", "decade"
 
 
 def _edge_year(m, text, published, tense):
@@ -857,10 +910,19 @@ def _trailing(m, text, published, tense):
     return f"{start.isoformat()}/{published.isoformat()}", "relative", "range"
 
 
-def _earlier(m, text, published, tense):
-    """a day earlier -> the day before the publication date."""
-    n = _number(m[1])
-    return ((published - dt.timedelta(days=n)).isoformat(), "relative", "day") if n else None
+SEQUEL = "sequel"  # the anchor of a sequel until :func:`_sequels` counts it from a date
+SEQUEL_WAY = {"later": 1, "next": 1, "following": 1, "earlier": -1}
+SEQUEL_REACH = 1500  # characters: how far back the date a sequel counts from may stand
+
+
+def _sequel(m, text, published, tense):
+    """two days later / a week earlier / the next day: days to count, resolved by _sequels."""
+    n = _number(m["count"]) if m.groupdict().get("count") else 1
+    if not n:
+        return None
+    unit = m["unit"].lower()
+    days = n * SEQUEL_WAY[m["way"].lower()] * (7 if unit == "week" else 1)
+    return str(days), SEQUEL, unit
 
 
 NOT_SOON = re.compile(r"\bnot\s+$", re.IGNORECASE)  # "will come, but not tomorrow": not soon
@@ -876,6 +938,11 @@ def _deictic(m, text, published, tense):
     delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[m[2].lower()]
     delta += {"before": -1, "after": 1}.get((m[1] or "").lower(), 0)
     return (published + dt.timedelta(days=delta)).isoformat(), "relative", "day"
+
+
+def _part_of_day(m, text, published, tense):
+    """this morning / this evening / tonight -> the publication date."""
+    return published.isoformat(), "relative", "day"
 
 
 def _day_before(m, text, published, tense):
@@ -918,9 +985,11 @@ def _month_only(m, text, published, tense):
     month = _month(m[2])
     if m.start() == m.start(2) and NAME_AFTER.match(text, m.end(2)):
         return None  # "the ‘March of Heroes’": a name (not "in March of …", "last September of X")
-    if (m[1] or "").lower() in ("next", "last"):  # the one after (before) this month
-        shift = _shift(m[1])
-        year = published.year + shift * ((month - published.month) * shift <= 0)
+    if (m[1] or "").lower() == "next":  # the one after this month
+        year = published.year + (month <= published.month)
+        return f"{year:04d}-{month:02d}", "relative", "month"
+    if (m[1] or "").lower() == "last":  # "last August" in September is a year back
+        year = published.year - (month >= published.month - 1)
         return f"{year:04d}-{month:02d}", "relative", "month"
     that_year = _that_year(text, m)  # "In September that year", after "August 2020"
     if that_year:
@@ -976,13 +1045,16 @@ RESOLVERS = {
     "edge_year": _edge_year,
     "edge_relative_month": _edge_relative_month,
     "decade": _decade,
+    "decade_word": _decade_word,
+    "month_part": _month_part,
     "year_range": _year_range,
     "weekend": _weekend,
     "relative_unit": _relative_unit,
     "ago": _ago,
     "trailing": _trailing,
-    "earlier": _earlier,
+    "sequel": _sequel,
     "deictic": _deictic,
+    "part_of_day": _part_of_day,
     "day_before": _day_before,
     "day_only": _day_only,
     "weekday": _weekday_value,
@@ -1000,11 +1072,11 @@ def _is_duration(text: str, start: int, end: int) -> bool:
 TRIGGER_WORDS = (
     *MONTH[3:-1].split("|"), "Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun", "week",
     "month", "year", "today", "day", "yesterday", "tomorrow", "spring", "summer", "autumn",
-    "fall", "winter", "quarter",
+    "fall", "winter", "quarter", "morning", "afternoon", "evening", "tonight", *DECADE_WORDS,
 )  # fmt: skip
 # the characters a digit or a trigger word (case ignored) starts with; "ſ", the long s, is an
 # "s" when case is ignored
-TRIGGER_INITIALS = r"[\dADFJMNOQSTWYadfjmnoqstwyſ]"
+TRIGGER_INITIALS = r"[\dADEFJMNOQSTWYadefjmnoqstwyſ]"
 
 
 TRIGGER = re.compile(  # a run of digits, or a trigger word at a word start
@@ -1060,4 +1132,87 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
                 value, anchor, granularity = resolved
                 found.append(DateMention(start, end, value, anchor, granularity))
                 taken.claim(start, end)
-    return sorted(found, key=lambda d: (d.start, d.end))
+    return _joined(_sequels(sorted(found, key=lambda d: (d.start, d.end)), text, published), text)
+
+
+def _named_day(mention: DateMention) -> dt.date | None:
+    """The calendar day a mention names (None for a month, a range, a week, …)."""
+    if mention.granularity != "day" or mention.anchor == SEQUEL:
+        return None
+    return dt.date.fromisoformat(mention.value)
+
+
+SPEECH_TIME = re.compile(r"(?i)today|yesterday|tomorrow|morning|afternoon|evening|tonight")
+
+
+def _sequels(found: list[DateMention], text: str, published: dt.date) -> list[DateMention]:
+    """Count each sequel ("two days later") from the last day named before it, not far back;
+    with none, "earlier" counts from the publication date and "later" is left undated.
+
+    A day to come is no base for "earlier" ("a day earlier" after a quote about July 18); a
+    later month or year that does not hold the day ends it ("on April 22 … At the summit in
+    February … the next day"); "today" and "yesterday" tell the time of speaking, not the
+    story's, and neither set nor end it.
+    """
+    out: list[DateMention] = []
+    base: tuple[dt.date, int] | None = None  # the last day named, and where its mention ends
+    for mention in found:
+        if SPEECH_TIME.search(text, mention.start, mention.end):
+            out.append(mention)
+            continue
+        if mention.anchor == SEQUEL:
+            days = int(mention.value)
+            near = base is not None and mention.start - base[1] <= SEQUEL_REACH
+            if near and (days > 0 or base[0] <= published):
+                day, anchor = base[0] + dt.timedelta(days=days), "previous date"
+            elif days < 0:
+                day, anchor = published + dt.timedelta(days=days), "relative"
+            else:
+                continue
+            value = _iso_week(day) if mention.granularity == "week" else day.isoformat()
+            mention = DateMention(mention.start, mention.end, value, anchor, mention.granularity)
+        day = _named_day(mention)
+        if day is not None:
+            base = (day, mention.end)
+        elif base is not None and not base[0].isoformat().startswith(mention.value):
+            base = None
+        out.append(mention)
+    return out
+
+
+JOINED = re.compile(r"\s+(?:and|or)\s+")  # "on Thursday and Friday", "in May or June"
+FROM_TO = re.compile(r"\s+(?:to|until|till|through)\s+")  # "from today until September 25"
+FROM_BEFORE = re.compile(r"\b[Ff]rom\s+$")
+JOINABLE = frozenset({"day", "month"})
+DIGIT = re.compile(r"\d")
+
+
+def _join_start(first: DateMention, second: DateMention, text: str) -> int | None:
+    """Where the interval starts if two mentions name one, else None: "from today until
+    September 25", and two names alone joined by "and"/"or" ("on Saturday and Sunday", "in
+    February or March"; coders keep "on June 30 and July 1" as two dates)."""
+    if not (first.granularity == second.granularity in JOINABLE and first.value < second.value):
+        return None
+    if FROM_TO.fullmatch(text, first.end, second.start):
+        if text.startswith(("from", "From"), first.start):
+            return first.start
+        opening = FROM_BEFORE.search(text, max(0, first.start - 6), first.start)
+        return opening.start() if opening else None
+    if JOINED.fullmatch(text, first.end, second.start) and not DIGIT.search(
+        text, first.start, second.end
+    ):
+        return first.start
+    return None
+
+
+def _joined(found: list[DateMention], text: str) -> list[DateMention]:
+    """Mentions that name one interval together (:func:`_join_start`) as that interval."""
+    out: list[DateMention] = []
+    for mention in found:
+        start = _join_start(out[-1], mention, text) if out else None
+        if start is None:
+            out.append(mention)
+        else:
+            value = f"{out[-1].value}/{mention.value}"
+            out[-1] = DateMention(start, mention.end, value, out[-1].anchor, "range")
+    return out
