@@ -1231,3 +1231,81 @@ def test_every_according_and_opinion_cue_holds_a_hint_word():
             hinted = any(w in m.group() for w in OPINION_WORDS) or AS_WORD.search(m.group())
             assert hinted, m.group()
     assert kinds == {"according", "opinion"}
+
+
+# --- forms of blind set AA ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age for a description: whoever was named last
+        (
+            "Aleksandr Lukashenko dismissed the fears. “Nobody will dissolve anybody,” the "
+            "69-year-old said.",
+            [("Nobody will dissolve anybody,", "Alexander Lukashenko", "direct")],
+        ),
+        # "the governor" for a governor named with his title
+        (
+            "Lukashenko met Governor of Pskov Oblast Yuri Orlov. “Our people cross the border "
+            "every day,” the governor noted.",
+            [("Our people cross the border every day,", "Yuri Orlov", "direct")],
+        ),
+        # a middle initial does not end the sentence after the quote
+        (
+            "“The union is a safety net,” Pavel K. Sorokin, who chairs the committee on CIS "
+            "affairs, wrote on Telegram.",
+            [("The union is a safety net,", "Pavel K. Sorokin", "direct")],
+        ),
+        # "<clause>, X said as he met with Y": the clause before the verb
+        (
+            "Belarus and the Pskov region can double their trade, Aleksandr Lukashenko said as "
+            "he met with the governor on Monday.",
+            [
+                (
+                    "Belarus and the Pskov region can double their trade",
+                    "Alexander Lukashenko",
+                    "indirect",
+                )
+            ],
+        ),
+        # "the $2 billion promised in Minsk" modifies a noun; it starts no new report
+        (
+            "Economist Ivan Zhuk recalled that the loans, including the $2 billion promised in "
+            "Minsk in 2019, had gone to refinance old debt.",
+            [
+                (
+                    "the loans, including the $2 billion promised in Minsk in 2019, had gone to "
+                    "refinance old debt",
+                    "Ivan Zhuk",
+                    "indirect",
+                )
+            ],
+        ),
+        # a title with "of" before the subject of ", saying that"
+        (
+            "Russian Minister of Energy Boris Kutov was more cautious, saying that the gas "
+            "price needs more work.",
+            [("the gas price needs more work", "Boris Kutov", "indirect")],
+        ),
+        # "writing on Telegram earlier this year that", "keeps repeating, most recently …, that"
+        (
+            "Analyst Oleg Rudnik has been blunter, writing on Telegram earlier this year that "
+            "a merger is inevitable.",
+            [("a merger is inevitable", "Oleg Rudnik", "indirect")],
+        ),
+        (
+            "Lukashenko, for his part, keeps repeating, most recently in a speech in May, that "
+            "Belarus will stay sovereign.",
+            [("Belarus will stay sovereign", "Alexander Lukashenko", "indirect")],
+        ),
+        # "What X said … was telling" reports nothing; "He said, and I paraphrase, that …" does
+        (
+            "What Putin said at the briefing was telling. He said, and I paraphrase, that the "
+            "economy comes first.",
+            [("the economy comes first", "Vladimir Putin", "indirect")],
+        ),
+    ],
+)
+def test_forms_of_blind_set_aa(text, expected):
+    assert quotes(text) == expected

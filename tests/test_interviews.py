@@ -1066,3 +1066,44 @@ def test_a_posts_one_rhetorical_heading_and_its_bullets_make_no_interview():
         "Bottom line: the integration we have in 2022 is integration by necessity."
     )
     assert turns(text) == []
+
+
+# --- forms of blind set AA: outlets' labels, transcripts with timestamps, vox pops -----------
+
+
+def test_the_correspondent_an_interviewee_spoke_to_asks_the_questions():
+    text = (
+        "Ambassador Pavel Ivanchenko, whose remarks have often annoyed Minsk, spoke to "
+        "Vedomosti correspondent Irina Sokolova about the gas talks.\n\n"
+        "Vedomosti: Was anything agreed in Sochi?\n\n"
+        "Long talks are a sign of a serious conversation, not of a crisis.\n\n"
+        "Vedomosti: And the oil compensation?\n\n"
+        "That is an internal Russian reform and it was not aimed at anyone.\n"
+    )
+    answers = [s for kind, s, _ in turns(text) if kind == "answer"]
+    assert answers == ["Pavel Ivanchenko", "Pavel Ivanchenko"]
+
+
+def test_a_timestamp_may_open_a_transcripts_speaker_label():
+    text = (
+        "[00:00:05] Olga Petrova: Welcome back. With me is Andrei Berg. Is this a big deal?\n\n"
+        "[00:00:40] Andrei Berg: Partly. The money matters more than the papers.\n\n"
+        "[00:01:02] Petrova: And the troops?\n\n"
+        "[00:01:05] Berg: They stay until the exercise ends.\n"
+    )
+    said = {(text[q.start : q.end].split()[0], q.speaker) for q in find_quotes(text)}
+    assert ("Partly.", "Andrei Berg") in said
+    assert ("They", "Andrei Berg") in said
+    assert ("And", "Olga Petrova") in said
+
+
+def test_first_names_alone_in_a_vox_pop():
+    text = (
+        "Marina, 52, sells vegetables at the market in Hrodna. “Nobody asked us about the "
+        "union,” she says.\n\n"
+        "Kirill drives a bus between Pinsk and Bryansk. “On paper we are one country,” he says.\n"
+    )
+    assert [(q.speaker, text[q.start : q.end]) for q in find_quotes(text)] == [
+        ("Marina", "Nobody asked us about the union,"),
+        ("Kirill", "On paper we are one country,"),
+    ]

@@ -52,6 +52,7 @@ GENERIC_NOUNS = EXPERT_NOUNS | {
     "head of state", "envoy", "premier", "prime minister", "spokesperson",
     "dictator", "autocrat", "strongman", "speaker", "parliamentarian", "lawmaker",
     "legislator", "secretary", "state secretary", "press secretary", "chairman", "chairwoman",
+    "governor", "mayor", "senator", "chancellor", "commander",
 }  # fmt: skip
 PARLIAMENT = ("parliament", "deputy", "duma", "house of representatives", "council of the republic",
               "senator", "lawmaker", "legislator", "mp")  # fmt: skip
@@ -519,7 +520,8 @@ def _adjacent(text: str, left: tuple[int, int, str], right: tuple[int, int, str]
 
 def _name_at(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
     """How many tokens from ``i``, a known first name, form a person's name (0 if none): one
-    when a vox pop gives it without a surname ("Ales, a 27-year-old programmer, …")."""
+    when a vox pop gives it without a surname ("Ales, a 27-year-old programmer, …", "Nasta,
+    29, left …", a paragraph opening "Siarhei drives a lorry …")."""
     first = tokens[i][2]
     if first in NOT_NAME:
         return 0
@@ -533,7 +535,10 @@ def _name_at(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
         n += 1
     if n >= 2 + initial:
         return n
-    return 1 if VOX_POP.match(text, tokens[i][1]) else 0
+    if VOX_POP.match(text, tokens[i][1]):
+        return 1
+    opens_paragraph = tokens[i][0] == 0 or text[tokens[i][0] - 1] == "\n"
+    return int(opens_paragraph and VOX_POP_VERB.match(text, tokens[i][1]) is not None)
 
 
 def _middle_initial(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
@@ -663,8 +668,9 @@ def _block_people(
 
 
 VOX_POP = re.compile(  # what follows a first name given without a surname: an age, "a student"
-    r",[ \t]+(?:\d{1,3},[ \t]+)?(?:a|an)[ \t]+(?:\d{1,3}-year-old|[a-z])"
+    r",[ \t]+(?:(?:\d{1,3},[ \t]+)?(?:a|an)[ \t]+(?:\d{1,3}-year-old|[a-z])|\d{1,3},[ \t]+[a-z])"
 )
+VOX_POP_VERB = re.compile(r"[ \t]+[a-z]+(?:s|ed)\b")  # a paragraph opening "Siarhei drives a lorry"
 AFFILIATION_WORDS = frozenset({"at", "of", "from", "with", "for"})
 APPOSITION_OPEN = re.compile(r",[ \t]+$")  # "Lithuania's defence minister, Arvydas …"
 
@@ -826,15 +832,16 @@ def _described(text: str, registry: Registry, mentions: list) -> list[ActorMenti
 
 
 GENERIC_NOUN = phrase_alternation(GENERIC_NOUNS, space=" ")  # longest first, one space between
+AGE = r"\d{1,3}-year-old"  # "the 67-year-old said": whoever was named last
 DESCRIBING = phrase_alternation(ROLE_MODIFIERS | DESCRIPTION_MODIFIERS)
 GENERIC = re.compile(  # "the analyst", "the veteran analyst", "the Belarusian foreign minister"
     # (not a title before a name: "the opposition leader Sviatlana Tsikhanouskaya")
     rf"(?-i:[Tt])(?<!\w.)(?:he|his|hat|he\s+country[’']s)\s+((?:(?:{DESCRIBING})\s+){{0,2}}?"
-    rf"(?:political\s+)?(?:{GENERIC_NOUN}))\b(?!\s+(?:of|to|for)\b|(?-i:\s+[A-Z][a-z])"
+    rf"(?:political\s+)?(?:{GENERIC_NOUN}|{AGE}))\b(?!\s+(?:of|to|for)\b|(?-i:\s+[A-Z][a-z])"
     rf"|\s+(?:{phrase_alternation(DESCRIPTION_COMPOUNDS)})\b)",  # not "the expert groups"
     re.IGNORECASE,
 )
-GENERIC_HEAD = re.compile(rf"(?:political\s+)?(?:{GENERIC_NOUN})$")
+GENERIC_HEAD = re.compile(rf"(?:political\s+)?(?:{GENERIC_NOUN}|{AGE})$")
 PRONOUN = re.compile(  # he, him, his, she, her (ſ: the long s that IGNORECASE takes for s)
     r"((?-i:[HhSsſ])(?<!\w.)(?:(?<=[Hh])(?:e|im|is|er)|(?<=[Ssſ])he))\b", re.IGNORECASE
 )
@@ -1069,6 +1076,8 @@ def _antecedent(prior: list[ActorMention], word: str, via: str) -> ActorMention 
     fitting = (
         [p for p in prior if _modifiers_fit(modifiers, p.role.lower())] if modifiers else prior
     )
+    if re.fullmatch(AGE, noun):
+        return fitting[-1] if fitting else None
     for person in reversed(fitting):
         role = person.role.lower()
         if any(key in role for key in ROLE_SYNONYMS.get(noun, (noun,))):

@@ -132,7 +132,7 @@ FORWARD_SKIP = re.compile(
     r"(?=\s+(?:on|in|at)\b|,?\s+that\b(?!\s+(?:day|week|month|year|morning|evening)\b)))?"
     r"(?:\s+(?:on|in|at|after|before|during|following|within|over|by)\s+[\w\s]{0,30}?"
     r"(?=\s+that\b))?"  # "replied within hours that"
-    r"(?:,\s*as\s+[^,.;]{1,40},(?=\s+that\b))?"  # "says, as he did last week, that"
+    r"(?:,\s*[^,.;:“”\"«»]{1,60},(?=\s+that\b))?"  # "says, as he did last week, that"
     rf"(?:{BRACKETED}(?=\s+that\b))?"  # "assured us (as he always does) that"
     r"(?:\s+(?:only|also|[a-z]+ly)(?=\s+that\b))?"
     r"(?:,?\s+that\b(?!\s+is\b)|\s+(?:about|of|on)\b(?!\s+\w+day\b))?[\s,]*"  # ", that": MT
@@ -174,7 +174,9 @@ CLAUSE_BREAK = re.compile(  # where a reported clause ends: ", while", ";", ": �
 COGNITION = re.compile(phrase_alternation(LEXICON.forms("cognition")))
 SOURCE_VERBS = LEXICON.forms("source")
 ADDRESSEE_VERBS = LEXICON.forms("addressee")
-BE_BEFORE = re.compile(r"\b(?:was|were|is|are)(?:\s+(?:still|also|[a-z]+ly))*\s+$")  # "was saying"
+BE_BEFORE = re.compile(  # "was saying", "keeps repeating"
+    r"\b(?:was|were|is|are|keeps?|kept)(?:\s+(?:still|also|[a-z]+ly))*\s+$"
+)
 PASSIVE_GAP = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+")
 PROGRESSIVE = re.compile(
     rf"\b(?:started|starts|began|begins|kept|keeps|was|were|is|are|has\s+been|had\s+been)\s+"
@@ -354,7 +356,9 @@ def _subject(
 # --- direct quotes -----------------------------------------------------------------------
 
 
-AFTER_STOP = re.compile(rf"{NOT_HONORIFIC_DOT}[.!?](?:\s|$)|[“”\"«»]|\n")  # "…," said Ms. X
+AFTER_STOP = re.compile(  # "…," said Ms. X; "…," Konstantin I. Kosachev said: no stop
+    rf"{NOT_HONORIFIC_DOT}(?<!\s[A-Z])[.!?](?:\s|$)|[“”\"«»]|\n"
+)
 LEAD_TO_SPEAKER = re.compile(  # "…," Lithuania's minister, X said; "…," Mr. X said
     rf"\s*[,—–-]?\s*(?:the\s+|a\s+)?(?:{HONORIFIC})?([^,.;]{{0,80}}?)(,\s*)?"
 )
@@ -599,7 +603,8 @@ def _opinion_cue(cue: re.Match) -> str:
 
 SENTENCE_HEAD = re.compile(  # before the subject (a live blog's "14:05 — " too), with a role
     # ("Russian Air Force commander")
-    r"\s*(?:\d{1,2}[:.]\d{2}\s*[—–-]?\s*)?(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,4}"
+    r"\s*(?:\d{1,2}[:.]\d{2}\s*[—–-]?\s*)?(?:[Tt]he\s+)?"
+    r"(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the)\s+)*){0,5}"  # "Minister of Economic Development"
     rf"(?:(?:{phrase_alternation(ROLE_WORDS)})\s+)?"
 )
 
@@ -899,7 +904,7 @@ def _forward_clause(text: str, verb: str, verb_end: int, sent_end: int) -> tuple
         return None  # "said exactly the same about …": what was said is named, not reported
     cut = CLAUSE_BREAK.search(text, start, sent_end)
     end = cut.start() if cut else sent_end
-    later = VERB.search(text, start, end)
+    later = next((v for v in VERB.finditer(text, start, end) if not _modifies(text, v)), None)
     if later is not None and linked and not linked.group().startswith("that"):
         return None  # "commented on statements by officials who suggested …": theirs
     if later is not None:  # "…had been agreed, state television spoke of …": a new report
@@ -910,6 +915,21 @@ def _forward_clause(text: str, verb: str, verb_end: int, sent_end: int) -> tuple
     if start >= end or text[start] in '“"«„' or len(text[start:end].split()) < MIN_CLAUSE_WORDS:
         return None
     return start, end
+
+
+MODIFIER_BEFORE = re.compile(  # a noun after a determiner: "the $1.5 billion", "the programmes"
+    r"\b(?:the|a|an|its|their|this|these|those|his|her)\s+(?:[\w$.,’'-]+\s+){0,2}?[a-z\d]+\s+$"
+)
+MODIFIER_AFTER = re.compile(r"\s+(?:in|at|by|on|during|under|for)\b")
+
+
+def _modifies(text: str, verb: re.Match) -> bool:
+    """A verb form that modifies the noun before it ("the $1.5 billion promised in Sochi", "the
+    programmes approved at the session"), not a new report inside a reported clause."""
+    return bool(
+        MODIFIER_BEFORE.search(text, max(0, verb.start() - 30), verb.start())
+        and MODIFIER_AFTER.match(text, verb.end())
+    )
 
 
 def _backward_clause(text: str, sent_start: int, subject_start: int) -> tuple[int, int] | None:
@@ -932,7 +952,9 @@ SAID_OBJECT = re.compile(  # an object of the verb, not a clause: "said nothing"
     r"(?:(?:exactly|much|almost|roughly)\s+the\s+same|the\s+same\s+(?:thing|about|of|on|as|to)|"
     r"nothing|as\s+much|(?:it|this|so)(?:\s*[:;.,]|\s+(?:[a-z]+ly|again|too|in|at|on|during)\b))"
 )
-COORDINATE_TAIL = re.compile(r"\s*,\s*(?:and|but)\s+(?!that\b)")
+COORDINATE_TAIL = re.compile(  # not "said, and I'm paraphrasing, that …": an aside
+    r"\s*,\s*(?:and|but)\s+(?!that\b)(?![^,.;]{1,60},\s+that\b)"
+)
 SPLIT_SUBJECT = re.compile(r"[^,;:“”\"«»]{2,60},\s*")  # "The West, " before "he said, wanted"
 SPLIT_PREDICATE = re.compile(r"\s*,\s*(?!and\b|but\b|adding\b|saying\b)[a-z]")
 ADDRESSEE_TAIL = re.compile(r"(?:the|a)\s+(?:[a-z-]+\s+){1,4}[A-Z][\w/.-]*(?:\s+[A-Z][\w/.-]*)*")
@@ -972,8 +994,10 @@ def _tail_is_short(text: str, verb_end: int, sent_end: int) -> bool:
     if not tail or re.match(r"(?:while|when|after|before|during|in)\s+\w+ing\b", tail):
         return True  # "… Lukashenko said while giving an interview"
     rest = tail[TIME_LEAD.match(tail).end() :]  # "said Tuesday after talks with …"
-    if re.match(r"(?:after|before|when|while)\b", rest) and not re.search(r"\bthat\b", rest):
-        return True  # "<clause>, Kudrin said after the fund's council met in Moscow"
+    if re.match(r"(?:after|before|when|while|as\s+(?:he|she|they|the)\b)", rest) and not re.search(
+        r"\bthat\b", rest
+    ):  # "<clause>, Kudrin said after the fund's council met", "…, X said as he met with Y"
+        return True
     if PARTICIPLE_NEXT.match(text, verb_end, sent_end):
         return True  # "<clause>, she said, adding that …": the participle has its own clause
     if ADDRESSEE_TAIL.fullmatch(tail):
@@ -1033,6 +1057,8 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
                 not participle and any(group[0].start < q.start < v0 < q.end for q in found[first:])
             ):  # "X told ONT that the work would continue": the verb is X's reported clause's
                 continue
+            if WHAT_BEFORE.search(text, max(sent_start, group[0].start - 8), group[0].start):
+                continue  # "What Putin said at the press conference was telling": no report
             last_group, last_v1 = group, v1
             if _splits_sentence(text, sent_start, group[0].start, v1, sent_end):
                 span = _trim_span(text, sent_start, sent_end)  # "The West, he said, wanted …"
@@ -1067,6 +1093,7 @@ def _passive_source(text: str, people: SpanIndex, sent_start: int, verb_start: i
 
 
 OBJECT_RELATIVE = re.compile(r"\b(?:that|which|whom)\s+$")  # "the forces that X announced"
+WHAT_BEFORE = re.compile(r"\b[Ww]hat\s+$")
 COPULA_THAT = re.compile(r"\s*(?:is|was|are|were)\s+that\s+")
 AS_LEAD = re.compile(r"(?:^|,)\s*[Aa]s\s+[^,;:]*$")  # the subject of "…, as X told reporters,"
 CLAIM_BEFORE = re.compile(  # "…, a charge he denies": the clause is what he denies, not his
@@ -1075,7 +1102,9 @@ CLAIM_BEFORE = re.compile(  # "…, a charge he denies": the clause is what he d
 )
 PARTICIPLE_THAT = re.compile(  # "saying only that", "warning on X that", a wire's bare clause
     # after ", saying": "…, saying it would help calm the currency market"
-    r"\s+(?:only\s+|also\s+|[a-z]+ly\s+|(?:on|in)\s+[A-Z][\w.]*\s+)?that\b"
+    r"\s+(?:only\s+|also\s+|[a-z]+ly\s+|(?:on|in)\s+[A-Z][\w.]*\s+)?"
+    r"(?:(?:earlier|later)\s+this\s+(?:week|month|year)\s+)?that\b"
+    r"|\s*,[^,.;:“”\"«»]{1,60},\s+that\b"  # "repeating, most recently in a speech, that"
     r"|(?<=saying)\s+(?:[\w’'-]+\s+){1,3}?(?:would|will|was|were|is|are|had|has|could|must)\b"
 )
 COMMA_BEFORE = re.compile(r",\s*$")
@@ -1265,7 +1294,9 @@ INTRO_CUE = re.compile(  # not "talks with": in summit news the noun ("talks wit
     r"|interview|answer(?:ed|s|ing)?\s+(?:[\w’']+\s+){0,2}questions)",
     re.IGNORECASE,
 )
-BYLINE_BEFORE = re.compile(r"\b(?:[Bb]y|[Ii]nterviewer:?)\s+$")  # "Interview by X": X asks
+BYLINE_BEFORE = re.compile(  # "Interview by X", "spoke to Kommersant correspondent X": X asks
+    r"\b(?:[Bb]y|[Ii]nterviewer:?|correspondent|reporter|journalist|columnist|host)\s+$"
+)
 INITIAL_GLUED = re.compile(r"\b([A-Z])\.(?=[A-Z][A-Za-z]{2})")  # "V.Putin", "A.LUKASHENKO"
 QUESTION_WORDS = 60
 LONG_QUESTION = 8

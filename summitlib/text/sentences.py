@@ -27,7 +27,10 @@ LABEL = (  # "Q:", "Putin:", "**Kolesnikova:**" (bold kept), "PUTIN, PRESIDENT O
 BRACKET_LABEL = (  # a monitoring transcript's "[Alexander Lukashenko, President of Belarus] …"
     rf"\[({CAPITAL}{MORE}{{0,11}}(?:, [^\[\]\n]{{1,80}})?)\][ \t\u00a0]*"
 )
-SPEAKER_LABEL = re.compile(rf"(?:{LABEL}|{BRACKET_LABEL})(?=\S)")  # a label, then the speech
+TIMESTAMP = r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\))[ \t]+"  # "[00:12:31] "
+SPEAKER_LABEL = re.compile(  # a label, then the speech; a transcript's timestamp may open the line
+    rf"(?:{TIMESTAMP})?(?:{LABEL}|{BRACKET_LABEL})(?=\S)"
+)
 LABEL_ALONE = re.compile(rf"{LABEL}|{BRACKET_LABEL}")  # "V.Putin:" alone, the speech below
 
 
