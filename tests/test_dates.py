@@ -638,3 +638,26 @@ def test_two_full_dates_joined_by_and_stay_two_dates():
 )
 def test_decades_parts_of_days_and_months_and_year_leads(text, published, expected):
     assert dates(text, dt.date(*published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Moscow will lend $500 million this year and next.", (2021, 9, 9), "2021/2022"),
+        ("18 OCT, 09:12 Update 18 OCT, 10:40", (2020, 10, 18), "2020-10-18"),
+        ("The anniversary will be marked next May.", (2019, 12, 7), "2020-05"),
+        ("A loan agreed in 2020 in Sochi that September helped him.", (2023, 7, 11), "2020-09"),
+        # "Mr." does not end the clause whose verb tells the tense
+        (
+            "It is not new. In December, Mr. Ivanov walked away from the deal.",
+            (2020, 9, 15),
+            "2019-12",
+        ),
+    ],
+)
+def test_more_forms_of_wires_and_analyses(text, published, expected):
+    assert values(text, dt.date(*published))[-1] == expected
+
+
+def test_may_in_a_headline_in_capitals_is_no_month():
+    assert values("PUTIN MAY VISIT MINSK IN SPRING", dt.date(2020, 9, 15)) == []

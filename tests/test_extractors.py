@@ -1299,6 +1299,11 @@ def test_every_according_and_opinion_cue_holds_a_hint_word():
             "Belarus will stay sovereign.",
             [("Belarus will stay sovereign", "Alexander Lukashenko", "indirect")],
         ),
+        # the topic of an interview is no report, nor a term quoted in it
+        (
+            'Analyst Ihar Sadko told Euroradio what the "jubilee" summit has changed.',
+            [],
+        ),
         # "What X said … was telling" reports nothing; "He said, and I paraphrase, that …" does
         (
             "What Putin said at the briefing was telling. He said, and I paraphrase, that the "

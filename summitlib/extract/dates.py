@@ -47,7 +47,8 @@ def _month(name: str) -> int:
 
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|"
+    r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)"  # a wire's "17 SEP, 14:52" (not "MAY")
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -124,8 +125,9 @@ PARTICIPLE_AUX = re.compile(
     r"\b(?:be|been|being|is|are|am|get|gets|getting)\s+(?:not\s+)?$", re.IGNORECASE
 )
 CLAUSE_END = re.compile(r"[.!?;\n]|\bthat\b")
-RIGHT_END = re.compile(  # a quote, or a clause after "but", has its own tense
-    r"[.!?;:\n“”\"«»]|\bthat\b|,\s*(?:but|while|whereas|although|though)\b"
+RIGHT_END = re.compile(  # a quote, or a clause after "but", has its own tense; "Mr." ends nothing
+    r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)[.!?;:\n“”\"«»]|\bthat\b"
+    r"|,\s*(?:but|while|whereas|although|though)\b"
 )
 NEAR_YEARS = 10  # "for 2020" this close to the publication year is a year ("the budget for 2020
 # provides …"), not a count
@@ -313,7 +315,7 @@ EDGE_WORD = r"(end|beginning|start|middle)\s+of\s+"
 RELATIVE = r"(this|last|next|the)\s+"
 MONTH_NAMES = (
     r"January|February|March|April|June|July|August|September|October|November|December|"
-    r"May(?=\s+(?:\d|this|last|next)|,)|(?<=[Ii]n\s|[Bb]y\s|[Oo]f\s)May"
+    r"May(?=\s+(?:\d|this|last|next)|,)|(?<=[Ii]n\s|[Bb]y\s|[Oo]f\s)May|(?<=next\s|last\s)May"
 )
 WEEKDAY_LEAD = (
     r"(?:(?:[Oo]n\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
@@ -416,6 +418,7 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
         re.I,
     ),
     ("trailing", r"\b(?:over|in|during|throughout)\s+the\s+past\s+(week|month|year)\b", re.I),
+    ("year_and_next", r"\bthis\s+year\s+and\s+(?:the\s+)?next(?:\s+year)?\b", re.I),
     (
         "relative_unit",
         rf"((?-i:[CLNTclnt]){WORD_START}(?:{_after_initial(RELATIVE_WORDS)}))\s+(week|month|year)\b",
@@ -493,6 +496,7 @@ STARTS: dict[str, str] = {  # kind -> a character class every match starts with
     "edge_year": "[utbatesm]",  # "until", "till", "by", "at", "the", an edge word
     "weekend": "[tlnoad]",  # "this", "the", "last", "next", "over", "at", "during"
     "trailing": "[oidt]",  # "over", "in", "during", "throughout"
+    "year_and_next": "[tT]",  # "this"
     "ago": r"[\daeflmnost]",  # "more", "less", "about", "almost", "nearly", "some", a count
     "sequel": r"[\daefnostT]",  # a count, "the"
     "deictic": "[ty]",  # "the", "yesterday", "today", "tomorrow"
@@ -515,6 +519,7 @@ MONTH_KINDS = frozenset(  # every match of these names a month, with a capital
 )  # fmt: skip
 MONTH_CAPITALS = (
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
 )  # fmt: skip
 NEEDS: dict[str, tuple[str, ...]] = {  # kind -> words one of which its match must hold
     "edge_period": ("quarter", "half"),
@@ -530,6 +535,7 @@ NEEDS: dict[str, tuple[str, ...]] = {  # kind -> words one of which its match mu
     "edge_year": ("end", "beginning", "start", "middle"),
     "weekend": ("weekend",),
     "trailing": ("past",),
+    "year_and_next": ("next",),
     "relative_unit": ("week", "month", "year"),
     "ago": ("ago",),
     "sequel": ("later", "earlier", "day"),
@@ -644,6 +650,7 @@ def _written_year(m: re.Match, text: str, published: dt.date) -> tuple[str | Non
 
 
 THAT_YEAR = re.compile(r",?\s+(?:that|the\s+same)\s+year\b")
+THAT_BEFORE = re.compile(r"\bthat\s+$")
 YEAR_WORD = re.compile(rf"\b({YEAR})\b")
 
 
@@ -940,6 +947,11 @@ def _deictic(m, text, published, tense):
     return (published + dt.timedelta(days=delta)).isoformat(), "relative", "day"
 
 
+def _year_and_next(m, text, published, tense):
+    """this year and next -> this year/next year."""
+    return f"{published.year}/{published.year + 1}", "relative", "range"
+
+
 def _part_of_day(m, text, published, tense):
     """this morning / this evening / tonight -> the publication date."""
     return published.isoformat(), "relative", "day"
@@ -994,6 +1006,9 @@ def _month_only(m, text, published, tense):
     that_year = _that_year(text, m)  # "In September that year", after "August 2020"
     if that_year:
         return f"{that_year}-{month:02d}", "absolute", "month"
+    if THAT_BEFORE.search(text, max(0, m.start(2) - 6), m.start(2)):  # "in Sochi that September"
+        years = YEAR_WORD.findall(text, max(0, m.start() - 400), m.start())
+        return (f"{years[-1]}-{month:02d}", "absolute", "month") if years else None
     clause_tense = tense()
     before = text[max(0, m.start(2) - 12) : m.start(2)]
     if ATTRIBUTIVE_BEFORE.search(before) and ATTRIBUTIVE_AFTER.match(text, m.end(2)):
@@ -1055,6 +1070,7 @@ RESOLVERS = {
     "sequel": _sequel,
     "deictic": _deictic,
     "part_of_day": _part_of_day,
+    "year_and_next": _year_and_next,
     "day_before": _day_before,
     "day_only": _day_only,
     "weekday": _weekday_value,
