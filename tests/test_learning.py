@@ -11,11 +11,15 @@ from summitlib.extract.stance import load_models, quote_sentences, speaker_score
 from summitlib.learning import train
 from summitlib.learning.datasets import (
     TEST_ONLY,
+    blind_set,
     load_bank,
     load_corpus,
+    set_order,
     shipped_examples,
-    test_only_sets,
     training_corpora,
+)
+from summitlib.learning.datasets import (
+    test_only_sets as kept_out_sets,
 )
 from summitlib.learning.features import (
     STANCE_FAMILIES,
@@ -53,10 +57,12 @@ def test_the_test_only_stance_gold_never_reaches_training():
 
 
 def test_the_test_only_sets_are_named_by_their_letters():
-    letters = sorted({a.file[0].upper() for a in load_corpus("blind-test")})
-    assert test_only_sets() == f"{letters[0]}–{letters[-1]}"
-    trained = {a.file[0].upper() for a in load_corpus("blind") if a.gold_sentences}
-    assert max(trained) < letters[0], "the newest sets are the test-only ones"
+    letters = sorted({blind_set(a.file) for a in load_corpus("blind-test")}, key=set_order)
+    assert kept_out_sets() == f"{letters[0]}–{letters[-1]}"
+    trained = {blind_set(a.file) for a in load_corpus("blind") if a.gold_sentences}
+    newest_trained = max(trained, key=set_order)
+    assert set_order(newest_trained) < set_order(letters[0]), "the newest sets are test-only"
+    assert [blind_set(f) for f in ("a01_tass.txt", "z06_x.txt", "aa03_y.txt")] == ["A", "Z", "AA"]
 
 
 def test_training_is_deterministic(tmp_path):

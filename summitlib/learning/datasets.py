@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -31,9 +32,21 @@ TEST_ONLY = ("blind-test",)  # stance gold kept out of training: an estimate tha
 QUOTES_OF = {"blind-test": "blind"}  # whose quote gold a corpus shares (same articles)
 
 
+def blind_set(file: str) -> str:
+    """The blind set an article belongs to: its file name's leading letters ("z06_…" is Z,
+    "aa03_…" AA)."""
+    return re.match(r"[a-z]*", file).group().upper()
+
+
+def set_order(name: str) -> tuple[int, str]:
+    """The order the blind sets were written in: A … Z, then AA, AB, …"""
+    return len(name), name
+
+
 def test_only_sets() -> str:
     """The letters of the blind sets whose stance gold is test-only, as a range ("T–W")."""
-    letters = sorted({a.file[0].upper() for name in TEST_ONLY for a in load_corpus(name)})
+    sets = {blind_set(a.file) for name in TEST_ONLY for a in load_corpus(name)}
+    letters = sorted(sets, key=set_order)
     return f"{letters[0]}–{letters[-1]}" if len(letters) > 1 else "".join(letters)
 
 
