@@ -894,17 +894,32 @@ def test_a_talk_shows_host_asks_and_guests_with_captions_answer_even_when_cut_of
     ]
 
 
-def test_an_interview_labelled_by_initials_of_names_set_in_capitals():
-    text = (
-        "Belarusian Ambassador to Russia VLADIMIR GRIGORYEV told Kommersant's YELENA KARPOVICH "
-        "what Minsk expects from Moscow now.\n\n"
-        "Y.K.: Mr. Ambassador, do you agree with such an assessment?\n\n"
-        "V.G.: I am a diplomat, so I will choose softer words.\n\n"
-        "Y.K.: Will the conflict affect the plans for the ruble?\n\n"
-        "V.G.: It already has."
-    )
+@pytest.mark.parametrize(
+    ("text", "interviewee"),
+    [
+        (  # labelled by the initials of names set in capitals
+            "Belarusian Ambassador to Russia VLADIMIR GRIGORYEV told Kommersant's YELENA "
+            "KARPOVICH what Minsk expects from Moscow now.\n\n"
+            "Y.K.: Mr. Ambassador, do you agree with such an assessment?\n\n"
+            "V.G.: I am a diplomat, so I will choose softer words.\n\n"
+            "Y.K.: Will the conflict affect the plans for the ruble?\n\n"
+            "V.G.: It already has.",
+            "Vladimir Grigoryev",
+        ),
+        (  # the correspondent the interviewee "spoke to" asks the questions
+            "Ambassador Pavel Ivanchenko, whose remarks have often annoyed Minsk, spoke to "
+            "Vedomosti correspondent Irina Sokolova about the gas talks.\n\n"
+            "Vedomosti: Was anything agreed in Sochi?\n\n"
+            "Long talks are a sign of a serious conversation, not of a crisis.\n\n"
+            "Vedomosti: And the oil compensation?\n\n"
+            "That is an internal Russian reform and it was not aimed at anyone.\n",
+            "Pavel Ivanchenko",
+        ),
+    ],
+)
+def test_the_interviewee_the_intro_names_gives_the_answers(text, interviewee):
     answers = [s for k, s, _ in turns(text) if k == "answer"]
-    assert answers == ["Vladimir Grigoryev", "Vladimir Grigoryev"]
+    assert answers == [interviewee, interviewee]
 
 
 @pytest.mark.parametrize(
@@ -1069,19 +1084,6 @@ def test_a_posts_one_rhetorical_heading_and_its_bullets_make_no_interview():
 
 
 # --- forms of blind set AA: outlets' labels, transcripts with timestamps, vox pops -----------
-
-
-def test_the_correspondent_an_interviewee_spoke_to_asks_the_questions():
-    text = (
-        "Ambassador Pavel Ivanchenko, whose remarks have often annoyed Minsk, spoke to "
-        "Vedomosti correspondent Irina Sokolova about the gas talks.\n\n"
-        "Vedomosti: Was anything agreed in Sochi?\n\n"
-        "Long talks are a sign of a serious conversation, not of a crisis.\n\n"
-        "Vedomosti: And the oil compensation?\n\n"
-        "That is an internal Russian reform and it was not aimed at anyone.\n"
-    )
-    answers = [s for kind, s, _ in turns(text) if kind == "answer"]
-    assert answers == ["Pavel Ivanchenko", "Pavel Ivanchenko"]
 
 
 def test_a_timestamp_may_open_a_transcripts_speaker_label():
