@@ -527,7 +527,7 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
             )
         naming = re.fullmatch(r"\s+(?:the\s+)?[\w\s’'-]{0,50}?\s+as\s+(?:an?\s+|the\s+)?", gap)
         fits = len(gap.split()) <= 3 or _words(text, q) > FRAGMENT_WORDS or bool(naming)
-        fits = fits and not re.search(r"\b(?:what|why|how|whether)\b", gap)  # "told X what the “…”"
+        fits = fits and not TOPIC_QUESTION.search(gap)  # "told X what the “…” summit changed"
         if group and fits and not re.search(r"[.;!?]", gap):
             return group, fragment_verb.group()
         parenthetical = PARENTHETICAL_CUE.search(before)
@@ -916,13 +916,11 @@ def _forward_clause(text: str, verb: str, verb_end: int, sent_end: int) -> tuple
     if start >= end or text[start] in '“"«„' or len(text[start:end].split()) < MIN_CLAUSE_WORDS:
         return None
     if not linked and TOPIC_QUESTION.match(text, start):
-        return (
-            None  # "told Pozirk what the summit changed": the topic of an interview, not a report
-        )
+        return None  # "told Pozirk what the summit changed": an interview's topic, not a report
     return start, end
 
 
-TOPIC_QUESTION = re.compile(r"(?:what|why|how|whether|when|where|who)\b")
+TOPIC_QUESTION = re.compile(r"\b(?:what|why|how|whether|when|where|who)\b")
 MODIFIER_BEFORE = re.compile(  # a noun after a determiner: "the $1.5 billion", "the programmes"
     r"\b(?:the|a|an|its|their|this|these|those|his|her)\s+(?:[\w$.,’'-]+\s+){0,2}?[a-z\d]+\s+$"
 )
