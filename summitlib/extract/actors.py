@@ -668,7 +668,7 @@ def _block_people(
 
 
 VOX_POP = re.compile(  # what follows a first name given without a surname: an age, "a student"
-    r",[ \t]+(?:(?:\d{1,3},[ \t]+)?(?:a|an)[ \t]+(?:\d{1,3}-year-old|[a-z])|\d{1,3},[ \t]+[a-z])"
+    r",[ \t]+(?:\d{1,3},[ \t]+[a-z]|an?[ \t]+(?:\d{1,3}-year-old|[a-z]))"
 )
 VOX_POP_VERB = re.compile(r"[ \t]+[a-z]+(?:s|ed)\b")  # a paragraph opening "Siarhei drives a lorry"
 AFFILIATION_WORDS = frozenset({"at", "of", "from", "with", "for"})

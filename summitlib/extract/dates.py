@@ -656,9 +656,12 @@ YEAR_WORD = re.compile(rf"\b({YEAR})\b")
 
 def _that_year(text: str, m: re.Match) -> str | None:
     """The year "that year" after a date points back to: the last year written before it."""
-    if not THAT_YEAR.match(text, m.end()):
-        return None
-    years = YEAR_WORD.findall(text, max(0, m.start() - 400), m.start())
+    return _year_before(text, m.start()) if THAT_YEAR.match(text, m.end()) else None
+
+
+def _year_before(text: str, pos: int) -> str | None:
+    """The last year written in the 400 characters before ``pos``."""
+    years = YEAR_WORD.findall(text, max(0, pos - 400), pos)
     return years[-1] if years else None
 
 
@@ -1007,8 +1010,8 @@ def _month_only(m, text, published, tense):
     if that_year:
         return f"{that_year}-{month:02d}", "absolute", "month"
     if THAT_BEFORE.search(text, max(0, m.start(2) - 6), m.start(2)):  # "in Sochi that September"
-        years = YEAR_WORD.findall(text, max(0, m.start() - 400), m.start())
-        return (f"{years[-1]}-{month:02d}", "absolute", "month") if years else None
+        year = _year_before(text, m.start())
+        return (f"{year}-{month:02d}", "absolute", "month") if year else None
     clause_tense = tense()
     before = text[max(0, m.start(2) - 12) : m.start(2)]
     if ATTRIBUTIVE_BEFORE.search(before) and ATTRIBUTIVE_AFTER.match(text, m.end(2)):
@@ -1153,9 +1156,7 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
 
 def _named_day(mention: DateMention) -> dt.date | None:
     """The calendar day a mention names (None for a month, a range, a week, …)."""
-    if mention.granularity != "day" or mention.anchor == SEQUEL:
-        return None
-    return dt.date.fromisoformat(mention.value)
+    return dt.date.fromisoformat(mention.value) if mention.granularity == "day" else None
 
 
 SPEECH_TIME = re.compile(r"(?i)today|yesterday|tomorrow|morning|afternoon|evening|tonight")

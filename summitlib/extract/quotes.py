@@ -81,6 +81,7 @@ ADVERBS = (
 )
 # an aside or a reference in brackets after a name: "(pictured)", "(TASS, 2021)"
 BRACKETED = r"\s*\([^()]{1,40}\)"
+ASIDE = r"[^,.;:“”\"«»]{1,60},"  # an aside closed by a comma: "said, and I paraphrase, that"
 # "Mr. Putin’s spokesman": an honorific's full stop ends nothing (as a title before a name, and
 # as the full stop itself, looked back at)
 HONORIFICS = ("Mr", "Ms", "Mrs", "Dr")
@@ -132,7 +133,7 @@ FORWARD_SKIP = re.compile(
     r"(?=\s+(?:on|in|at)\b|,?\s+that\b(?!\s+(?:day|week|month|year|morning|evening)\b)))?"
     r"(?:\s+(?:on|in|at|after|before|during|following|within|over|by)\s+[\w\s]{0,30}?"
     r"(?=\s+that\b))?"  # "replied within hours that"
-    r"(?:,\s*[^,.;:“”\"«»]{1,60},(?=\s+that\b))?"  # "says, as he did last week, that"
+    rf"(?:,\s*{ASIDE}(?=\s+that\b))?"  # "says, as he did last week, that"
     rf"(?:{BRACKETED}(?=\s+that\b))?"  # "assured us (as he always does) that"
     r"(?:\s+(?:only|also|[a-z]+ly)(?=\s+that\b))?"
     r"(?:,?\s+that\b(?!\s+is\b)|\s+(?:about|of|on)\b(?!\s+\w+day\b))?[\s,]*"  # ", that": MT
@@ -957,7 +958,7 @@ SAID_OBJECT = re.compile(  # an object of the verb, not a clause: "said nothing"
     r"nothing|as\s+much|(?:it|this|so)(?:\s*[:;.,]|\s+(?:[a-z]+ly|again|too|in|at|on|during)\b))"
 )
 COORDINATE_TAIL = re.compile(  # not "said, and I'm paraphrasing, that …": an aside
-    r"\s*,\s*(?:and|but)\s+(?!that\b)(?![^,.;]{1,60},\s+that\b)"
+    rf"\s*,\s*(?:and|but)\s+(?!that\b)(?!{ASIDE}\s+that\b)"
 )
 SPLIT_SUBJECT = re.compile(r"[^,;:“”\"«»]{2,60},\s*")  # "The West, " before "he said, wanted"
 SPLIT_PREDICATE = re.compile(r"\s*,\s*(?!and\b|but\b|adding\b|saying\b)[a-z]")
@@ -968,6 +969,7 @@ OCCASION_TAIL = re.compile(  # where it was said, however long: "in an interview
     r"at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:session|meeting|summit|forum|plenary|congress|"
     r"sitting|ceremony|rally))\b"  # "at the 56th session of the Parliamentary Assembly …"
 )
+OCCASION_AFTER = re.compile(r"(?:after|before|when|while|as\s+(?:he|she|they|the)\b)")
 TIME_LEAD = re.compile(  # a time right after the verb: "said Tuesday", "said on Friday"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
     r"yesterday|tonight|earlier|later|last\s+week)?\s*"
@@ -998,10 +1000,8 @@ def _tail_is_short(text: str, verb_end: int, sent_end: int) -> bool:
     if not tail or re.match(r"(?:while|when|after|before|during|in)\s+\w+ing\b", tail):
         return True  # "… Lukashenko said while giving an interview"
     rest = tail[TIME_LEAD.match(tail).end() :]  # "said Tuesday after talks with …"
-    if re.match(r"(?:after|before|when|while|as\s+(?:he|she|they|the)\b)", rest) and not re.search(
-        r"\bthat\b", rest
-    ):  # "<clause>, Kudrin said after the fund's council met", "…, X said as he met with Y"
-        return True
+    if OCCASION_AFTER.match(rest) and not re.search(r"\bthat\b", rest):
+        return True  # "<clause>, Kudrin said after the fund's council met", "… as he met with Y"
     if PARTICIPLE_NEXT.match(text, verb_end, sent_end):
         return True  # "<clause>, she said, adding that …": the participle has its own clause
     if ADDRESSEE_TAIL.fullmatch(tail):
@@ -1108,7 +1108,7 @@ PARTICIPLE_THAT = re.compile(  # "saying only that", "warning on X that", a wire
     # after ", saying": "…, saying it would help calm the currency market"
     r"\s+(?:only\s+|also\s+|[a-z]+ly\s+|(?:on|in)\s+[A-Z][\w.]*\s+)?"
     r"(?:(?:earlier|later)\s+this\s+(?:week|month|year)\s+)?that\b"
-    r"|\s*,[^,.;:“”\"«»]{1,60},\s+that\b"  # "repeating, most recently in a speech, that"
+    rf"|\s*,{ASIDE}\s+that\b"  # "repeating, most recently in a speech, that"
     r"|(?<=saying)\s+(?:[\w’'-]+\s+){1,3}?(?:would|will|was|were|is|are|had|has|could|must)\b"
 )
 COMMA_BEFORE = re.compile(r",\s*$")
