@@ -661,3 +661,26 @@ def test_more_forms_of_wires_and_analyses(text, published, expected):
 
 def test_may_in_a_headline_in_capitals_is_no_month():
     assert values("PUTIN MAY VISIT MINSK IN SPRING", dt.date(2020, 9, 15)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the night (evening, …) before the paper is the day before
+        ("He wrote on Facebook last night: “…”", (2019, 12, 8), [("last night", "2019-12-07")]),
+        ("Last evening the talks ended.", (2019, 12, 8), [("Last evening", "2019-12-07")]),
+        # a scheduled event in the plural present lies ahead, like "opens on Wednesday"
+        (
+            "the Zapad-2021 exercises that begin on Friday in both countries",
+            (2021, 9, 9),
+            [("on Friday", "2021-09-10")],
+        ),
+        (
+            "officials say it could take place in mid-January",
+            (2018, 12, 28),
+            [("mid-January", "2019-01")],
+        ),
+    ],
+)
+def test_the_night_before_and_scheduled_events_in_the_plural(text, published, expected):
+    assert dates(text, dt.date(*published)) == expected

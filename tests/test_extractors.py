@@ -205,6 +205,20 @@ def test_ukrainian_and_belarusian_first_names_are_known(name):
     assert actors(f"{name} spoke in Vilnius on Monday.") == [(name, name)]
 
 
+@pytest.mark.parametrize("name", ["Stefanie Brandt", "Toomas Kask", "Agnieszka Nowak"])
+def test_first_names_of_western_and_baltic_experts_are_known(name):
+    assert actors(f"{name} spoke in Vilnius on Monday.") == [(name, name)]
+
+
+def test_a_street_named_after_a_person_is_no_person():
+    assert actors("Protesters gathered on Karl Marx Street.") == []
+
+
+def test_a_womans_first_name_not_ending_in_a_makes_her_she():
+    mentions = find_actors("Stefanie Brandt, an analyst, spoke. She said the EU was late.")
+    assert {m.gender for m in mentions if m.actor == "Stefanie Brandt"} == {"f"}
+
+
 def test_the_person_met_in_an_aside_does_not_speak():
     text = "Alexander Lukashenko, in a meeting with Vladimir Putin, said that the union was strong."
     assert [q.speaker for q in find_quotes(text)] == ["Alexander Lukashenko"]

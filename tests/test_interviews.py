@@ -1109,3 +1109,135 @@ def test_first_names_alone_in_a_vox_pop():
         ("Marina", "Nobody asked us about the union,"),
         ("Kirill", "On paper we are one country,"),
     ]
+
+
+# --- forms of blind set AB: possessors, dash asides, signed lines, pull quotes, sections ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the appositive after a possessor's role names the one who speaks
+            "According to Lukashenko’s press secretary, Natalya Eismont, the presidents had not "
+            "agreed on oil and gas supplies.",
+            ("the presidents had not agreed on oil and gas supplies", "Natalya Eismont"),
+        ),
+        (
+            "According to Putin’s spokesman Dmitry Peskov, the talks will go on in Moscow.",
+            ("the talks will go on in Moscow", "Dmitry Peskov"),
+        ),
+        (  # no name after the role: the possessor, not the subject of the clause
+            "According to Putin’s spokesman, Lukashenko will arrive on Friday for the talks.",
+            ("Lukashenko will arrive on Friday for the talks", "Vladimir Putin"),
+        ),
+        (  # an aside between dashes separates the subject from its verb
+            "Vladimir Makei — the same Makei who courted Brussels in 2015 — told a conference in "
+            "Minsk this month that the union leaves Belarus sovereign.",
+            ("the union leaves Belarus sovereign", "Vladimir Makei"),
+        ),
+        (
+            "Putin told a news conference that the loan would be paid in two tranches.",
+            ("the loan would be paid in two tranches", "Vladimir Putin"),
+        ),
+        (  # "so far" is an aside after "that", not a clause of its own
+            "Putin stressed that, so far, not much is known about the road maps.",
+            ("so far, not much is known about the road maps", "Vladimir Putin"),
+        ),
+    ],
+)
+def test_reported_speech_after_possessors_and_asides(text, expected):
+    assert [(q[0], q[1]) for q in quotes(text)] == [expected]
+
+
+def test_that_followed_by_and_is_the_thing_said_not_a_clause():
+    assert quotes("Peskov has said that, and I understand why. Moscow does not care.") == []
+
+
+def test_unmarked_lines_signed_by_their_speaker_on_the_next_line():
+    text = (
+        "Here is how he put it:\n\n"
+        "In the coming months we will transfer the Iskander-M systems to Belarus.\n"
+        "— Vladimir Putin, 25 June 2022\n\n"
+        "— Who decides this in the end, then?\n"
+        "— Putin, of course.\n"
+    )
+    assert quotes(text) == [
+        (
+            "In the coming months we will transfer the Iskander-M systems to Belarus.",
+            "Vladimir Putin",
+            "direct",
+        )
+    ]
+
+
+def test_a_pull_quote_goes_to_the_speaker_of_the_words_it_repeats():
+    text = (
+        "“We have done a great deal of work,” Lukashenko added.\n\n"
+        "«Not a merger, but common rules»\n\n"
+        "In the words of Prime Minister Roman Golovchenko, the programmes are “not a merger, "
+        "but common rules of the game”.\n"
+    )
+    said = {text[q.start : q.end]: q.speaker for q in find_quotes(text)}
+    assert said["Not a merger, but common rules"] == "Roman Golovchenko"
+    assert said["We have done a great deal of work,"] == "Alexander Lukashenko"
+
+
+def test_an_interview_inside_a_report_answers_for_the_person_introduced_before_it():
+    text = (
+        "Analyst Ales Kravets does not see a step towards unification, "
+        "Kravets said in an interview with DW.\n\n"
+        "Stefanie Brandt, who deals with Belarus in Berlin, believes the EU missed the moment. "
+        "In an interview with DW she explained what the meeting means for Europe.\n\n"
+        "— Did Lukashenko sell sovereignty for the loan?\n\n"
+        "— Not yet. But each such loan makes him more dependent.\n\n"
+        "— And the sanctions?\n\n"
+        "— They are symbolic. They change nothing.\n\n"
+        "The opposition leader Svetlana Tikhanovskaya wrote on Telegram on Monday that any "
+        "agreement signed in Sochi will be revised.\n"
+    )
+    assert turns(text) == [
+        ("question", "interviewer", "Did Lukashenko"),
+        ("answer", "Stefanie Brandt", "Not yet."),
+        ("question", "interviewer", "And the"),
+        ("answer", "Stefanie Brandt", "They are"),
+    ]
+
+
+def test_a_question_in_capitals_and_an_editors_note_in_brackets():
+    text = (
+        "We asked Hanna Kavaliova, an economist, about the visit.\n\n"
+        "— Is the plan almost done?\n\n"
+        "— On paper, yes. The rest is slower.\n\n"
+        "WHY DID HE NEED THIS TRIP AT ALL? THE PROGRAMMES WERE SIGNED IN 2021.\n\n"
+        "He needed money and a picture.\n\n"
+        "[The remainder of the interview is not reported.]\n"
+    )
+    assert [t[:2] for t in turns(text)] == [
+        ("question", "interviewer"),
+        ("answer", "Hanna Kavaliova"),
+        ("question", "interviewer"),
+        ("answer", "Hanna Kavaliova"),
+    ]
+
+
+def test_a_stage_direction_ends_no_transcript_turn_and_a_credited_interviewer_asks():
+    transcript = (
+        "[00:00:04] Nadia Ferris: Welcome. Julian, do you agree?\n\n"
+        "[00:00:21] Julian Marsh: Partly. It is almost Marxist, actually. [laughs]\n\n"
+        "[00:00:44] Ales Karpovich: It's very Soviet, yes.\n"
+    )
+    assert ("answer", "Julian Marsh", "Partly. It") in turns(transcript)
+    interview = (
+        "Oksana Belyaeva\n05.10.2010\n\n"
+        "The correspondent has talked with the analyst Viktor Lazovsky.\n\n"
+        "O.B.: Why now, before the elections?\n\n"
+        "V.L.: I think the decision was ripening for a long time.\n\n"
+        "O.B.: How did Minsk react?\n\n"
+        "V.L.: Very emotionally, as always.\n"
+    )
+    assert [t[:2] for t in turns(interview)] == [
+        ("question", "O.B."),
+        ("answer", "Viktor Lazovsky"),
+        ("question", "O.B."),
+        ("answer", "Viktor Lazovsky"),
+    ]

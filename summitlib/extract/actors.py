@@ -533,8 +533,8 @@ def _name_at(text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
         if not (n == 2 and initial or _adjacent(text, tokens[i + n - 1], tokens[i + n])):
             break
         n += 1
-    if n >= 2 + initial:
-        return n
+    if n >= 2 + initial:  # not "Karl Marx Street" or "Francisk Skaryna University"
+        return 0 if any(t[2] in ORGANISATION_WORDS for t in tokens[i + 1 : i + n]) else n
     if VOX_POP.match(text, tokens[i][1]):
         return 1
     opens_paragraph = tokens[i][0] == 0 or text[tokens[i][0] - 1] == "\n"

@@ -438,7 +438,7 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     ),
     ("sequel", rf"[Tt]{WORD_START}he\s+(?P<way>next|following)\s+(?P<unit>day)\b", 0),
     ("deictic", r"\b(?:the\s+day\s+(before|after)\s+)?(yesterday|today|tomorrow)\b", re.I),
-    ("part_of_day", r"\b(?:this\s+(?:morning|afternoon|evening)|tonight)\b", re.I),
+    ("part_of_day", r"\b(?:(this|last)\s+(?:morning|afternoon|evening|night)|tonight)\b", re.I),
     # "the day before," with no event after it: the day before publication
     ("day_before", rf"[Tt]{WORD_START}he\s+day\s+before\b(?=\s*[,.;:)]|\s+that\b)", 0),
     # "on the 29th": a day of the month the publication date implies, where the ordinal ends
@@ -500,7 +500,7 @@ STARTS: dict[str, str] = {  # kind -> a character class every match starts with
     "ago": r"[\daeflmnost]",  # "more", "less", "about", "almost", "nearly", "some", a count
     "sequel": r"[\daefnostT]",  # a count, "the"
     "deictic": "[ty]",  # "the", "yesterday", "today", "tomorrow"
-    "part_of_day": "[tT]",  # "this", "tonight"
+    "part_of_day": "[tTlL]",  # "this", "last", "tonight"
     "weekday": "[lntoMTWFS]",  # "last", "next", "this", "on", a weekday
     # an edge ("the end of", "mid-"), a month, or one of the words before it ("in", "since")
     "month": f"[tebslm{MONTH_INITIALS}]|(?i:[iosubfdltn])",
@@ -540,7 +540,7 @@ NEEDS: dict[str, tuple[str, ...]] = {  # kind -> words one of which its match mu
     "ago": ("ago",),
     "sequel": ("later", "earlier", "day"),
     "deictic": ("yesterday", "today", "tomorrow"),
-    "part_of_day": ("morning", "afternoon", "evening", "tonight"),
+    "part_of_day": ("morning", "afternoon", "evening", "night", "tonight"),
     "day_before": ("before",),
     "day_only": ("st", "nd", "rd", "th"),
     "weekday": tuple(WEEKDAYS),
@@ -956,8 +956,10 @@ def _year_and_next(m, text, published, tense):
 
 
 def _part_of_day(m, text, published, tense):
-    """this morning / this evening / tonight -> the publication date."""
-    return published.isoformat(), "relative", "day"
+    """this morning / this evening / tonight -> the publication date; last night (evening, …)
+    -> the day before."""
+    back = 1 if (m[1] or "").lower() == "last" else 0
+    return (published - dt.timedelta(days=back)).isoformat(), "relative", "day"
 
 
 def _day_before(m, text, published, tense):
@@ -1091,7 +1093,8 @@ def _is_duration(text: str, start: int, end: int) -> bool:
 TRIGGER_WORDS = (
     *MONTH[3:-1].split("|"), "Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun", "week",
     "month", "year", "today", "day", "yesterday", "tomorrow", "spring", "summer", "autumn",
-    "fall", "winter", "quarter", "morning", "afternoon", "evening", "tonight", *DECADE_WORDS,
+    "fall", "winter", "quarter", "morning", "afternoon", "evening", "night", "tonight",
+    *DECADE_WORDS,
 )  # fmt: skip
 # the characters a digit or a trigger word (case ignored) starts with; "ſ", the long s, is an
 # "s" when case is ignored
@@ -1159,7 +1162,7 @@ def _named_day(mention: DateMention) -> dt.date | None:
     return dt.date.fromisoformat(mention.value) if mention.granularity == "day" else None
 
 
-SPEECH_TIME = re.compile(r"(?i)today|yesterday|tomorrow|morning|afternoon|evening|tonight")
+SPEECH_TIME = re.compile(r"(?i)today|yesterday|tomorrow|morning|afternoon|evening|night")
 
 
 def _sequels(found: list[DateMention], text: str, published: dt.date) -> list[DateMention]:

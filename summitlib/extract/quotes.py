@@ -46,7 +46,14 @@ from summitlib.extract.reporting import load_reporting_verbs
 from summitlib.joint import SEPARATOR, join_values, split_values
 from summitlib.text.lexicons import read_lexicon
 from summitlib.text.phrases import phrase_alternation
-from summitlib.text.quotemarks import Block, Quoted, find_block_quotes, find_dialogue, find_quoted
+from summitlib.text.quotemarks import (
+    DOUBLE_MARK,
+    Block,
+    Quoted,
+    find_block_quotes,
+    find_dialogue,
+    find_quoted,
+)
 from summitlib.text.sentences import (
     LIST_MARKER,
     label_alone,
@@ -115,6 +122,9 @@ OBJECT_BEFORE = re.compile(OBJECT_OF, re.IGNORECASE)
 POSSESSED = re.compile(  # "'s adviser,": an aside of a role held under the possessor
     r"(?:['’]s?)?\s+[^,.;:“”\"()]{1,60}?,"
 )
+POSSESSED_ROLE = re.compile(  # "’s press secretary, " before the name of the one who holds it
+    r"['’]s?\s+[a-z][^,.;:“”\"()]{0,60}?,?\s*"
+)
 ASIDE_COMMA = re.compile(rf"\s*,\s*(?:{HONORIFIC})?")  # "X, Mr. Putin’s spokesman,"
 TOGETHER = re.compile(  # "X, together with (President) Y,": both speak
     r"\b(?:together|along)\s+with\s+(?:[\w’'-]+\s+){0,4}?$"
@@ -123,7 +133,7 @@ JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+as well as\s+|,\s*and\s+)[^,.;]{0,
 ADDRESSEE = r"[A-Z][\w/]+(?:[’']s)?(?:\s+[A-Z]\w+)*"  # "TASS", "RFE/RL's Belarus Service"
 ADDRESSEE_PHRASE = re.compile(  # "warned the Russian leader that", "told his ministers that",
     # "told the conference “…”, held in Moscow on Friday, that"
-    r"\s+(?:the|his|her|their|its|our|my)\s+[^,.;:“”\"()]{1,50}?"
+    r"\s+(?:the|an?|his|her|their|its|our|my)\s+[^,.;:“”\"()]{1,50}?"
     r"(?:\s*[“\"«][^“”\"«»]{1,100}[”\"»](?:,[^,.;:“”\"]{1,60},)?)?(?=\s+that\b)"
 )
 FORWARD_SKIP = re.compile(
@@ -208,6 +218,7 @@ MIN_CLAUSE_WORDS = 3
 NAME_WORDS = 3  # quoted capitalised words up to this many inside a sentence are a name
 NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "in", "de"})  # inside a longer name
 FRAGMENT_WORDS = 4
+MIN_SIGNED = 6  # the fewest words of an unmarked line signed by its speaker
 
 
 @dataclass(frozen=True)
@@ -326,6 +337,9 @@ RELATIVE_ASIDE = re.compile(  # ", who …, said", also after a role: ", Russia'
     rf"\s*(?:,[^,.;:“”\"«»]{{1,80}})?\s*,\s*(?:who|whose)\b[^;:“”\"«»]{{1,200}},"
     rf"(?:\s+(?:{ADVERBS}|(?:last|this|on)\s+(?:week|month|year|[A-Z][a-z]+day)))*\s*"
 )
+DASH_ASIDE = re.compile(  # "X — the same X who flirted with Brussels — told …": X
+    r"\s*[—–]\s[^—–.;:“”\"«»\n]{1,120}?\s[—–]\s*"
+)
 COORDINATED_BEFORE = re.compile(r"(?:\band|,[\"”’»]?\s*but)\s+(?:\w+ly\s+)?$")  # '"…," but'
 
 
@@ -335,6 +349,9 @@ def _subject(
     """The speaker mention(s) right before a verb in its sentence ([] if none); ``relaxed``
     lets a short phrase of time or occasion come between ("X upon the talks announced that")."""
     nearest = [m for m in people.before(verb_start, 3) if m.start >= sent_start]
+    for m in nearest:  # "X — the same X who flirted with Y — told …": X
+        if DASH_ASIDE.fullmatch(text, m.end, verb_start):
+            return _joint(text, people, m)
     for m in reversed([m for m in nearest if m.text.lower() not in NOT_SUBJECT]):
         gap = text[m.end : verb_start]
         if RELATIVE_WHO.fullmatch(gap):  # "the verdict of X, who called it …": X speaks
@@ -541,7 +558,9 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
     for match in _according_cues(before):
         according = match
     if according is not None:
-        near = _person_at(people, start + according.end(), start + according.end() + 80)
+        near = _past_possessor(
+            text, _person_at(people, start + according.end(), start + according.end() + 80)
+        )
         if near and near[0].start - (start + according.end()) <= 40:
             return _joint(text, people, near[0]), "according to"
     opinion = _first_opinion_cue(before)
@@ -550,6 +569,15 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
         if near:
             return [near[0]], _opinion_cue(opinion)
     return None
+
+
+def _past_possessor(text: str, near: list[ActorMention]) -> list[ActorMention]:
+    """The people after "according to" from the one it names: "According to Lukashenko's
+    press secretary, Natalya Eismont, …" names the secretary, not the possessor."""
+    if len(near) > 1 and is_possessor(text, near[0]):
+        held = POSSESSED_ROLE.fullmatch(text, near[0].end, near[1].start)
+        return near[1:] if held and COMMA_NEXT.match(text, near[1].end) else near
+    return near
 
 
 def _holds(words: str, hints: tuple[str, ...]) -> bool:
@@ -810,6 +838,47 @@ def _block_quotes(
     return found
 
 
+SIGNATURE_LINE = re.compile(r"(?m)^[^\S\n]*[—–][^\S\n]*(?=[A-Z])")  # "— Vladimir Putin, 25 June"
+
+
+def _lines_above(text: str, at: int) -> list[tuple[int, int]]:
+    """The lines right above the line starting at ``at``, up to a blank line, in order."""
+    lines: list[tuple[int, int]] = []
+    end = at - 1
+    while end > 0 and text[end] == "\n":
+        start = text.rfind("\n", 0, end) + 1
+        if not text[start:end].strip():
+            break
+        lines.insert(0, (start, end))
+        end = start - 1
+    return lines
+
+
+def _signed_lines(text: str, people: SpanIndex) -> list[Quote]:
+    """Unmarked lines signed on the next line by their speaker, as a blog quotes a speech:
+    "We will transfer … missile systems." over "— Vladimir Putin, 25 June 2022"."""
+    found: list[Quote] = []
+    for sign in SIGNATURE_LINE.finditer(text):
+        line_end = text.find("\n", sign.end())
+        line_end = len(text) if line_end < 0 else line_end
+        who = _person_at(people, sign.end(), line_end)
+        if not who or who[0].start != sign.end():
+            continue
+        if not SIGNED_END.fullmatch(text, who[0].end, line_end):
+            continue  # "— Putin, who …": a sentence about him
+        group = _joint(text, people, who[0])
+        for start, end in _lines_above(text, sign.start()):
+            line = text[start:end].strip()
+            if line[:1] in DASHES or DOUBLE_MARK.search(line) or line.endswith("?"):
+                continue  # a dialogue line or a question, a quotation of its own
+            if len(line.split()) < MIN_SIGNED:
+                continue  # a heading
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            end -= len(text[start:end]) - len(text[start:end].rstrip())
+            found.append(Quote(start, end, _names(group), "direct", "—", _role(group)))
+    return found
+
+
 def _full_sentence(text: str, q: Quoted) -> bool:
     """A quote that is a sentence, not a term: six words or more from a capital, or three
     and more that open a sentence and end one inside the marks ("… brothers,” he said.
@@ -918,9 +987,12 @@ def _forward_clause(text: str, verb: str, verb_end: int, sent_end: int) -> tuple
         return None
     if not linked and TOPIC_QUESTION.match(text, start):
         return None  # "told Pozirk what the summit changed": an interview's topic, not a report
+    if linked and linked.group().startswith("that") and COORDINATOR.match(text, start):
+        return None  # "She has said that, and I understand why": "that" is the thing said
     return start, end
 
 
+COORDINATOR = re.compile(r"(?:and|but|or)\b")
 TOPIC_QUESTION = re.compile(r"\b(?:what|why|how|whether|when|where|who)\b")
 MODIFIER_BEFORE = re.compile(  # a noun after a determiner: "the $1.5 billion", "the programmes"
     r"\b(?:the|a|an|its|their|this|these|those|his|her)\s+(?:[\w$.,’'-]+\s+){0,2}?[a-z\d]+\s+$"
@@ -1237,6 +1309,7 @@ def _according(
         near = _person_at(people, at, min(sent_end, at + 80))
         if not near or near[0].start - at > 40 and not ROLE_GAP.fullmatch(text, at, near[0].start):
             continue  # "according to the expert of the Centre for … Studies X": a long role
+        near = _past_possessor(text, near)
         cited = CITATION.match(text, near[0].end, sent_end)  # "According to X (2020, p. 4),"
         comma = text.find(",", cited.end() if cited else near[0].end, sent_end)
         clause_start = max(sent_start, text.rfind(";", sent_start, sent_start + match.start()) + 1)
@@ -1336,11 +1409,13 @@ def _asks(text: str, start: int, end: int) -> bool:
     if not segment or segment[0] in '“"«„‘':
         return False
     prompt = raw[:1] in "*_" and segment.endswith((".", ":")) and PROMPT.match(segment)
-    if segment.endswith("?") or prompt:  # the words are counted only when it may ask
+    capitals = "?" in segment and segment.isupper()  # a question set in capitals, then more
+    if segment.endswith("?") or prompt or capitals:  # the words are counted only if it may ask
         return len(segment.split()) <= QUESTION_WORDS
     return "?" in segment and segment.endswith(("…", "...")) and len(segment.split()) <= 40
 
 
+EDITORIAL_NOTE = re.compile(r"\s*\[[^\[\]]+\]\s*")  # a paragraph in square brackets
 OMISSION = re.compile(r"\s*[<‹\[(]?\s*(?:…|\.\s?\.\s?\.)\s*[>›\])]?\s*")  # "<…>", "[...]"
 
 
@@ -1348,8 +1423,8 @@ def _paragraphs(text: str) -> list[_Paragraph]:
     """The paragraphs of ``text`` with their labels, markers and questions."""
     found = []
     for start, end in paragraph_spans(text):
-        if OMISSION.fullmatch(text, start, end):
-            continue  # "<…>" in a transcript: words left out, no turn
+        if OMISSION.fullmatch(text, start, end) or EDITORIAL_NOTE.fullmatch(text, start, end):
+            continue  # "<…>" in a transcript: words left out; "[The remainder …]": no turn
         body, marker = start, ""
         match = LIST_MARKER.match(text, start, end)
         if match and match.end() < end:
@@ -1374,8 +1449,12 @@ def _spaced_initial(name: str) -> str:
 
 
 def _ends_as_sentence(text: str, p: _Paragraph) -> bool:
-    """Whether a paragraph ends as a sentence does (a headline line does not)."""
-    return text[p.start : p.end].rstrip().endswith(TERMINAL)
+    """Whether a paragraph ends as a sentence does (a headline line does not); a stage
+    direction after the last sentence ("… actually. [laughs]") is left out."""
+    return STAGE_DIRECTION.sub("", text[p.start : p.end]).rstrip().endswith(TERMINAL)
+
+
+STAGE_DIRECTION = re.compile(r"(?:\s*\[[^\[\]\n]{1,30}\])+\s*$")  # "[laughs]", "[crosstalk]"
 
 
 def _heading(text: str, p: _Paragraph) -> bool:
@@ -1393,6 +1472,19 @@ def _fold(word: str) -> str:
     if word.isascii():
         return word.lower()  # no accents to take off
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
+def _credited(text: str, actor: str, mentions: list[ActorMention]) -> bool:
+    """Whether the article credits ``actor`` as its author: a byline ("By X", or the name
+    alone on its line), so an interviewer, not a party to a conversation."""
+    for m in mentions:
+        if m.actor != actor:
+            continue
+        line = text[text.rfind("\n", 0, m.start) + 1 : m.start]
+        rest = text[m.end : (text.find("\n", m.end) + 1 or len(text) + 1) - 1]
+        if not rest.strip() and (not line.strip() or BYLINE_BEFORE.search(line)):
+            return True
+    return False
 
 
 def _person_named(name: str, mentions: list[ActorMention]) -> tuple[str, str] | None:
@@ -1495,8 +1587,8 @@ def _interviewee_evidence(
         named = _person_named(label, mentions)
         if named:
             return *named, "label"
-    for match in INTRO_CUE.finditer(text, 0, first_question):
-        named = _introduced(text, people, match)
+    for match in reversed(list(INTRO_CUE.finditer(text, 0, first_question))):
+        named = _introduced(text, people, match)  # the introduction nearest the questions
         if named:
             return named.actor, named.role, "intro"
     named = _title_person(text, title, _paragraphs(text[:first_question]), mentions)
@@ -1515,7 +1607,7 @@ def _introduced(text: str, people: list[ActorMention], cue: re.Match) -> ActorMe
         m
         for m in people
         if start <= m.start < end
-        and m.via in ("name", "alias", "surname")
+        and m.via in ("name", "alias", "surname", "pronoun")
         and not BYLINE_BEFORE.search(text, max(0, m.start - 20), m.start)
     ]
     if cue.group("with"):
@@ -1603,6 +1695,26 @@ def _bio_paragraph(text: str, start: int, end: int, interviewee: str) -> bool:
     return bool(match) and match.group(1).split()[-1] not in interviewee
 
 
+def _narration(text: str, p: _Paragraph, mentions: list, interviewee: str) -> bool:
+    """A paragraph of the reporter's: no first person outside quotation marks, and its first
+    sentence reports someone other than the interviewee, named in full ("The opposition
+    leader Svetlana Tikhanovskaya, who left for Lithuania, wrote on Telegram that …")."""
+    paragraph = text[p.body : p.end]
+    quoted = SpanIndex(find_quoted(paragraph), lambda q: (q.open, q.close))
+    if any(quoted.containing(w.start()) is None for w in FIRST_PERSON.finditer(paragraph)):
+        return False
+    first = split_sentences(paragraph)[:1]
+    end = p.body + first[0][1] if first else p.end
+    people = SpanIndex(
+        [m for m in mentions if m.actor_type == "person" and p.body <= m.start < end], _span
+    )
+    for verb in VERB.finditer(text, p.body, end):
+        group = _subject(text, people, p.body, verb.start())
+        if group and all(m.actor != interviewee and len(m.text.split()) > 1 for m in group):
+            return True
+    return False
+
+
 def _closing_person(text: str, paras: list[_Paragraph], mentions: list) -> tuple | None:
     """(index, person) of a closing note naming the interviewee ("The interview was conducted
     by email with economist X."), the last paragraph, unlabelled; None if there is none."""
@@ -1658,7 +1770,8 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
             tally.setdefault(p.label, [0, 0])[0 if "?" in text[p.body : p.end] else 1] += 1
     askers = {k for k, (q, a) in tally.items() if q > a or INTERVIEWER_LABEL.fullmatch(k)}
     askers = askers or _shorter_asker(text, paras, tally)
-    if any(_person_named(k, mentions) for k in askers):
+    named = [n for k in askers if (n := _person_named(k, mentions))]
+    if any(not _credited(text, actor, mentions) for actor, _ in named):
         return []  # a person asks: a transcript of a conversation (see _transcript_turns)
 
     def asking(p: _Paragraph) -> bool:  # an asker's headline ("Outlet: Name on …") asks nothing
@@ -1708,6 +1821,8 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
     turns = _statements(text, paras[:first], askers, mentions)
     current = interviewee
     dash_led = sum(paras[i].marker == "dash" for i in questions) * 2 > len(questions)
+    answers = [paras[i + 1] for i in questions if i + 1 < len(paras) and i + 1 not in questions]
+    dash_answers = dash_led and all(a.marker == "dash" for a in answers)
     headed = False  # after a heading or a credit line, only a question or a label speaks
     for i, p in enumerate(paras[first:], first):
         if i in linked:
@@ -1718,6 +1833,8 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
             continue
         if not p.label and _bio_paragraph(text, p.start, p.end, interviewee):
             break
+        if dash_answers and not p.label and not p.marker and _narration(text, p, mentions, current):
+            break  # the report goes on after the dash-led interview it held
         if _heading(text, p) or (headed and not p.label and not p.marker):
             headed = True  # "Reference", "Interviewed by X", "Read also:" and what follows
             continue
@@ -2096,12 +2213,48 @@ def find_quotes(
     reported = _indirect(text, people, sentences, quoted)
     direct = _direct(text, quoted.items, people, sentences, reported)
     direct += _block_quotes(text, find_block_quotes(text), people, sentences)
+    direct += _signed_lines(text, people)
     indirect = [
         q
         for q in reported
         if answers.containing(q.start) is None or q.speaker != answers.containing(q.start).speaker
     ]
-    return _merge(direct, indirect, interview)
+    return _merge(_pull_quotes(text, direct), indirect, interview)
+
+
+HEADING_QUOTE = re.compile(r"(?m)^[^\S\n]*[“\"«„‘]([^\n]{3,120})[”\"»’][.!?]?[^\S\n]*$")
+
+
+WORD_CHARS = re.compile(r"\w+")
+
+
+def _plain_words(words: str) -> str:
+    """Lowercase words without punctuation, one space apart and around: what two renderings
+    of one quotation share."""
+    return " " + " ".join(WORD_CHARS.findall(words.lower())) + " "
+
+
+def _pull_quotes(text: str, direct: list[Quote]) -> list[Quote]:
+    """A quotation set as a heading (a pull quote, a subhead) goes to the speaker of the
+    later quotation that holds its words, not to the speaker of the paragraph before."""
+    out = []
+    for q in direct:
+        heading = HEADING_QUOTE.match(text, text.rfind("\n", 0, q.start) + 1)
+        words = _plain_words(text[q.start : q.end]) if heading else ""
+        later = next(
+            (
+                r
+                for r in direct
+                if r.start > q.end
+                and words.strip()
+                and words in _plain_words(text[r.start : r.end])
+            ),
+            None,
+        )
+        out.append(
+            replace(q, speaker=later.speaker, cue=later.cue, role=later.role) if later else q
+        )
+    return out
 
 
 def _marks(q: Quoted) -> tuple[int, int]:
