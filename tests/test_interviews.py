@@ -1241,3 +1241,14 @@ def test_a_stage_direction_ends_no_transcript_turn_and_a_credited_interviewer_as
         ("question", "O.B."),
         ("answer", "Viktor Lazovsky"),
     ]
+
+
+def test_a_full_quote_after_an_opinion_cue_and_a_colon_is_the_holders():
+    text = (
+        "Analyst Ales Kravets sees no step towards unification. In the opinion of the analyst, "
+        "the Kremlin is buying time: «The Kremlin buys loyalty, not territory.»"
+    )
+    assert [(q[1], q[2]) for q in quotes(text)] == [
+        ("Ales Kravets", "indirect"),
+        ("Ales Kravets", "direct"),
+    ]

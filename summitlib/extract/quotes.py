@@ -564,7 +564,8 @@ def _before_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tup
         if near and near[0].start - (start + according.end()) <= 40:
             return _joint(text, people, near[0]), "according to"
     opinion = _first_opinion_cue(before)
-    if opinion and not text[start + opinion.end() : q.open].strip():  # "In his words, “…”"
+    gap = text[start + opinion.end() : q.open].strip() if opinion else ""
+    if opinion and (not gap or gap.endswith(":")):  # "In his words, “…”"; "In his view, …: “…”"
         near = _opinion_speaker(text, people, opinion, start)
         if near:
             return [near[0]], _opinion_cue(opinion)
