@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from summitlib.extract.actors import find_actors
 from summitlib.extract.quotes import (
     PARTICIPLES,
     VERBS,
@@ -1252,3 +1253,85 @@ def test_a_full_quote_after_an_opinion_cue_and_a_colon_is_the_holders():
         ("Ales Kravets", "indirect"),
         ("Ales Kravets", "direct"),
     ]
+
+
+# --- forms of blind set AC: introductions, plain block quotes, relatives, counted terms -------
+
+
+def test_an_introduction_naming_the_interviews_topic_makes_short_questions_an_interview():
+    text = (
+        "Economist Aleh Mazurkevich, which earlier worked at BEROC, explained for Svaboda what "
+        "means the credit which Vladimir Putin promised to Alexander Lukashenka on Monday.\n\n"
+        "What did Lukashenka receive in Sochi?\n\n"
+        "On the face, he received what he came for, as far as I understand.\n\n"
+        "Is it sovereignty for money?\n\n"
+        "Directly, no. But I think the credit is always an instrument.\n"
+    )
+    assert [t[:2] for t in turns(text)] == [
+        ("question", "interviewer"),
+        ("answer", "Aleh Mazurkevich"),
+        ("question", "interviewer"),
+        ("answer", "Aleh Mazurkevich"),
+    ]
+    assert [q for q in quotes(text) if q[2] == "indirect"] == []  # the topic and a relative
+
+
+def test_a_block_quote_that_lost_its_indent_under_a_speakers_colon():
+    text = (
+        "Russia's economy minister, Maxim Oreshkin, told reporters in Sochi late on Saturday:\n\n"
+        "We have made significant progress. Some questions remain open, primarily on energy.\n\n"
+        "That is diplomatic Russian for not yet. Here is the timeline:\n\n"
+        "The talks began in 2018 and will go on into the new year.\n"
+    )
+    said = [(q[0][:20], q[1], q[2]) for q in quotes(text)]
+    assert ("We have made signifi", "Maxim Oreshkin", "direct") in said
+    assert not any(q[0].startswith("The talks began") for q in said)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a description followed by someone else's name after a comma is that person
+            "Putin met Lukashenko. His Belarusian counterpart, prime minister Roman Golovchenko, "
+            "was blunter. “There will be no common currency,” he told state television.",
+            [("There will be no common currency,", "Roman Golovchenko")],
+        ),
+        (  # a quoted term after a count is no speech: "28 sectoral “union programs”"
+            'Putin and Lukashenko said they had agreed on 28 sectoral "union programs," along '
+            "with a gas market.",
+            [
+                (
+                    'they had agreed on 28 sectoral "union programs," along with a gas market',
+                    "Vladimir Putin|Alexander Lukashenko",
+                )
+            ],
+        ),
+        (  # a relative clause reports what its subject said the noun would do
+            "Minsk signed the programmes, which Putin said would be approved in December.",
+            [("would be approved in December", "Vladimir Putin")],
+        ),
+    ],
+)
+def test_descriptions_before_names_and_relative_clauses(text, expected):
+    assert [(q[0], q[1]) for q in quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I asked Katarzyna Wolny, who works at a Warsaw think tank and has been optimistic, why.",
+        "The referendum on the constitution which Lukashenko has promised for February matters.",
+    ],
+)
+def test_a_think_tank_and_an_objects_relative_report_nothing(text):
+    assert quotes(text) == []
+
+
+def test_an_expert_noun_never_refers_back_to_a_president_or_to_a_name_after_it():
+    text = "Vladimir Putin spoke first. The president called the talks useful. The political "
+    text += "scientist disagreed. «It is irreversible», - considers the political scientist, "
+    text += "the director of the Centre of Eurasian Studies Sergey Voronin."
+    people = {(m.text, m.actor) for m in find_actors(text)}
+    assert ("The political scientist", "Vladimir Putin") not in people
+    assert not any(m == "the political scientist" for m, _ in people)
+    assert [(q[0], q[1]) for q in quotes(text)] == [("It is irreversible", "Sergey Voronin")]

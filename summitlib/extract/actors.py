@@ -776,6 +776,9 @@ def _surname_mentions(text: str, people: dict[str, ActorMention], taken: list) -
     return found
 
 
+NAMED_APPOSITIVE = re.compile(r",\s+(?:[a-z-]+\s+){1,4}[A-Z][a-z]+\s+[A-Z][\w’'-]+")
+
+
 def _description_mentions(text: str, registry: Registry, taken: list) -> list:
     """Registry descriptions ("the Belarusian leader") standing for a person."""
     found = []
@@ -791,6 +794,9 @@ def _description_mentions(text: str, registry: Registry, taken: list) -> list:
             if re.match(r"\s+[A-Z][a-z]", after):  # "Russian President (Vladimir) Putin"
                 continue
             entry = registry.description_entry(m)
+            named = NAMED_APPOSITIVE.match(after)  # "His Belarusian counterpart, prime minister
+            if entry is not None and named and entry.actor.split()[-1] not in named.group():
+                continue  # Roman Golovchenko, …": the name after the comma is someone else's
             if entry is not None:
                 found.append(_entry_mention(m.start(), m.end(), m.group(), entry, "description"))
     return found
@@ -862,6 +868,16 @@ FORMER = re.compile(
 )
 
 
+APPOSITION_TO = re.compile(r",\s+(?:(?!who\b|which\b|that\b)[^,.;:!?\n]){0,100}$")
+
+
+def _named_after(text: str, m: re.Match, named: SpanIndex) -> bool:
+    """Whether a description is followed by the name of the one it describes ("the political
+    scientist, the director of the Centre of Eurasian Studies Sergey Voronin")."""
+    after = named.within(m.end(), m.end() + 160)[:1]
+    return bool(after) and APPOSITION_TO.fullmatch(text, m.end(), after[0].start) is not None
+
+
 def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
     """Generic descriptions and pronouns resolved to the latest fitting person."""
     quoted = SpanIndex(find_quoted(text), lambda q: (q.open, q.close))
@@ -870,7 +886,10 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
         key=lambda m: m.start,
     )
     occupied = SpanIndex(taken, lambda s: s)
-    candidates = [(m, "generic") for m in GENERIC.finditer(text)]
+    named = SpanIndex([m for m in people if m.via in ("name", "alias")], lambda m: (m.start, m.end))
+    candidates = [
+        (m, "generic") for m in GENERIC.finditer(text) if not _named_after(text, m, named)
+    ]
     candidates += [(m, "pronoun") for m in PRONOUN.finditer(text)]
     if "former" in text or "latter" in text:  # every match holds one: spare the scan
         candidates += [(m, "former") for m in FORMER.finditer(text)]
@@ -1082,10 +1101,19 @@ def _antecedent(prior: list[ActorMention], word: str, via: str) -> ActorMention 
         role = person.role.lower()
         if any(key in role for key in ROLE_SYNONYMS.get(noun, (noun,))):
             return person
-    if noun in {n.split()[-1] for n in EXPERT_NOUNS}:
-        experts = [p for p in fitting if p.via in ("name", "surname", "generic")]
+    if noun in {n.split()[-1] for n in EXPERT_NOUNS}:  # not a president or a minister
+        experts = [
+            p
+            for p in fitting
+            if p.via in ("name", "surname", "generic") and not OFFICIAL_ROLE.search(p.role)
+        ]
         return experts[-1] if experts else None
     return None
+
+
+OFFICIAL_ROLE = re.compile(
+    r"(?i)\b(?:president|minister|premier|chancellor|secretary|spokes\w*|ambassador|governor)\b"
+)
 
 
 def _modifiers_fit(modifiers: list[str], role: str) -> bool:

@@ -107,6 +107,7 @@ NOT_SUBJECT = {"his", "him", "her"}
 NOUN_USE = re.compile(  # a verb form used as a noun: "the statement", "two states"
     rf"\b(?:{DETERMINERS}|two|three|four|several|many|both|all|\d+)\s+$", re.I
 )
+COMPOUND_NOUN_NEXT = re.compile(r"\s+tanks?\b")  # a verb's form in a noun: "think tank"
 THAT_NEXT = re.compile(r",?\s+that\b")  # a "that" clause follows (", that": machine translation)
 THAT_WORD = re.compile(r"\bthat\b")
 OBJECT_OF = (  # prepositions whose object is no speaker: "speaking after Putin"
@@ -209,6 +210,10 @@ NAMING_BEFORE = re.compile(  # what names the quoted words: "so-called", "the co
     r"\b(?:[Ss]o[- ]called|conference|forum|exercises?|book|documentary|film|campaign|movement|"
     r"party|organi[sz]ation|initiative|programme|operation|company|concern|bloc|coalition|"
     r"association|foundation|centre|center|club|project|platform)\s*$"
+)
+COUNT_BEFORE = re.compile(  # a count, perhaps with an adjective: "28 sectoral “union programs”"
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|several)\s+"
+    r"(?:[a-z-]+(?:al|ic|ive|ous|ian|ary|ed)\s+)?$"
 )
 QUESTION_END = re.compile(r"\?\s*$")
 SPEECH_FORMS = frozenset(LEXICON.finite)
@@ -724,7 +729,10 @@ def _chain_cues(text: str, quoted: list[Quoted], people: SpanIndex) -> dict[int,
 def _names_something(text: str, q: Quoted) -> bool:
     """Whether the quoted words are a name, not words said ("the so-called “tax manoeuvre”",
     "the movement “For Freedom”", "told «Gazeta.Ru»", "the supercomputer «SKIF-Grid»")."""
-    return NAMING_BEFORE.search(text, max(0, q.open - 16), q.open) is not None or _a_name(text, q)
+    if NAMING_BEFORE.search(text, max(0, q.open - 16), q.open) is not None or _a_name(text, q):
+        return True
+    counted = COUNT_BEFORE.search(text, max(0, q.open - 30), q.open)  # "28 sectoral “union
+    return counted is not None and _words(text, q) <= FRAGMENT_WORDS  # programs”": a term
 
 
 def _a_name(text: str, q: Quoted) -> bool:
@@ -836,6 +844,29 @@ def _block_quotes(
         if cues[block.colon]:
             group, verb = cues[block.colon]
             found.append(Quote(block.start, block.end, _names(group), "direct", verb, _role(group)))
+    return found
+
+
+def _unindented_blocks(text: str, people: SpanIndex, sentences: SpanIndex) -> list[Quote]:
+    """A block quotation that lost its indent (a newsletter copied as plain text): the one
+    paragraph in the first person right under an introduction that ends with a colon and has
+    a speaker and a cue of its own ("Oreshkin told reporters in Sochi late on Saturday:")."""
+    found: list[Quote] = []
+    colon = None
+    for start, end in paragraph_spans(text):
+        below, colon = colon, (end - 1 if text[end - 1] == ":" else None)
+        words = text[start:end]
+        if below is None or words[:1] in DASHES or DOUBLE_MARK.match(words):
+            continue
+        if LIST_MARKER.match(text, start) or speaker_label(text, start, end) is not None:
+            continue
+        if len(words.split()) < MIN_SIGNED or not FIRST_PERSON.search(words):
+            continue
+        q = Quoted(below + 1, end, start, end)
+        sent_start, _ = _sentence_of(sentences, below)
+        cue = _before_cue(text, q, people, sent_start) or _colon_cue(text, q, people, sent_start)
+        if cue:
+            found.append(Quote(start, end, _names(cue[0]), "direct", cue[1], _role(cue[0])))
     return found
 
 
@@ -986,7 +1017,7 @@ def _forward_clause(text: str, verb: str, verb_end: int, sent_end: int) -> tuple
     start, end = _trim_span(text, start, end)
     if start >= end or text[start] in '“"«„' or len(text[start:end].split()) < MIN_CLAUSE_WORDS:
         return None
-    if not linked and TOPIC_QUESTION.match(text, start):
+    if not linked and (TOPIC_QUESTION.match(text, start) or TOPIC_AHEAD.match(text, verb_end)):
         return None  # "told Pozirk what the summit changed": an interview's topic, not a report
     if linked and linked.group().startswith("that") and COORDINATOR.match(text, start):
         return None  # "She has said that, and I understand why": "that" is the thing said
@@ -1105,6 +1136,8 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
             previous_v1, seen_v1 = seen_v1, v1
             if quoted.containing(v0) is not None or verb.group() in OBJECT_VERBS:
                 continue
+            if COMPOUND_NOUN_NEXT.match(text, v1):
+                continue  # "a Warsaw think tank": a noun
             participle = PARTICIPLE.fullmatch(verb.group())
             if participle and not PARTICIPLE_THAT.match(text, v1, sent_end):
                 continue
@@ -1144,6 +1177,8 @@ def _indirect(text: str, people: SpanIndex, sentences: SpanIndex, quoted: SpanIn
                 denied = CLAIM_BEFORE.search(lead) or OBJECT_RELATIVE.search(lead)
                 denied = denied or AS_LEAD.search(lead)  # ", as X told …, <clause>": after
                 span = None if denied else _backward_clause(text, sent_start, group[0].start)
+            elif not linked and _object_relative(text, sent_start, group[0].start, v1):
+                span = None  # "the credit which Putin promised to Lukashenka on Monday": its object
             else:
                 span = _forward_clause(text, verb.group(), v1, sent_end)
             if span:
@@ -1170,6 +1205,17 @@ def _passive_source(text: str, people: SpanIndex, sent_start: int, verb_start: i
 
 
 OBJECT_RELATIVE = re.compile(r"\b(?:that|which|whom)\s+$")  # "the forces that X announced"
+WHICH_BEFORE = re.compile(r"\b(?:which|whom)\s+$")  # not "that": "boasted that Putin promised"
+
+
+def _object_relative(text: str, sent_start: int, subject_start: int, verb_end: int) -> bool:
+    """Whether the verb's subject opens a relative clause whose object is the noun before it
+    ("the credit which Putin promised to Lukashenka"), not one reporting a clause whose subject
+    is that noun ("the programmes, which Putin said would be approved …")."""
+    which = WHICH_BEFORE.search(text, sent_start, subject_start)
+    return which is not None and not AUXILIARY_NEXT.match(text, verb_end)
+
+
 WHAT_BEFORE = re.compile(r"\b[Ww]hat\s+$")
 COPULA_THAT = re.compile(r"\s*(?:is|was|are|were)\s+that\s+")
 AS_LEAD = re.compile(r"(?:^|,)\s*[Aa]s\s+[^,;:]*$")  # the subject of "…, as X told reporters,"
@@ -1660,17 +1706,28 @@ def _explainer(
     )
 
 
+TOPIC_AHEAD = re.compile(  # what an interview will be about: "told Svaboda what …"
+    rf"(?:\s+(?:to|for)?\s*[A-Z«“\"][^\s,.;:]*[»”\"]?){{0,2}}\s+{TOPIC_QUESTION.pattern}"
+)
+
+
 def _lead_person(text: str, paras: list[_Paragraph], index: int, mentions: list) -> tuple:
     """A newly named person in the paragraph right before an early first question, who is
-    introduced there, not reported ("Analyst X said …" makes X a source, not the interviewee)."""
-    if index == 0 or index > INTRO_PARAGRAPHS or _subheading(text, paras[index]):
+    introduced there, not reported ("Analyst X said …" makes X a source, not the interviewee;
+    "X explained for Svaboda what …" introduces X, even before short questions)."""
+    if index == 0 or index > INTRO_PARAGRAPHS:
         return "", ""
+    heading = _subheading(text, paras[index])
     before = paras[index - 1]
     for m in mentions:
         if m.actor_type == "person" and before.start <= m.start < before.end and m.via == "name":
             cue = VERB.search(text, m.end, min(before.end, m.end + 120))
+            if cue and TOPIC_AHEAD.match(text, cue.end()):
+                return m.actor, m.role
             gap = text[m.end : cue.start()] if cue else ""
-            if cue and SUBJECT_GAP.match(gap) and not re.search(r"\b(?:who|whom)\b", gap):
+            if heading or (
+                cue and SUBJECT_GAP.match(gap) and not re.search(r"\b(?:who|whom)\b", gap)
+            ):
                 return "", ""
             return m.actor, m.role
     return "", ""
@@ -2215,6 +2272,10 @@ def find_quotes(
     direct = _direct(text, quoted.items, people, sentences, reported)
     direct += _block_quotes(text, find_block_quotes(text), people, sentences)
     direct += _signed_lines(text, people)
+    blocks = {(q.start, q.end) for q in direct}
+    direct += [
+        q for q in _unindented_blocks(text, people, sentences) if (q.start, q.end) not in blocks
+    ]
     indirect = [
         q
         for q in reported
