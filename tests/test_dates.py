@@ -684,3 +684,30 @@ def test_may_in_a_headline_in_capitals_is_no_month():
 )
 def test_the_night_before_and_scheduled_events_in_the_plural(text, published, expected):
     assert dates(text, dt.date(*published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "this weekend" in the past tense is the weekend just gone
+        (
+            "Something else happened this weekend that the readouts missed.",
+            (2019, 12, 9),
+            [("this weekend", "2019-12-07/2019-12-08")],
+        ),
+        ("We will meet this weekend.", (2019, 12, 9), [("this weekend", "2019-12-14/2019-12-15")]),
+        # contracts that expire, and what someone wants done, lie ahead
+        (
+            "Belarus has not signed contracts, and current agreements expire on Jan. 1.",
+            (2019, 12, 7),
+            [("on Jan. 1", "2020-01-01")],
+        ),
+        (
+            "The governments have agreed and want the presidents to sign them on December 8.",
+            (2019, 9, 20),
+            [("on December 8", "2019-12-08")],
+        ),
+    ],
+)
+def test_a_past_weekend_and_dates_that_expire_or_are_wanted(text, published, expected):
+    assert dates(text, dt.date(*published)) == expected

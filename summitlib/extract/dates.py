@@ -871,6 +871,8 @@ def _weekend(m, text, published, tense):
         saturday = coming if tense() == "future" else latest
     elif word == "next":
         saturday = coming + dt.timedelta(days=7 if published.weekday() >= 5 else 0)
+    elif word == "this" and tense() == "past":  # "happened this weekend" in Monday's paper
+        saturday = published - dt.timedelta(days=days_since_saturday)
     elif word == "this" and (tense() == "future" or published.weekday() < 5):
         saturday = coming
     else:
