@@ -1335,3 +1335,38 @@ def test_an_expert_noun_never_refers_back_to_a_president_or_to_a_name_after_it()
     assert ("The political scientist", "Vladimir Putin") not in people
     assert not any(m == "the political scientist" for m, _ in people)
     assert [(q[0], q[1]) for q in quotes(text)] == [("It is irreversible", "Sergey Voronin")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a verb that hands over to the reporting one
+            "Svetlana Tikhanovskaya, who left the country, hurried to declare on Telegram that "
+            "any agreements signed in Sochi would be reviewed.",
+            [("any agreements signed in Sochi would be reviewed", "Svetlana Tikhanovskaya")],
+        ),
+        (
+            "💬 Political analyst Arseni Malinouski in a comment for NEXTA: «Moscow decides and "
+            "Minsk implements the programmes.»",
+            [("Moscow decides and Minsk implements the programmes.", "Arseni Malinouski")],
+        ),
+        (  # an addressee without a determiner, and a time, before "that"
+            "Dmitry Mezentsev was direct, telling Rossiyskaya Gazeta in July that a common "
+            "parliament remained a goal.",
+            [("a common parliament remained a goal", "Dmitry Mezentsev")],
+        ),
+        (
+            "Lukashenko told state television on Tuesday that his country had begun receiving "
+            "the weapons.",
+            [("his country had begun receiving the weapons", "Alexander Lukashenko")],
+        ),
+        (  # machine translation's "told to the journalists"
+            "Peskov told to the journalists that the conversation lasted five hours.",
+            [("the conversation lasted five hours", "Dmitry Peskov")],
+        ),
+        ('Grigory Rapota told in interview to "KP" what is written in the road maps.', []),
+        ('Samoilenko spoke, Viktor Samoilenko told to the correspondent of "Kommersant" X.', []),
+    ],
+)
+def test_cues_addressees_and_topics_of_wires_and_translations(text, expected):
+    assert [(q[0], q[1]) for q in quotes(text)] == expected

@@ -84,7 +84,9 @@ ADVERBS = (
     r"earlier|further|publicly|openly|firmly|clearly|has|had|have|has also|had also|"
     r"would|will|once|been|even|still|just|now|in\s+turn|in\s+(?:his|her|their)\s+turn|"
     r"for\s+(?:his|her|their|its)\s+part|in\s+response|in\s+reply|[a-z]+ly|"
-    r"himself|herself|themselves)"
+    r"himself|herself|themselves|"
+    # a verb that hands over to the reporting one: "hurried to declare", "was quick to say"
+    r"(?:hurried|hastened|rushed|went\s+on|(?:was|were)\s+quick|decided|chose)\s+to)"
 )
 # an aside or a reference in brackets after a name: "(pictured)", "(TASS, 2021)"
 BRACKETED = r"\s*\([^()]{1,40}\)"
@@ -132,10 +134,17 @@ TOGETHER = re.compile(  # "X, together with (President) Y,": both speak
 )
 JOINT = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+as well as\s+|,\s*and\s+)[^,.;]{0,80}?$")
 ADDRESSEE = r"[A-Z][\w/]+(?:[’']s)?(?:\s+[A-Z]\w+)*"  # "TASS", "RFE/RL's Belarus Service"
+ADDRESSEE_NOUNS = (
+    r"(?:reporters|journalists|officials|agencies|lawmakers|deputies|ministers|diplomats|"
+    r"correspondents|students|media|(?:state\s+)?(?:television|TV|media))"
+)
+TIME_AFTER = r"(?:\s+(?:on|in|last|this|earlier|later)\s+(?:[A-Z]\w+|week|month|year))?"
 ADDRESSEE_PHRASE = re.compile(  # "warned the Russian leader that", "told his ministers that",
     # "told the conference “…”, held in Moscow on Friday, that"
-    r"\s+(?:the|an?|his|her|their|its|our|my)\s+[^,.;:“”\"()]{1,50}?"
+    r"\s+(?:to\s+)?(?:the|an?|his|her|their|its|our|my)\s+[^,.;:“”\"()]{1,50}?"
     r"(?:\s*[“\"«][^“”\"«»]{1,100}[”\"»](?:,[^,.;:“”\"]{1,60},)?)?(?=\s+that\b)"
+    # without a determiner: "telling officials that", "told Rossiyskaya Gazeta in July that"
+    rf"|\s+(?:{ADDRESSEE}|{ADDRESSEE_NOUNS}){TIME_AFTER}(?=\s+that\b)"
 )
 FORWARD_SKIP = re.compile(
     rf"(?:\s+(?:to\s+(?:the\s+fact|reporters|journalists|the\s+press|{ADDRESSEE})"
@@ -651,6 +660,11 @@ SPEECH_NOUN = re.compile(  # "'s verdict", "’s answer": words someone has give
 )
 
 
+IN_A_COMMENT = re.compile(
+    r",?\s+in\s+(?:an?|his|her)\s+(?:comment|interview|statement|post|column)\s+(?:for|to|with|on)\b"
+)
+
+
 def _colon_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tuple | None:
     """The subject of a short sentence that a colon hands over to a full quote, with no
     verb of speech: "Lukashenko was blunt: “We will never be part of Russia.”"."""
@@ -666,6 +680,10 @@ def _colon_cue(text: str, q: Quoted, people: SpanIndex, sent_start: int) -> tupl
         opens = SENTENCE_HEAD.fullmatch(text, sent_start, first.start)
         if opens and is_possessor(text, first) and SPEECH_NOUN.match(text, first.end):
             subject = [first]
+        elif (
+            IN_A_COMMENT.match(text, first.end) and len(text[sent_start : first.start].split()) <= 4
+        ):
+            subject = [first]  # "💬 Analyst X in a comment for NEXTA: «…»"
     return (subject, ":") if subject else None
 
 
@@ -1019,6 +1037,8 @@ def _forward_clause(text: str, verb: str, verb_end: int, sent_end: int) -> tuple
         return None
     if not linked and (TOPIC_QUESTION.match(text, start) or TOPIC_AHEAD.match(text, verb_end)):
         return None  # "told Pozirk what the summit changed": an interview's topic, not a report
+    if not linked and ADDRESSEE_TO.match(text, start):
+        return None  # "told to the correspondent of “Kommersant” X": whom, not what
     if linked and linked.group().startswith("that") and COORDINATOR.match(text, start):
         return None  # "She has said that, and I understand why": "that" is the thing said
     return start, end
@@ -1229,6 +1249,7 @@ PARTICIPLE_THAT = re.compile(  # "saying only that", "warning on X that", a wire
     r"(?:(?:earlier|later)\s+this\s+(?:week|month|year)\s+)?that\b"
     rf"|\s*,{ASIDE}\s+that\b"  # "repeating, most recently in a speech, that"
     r"|(?<=saying)\s+(?:[\w’'-]+\s+){1,3}?(?:would|will|was|were|is|are|had|has|could|must)\b"
+    r"|(?<=telling)\s+(?:[\w’'.-]+\s+){1,5}?that\b"  # "telling Rossiyskaya Gazeta in July that"
 )
 COMMA_BEFORE = re.compile(r",\s*$")
 BY_BEFORE = re.compile(r"\bby\s+$")
@@ -1706,9 +1727,14 @@ def _explainer(
     )
 
 
-TOPIC_AHEAD = re.compile(  # what an interview will be about: "told Svaboda what …"
+TOPIC_AHEAD = re.compile(  # what an interview will be about: "told Svaboda what …", "told in
+    # interview to “KP” what …"
+    r"(?:\s+in\s+(?:an\s+)?interview)?"
     rf"(?:\s+(?:to|for)?\s*[A-Z«“\"][^\s,.;:]*[»”\"]?){{0,2}}\s+{TOPIC_QUESTION.pattern}"
 )
+ADDRESSEE_TO = re.compile(
+    r"to\s+(?:the|a|an|his|her|our|their)\s"
+)  # MT "told to the …", not "to help"
 
 
 def _lead_person(text: str, paras: list[_Paragraph], index: int, mentions: list) -> tuple:
