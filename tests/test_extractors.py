@@ -1328,3 +1328,38 @@ def test_every_according_and_opinion_cue_holds_a_hint_word():
 )
 def test_forms_of_blind_set_aa(text, expected):
     assert quotes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("outlet", "speaker"),
+    [
+        ("SB. Belarus Today (sb.by)", "Alexander Lukashenko"),
+        ("BelTA", "Alexander Lukashenko"),
+        ("Rossiya 24", "Vladimir Putin"),
+    ],
+)
+def test_state_medias_head_of_state_is_their_own_countrys(outlet, speaker):
+    text = (
+        "The talks of Alexander Lukashenko and Vladimir Putin in Sochi lasted four hours. "
+        "Putin thanked his guest. The Head of State emphasized that the two countries would "
+        "respond to any pressure together."
+    )
+    heads = [m.actor for m in find_actors(text, outlet=outlet) if m.text == "The Head of State"]
+    assert heads == [speaker]
+
+
+def test_the_outlet_reaches_the_actors_through_the_pipeline(tmp_path):
+    from summitlib import annotate, load_corpus
+
+    (tmp_path / "articles").mkdir()
+    text = (
+        "The talks of Alexander Lukashenko and Vladimir Putin in Sochi lasted four hours. "
+        "Putin thanked his guest. The Head of State emphasized that the two countries would "
+        "respond to any pressure together.\n"
+    )
+    (tmp_path / "articles" / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        "file,published,title,outlet\na.txt,2020-09-15,Sochi talks,BelTA\n", encoding="utf-8"
+    )
+    tables = annotate(load_corpus(tmp_path), cache_dir=tmp_path / "cache")
+    assert list(tables["quotes"]["speaker"]) == ["Alexander Lukashenko"]

@@ -878,7 +878,20 @@ def _named_after(text: str, m: re.Match, named: SpanIndex) -> bool:
     return bool(after) and APPOSITION_TO.fullmatch(text, m.end(), after[0].start) is not None
 
 
-def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
+@lru_cache(maxsize=1)
+def _home_heads() -> tuple[tuple[str, re.Pattern], ...]:
+    """(head of state, outlet regex) of the state media in ``home_heads.txt``."""
+    pairs = (line.split(" = ", 1) for line in read_lexicon("home_heads.txt"))
+    return tuple((name.strip(), re.compile(regex.strip())) for name, regex in pairs)
+
+
+def home_head(outlet: str) -> str:
+    """The head of state a state outlet calls "the head of state" ("" for any other)."""
+    folded = outlet.lower()
+    return next((name for name, regex in _home_heads() if folded and regex.search(folded)), "")
+
+
+def _references(text: str, mentions: list[ActorMention], taken: list, home: str = "") -> list:
     """Generic descriptions and pronouns resolved to the latest fitting person."""
     quoted = SpanIndex(find_quoted(text), lambda q: (q.open, q.close))
     people = sorted(
@@ -918,7 +931,7 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
             if target is not None and via in ("pronoun", "generic"):
                 target = _prefer_subject(text, pool, target, m, via, _cue_start(text, quoted, m))
             if target is not None and via == "generic" and key in TOPIC_TITLES:
-                topic = topic if topic is not None else _topic(text, people)
+                topic = topic if topic is not None else _topic(text, people, home)
                 target = _topical(pool, target, topic, key)
         if target is not None:
             if via == "generic" and _opens_sentence(text, m.start()):
@@ -932,8 +945,11 @@ def _references(text: str, mentions: list[ActorMention], taken: list) -> list:
 TOPIC_TITLES = frozenset({"president", "head of state"})
 
 
-def _topic(text: str, people: list[ActorMention]) -> str:
-    """The person the article is about: the first one named as a sentence's subject."""
+def _topic(text: str, people: list[ActorMention], home: str = "") -> str:
+    """The person the article is about: the outlet's own head of state if named (state media's
+    "the Head of State"), else the first one named as a sentence's subject."""
+    if home and any(p.actor == home for p in people):
+        return home
     return next((p.actor for p in people if p.via not in REFERENCES and _subject_of(text, p)), "")
 
 
@@ -1157,8 +1173,11 @@ def _shared_roles(mentions: list[ActorMention]) -> list[ActorMention]:
     ]
 
 
-def find_actors(text: str, registry: Registry | None = None) -> list[ActorMention]:
-    """Every actor mention in ``text``, in order, with canonical names.
+def find_actors(
+    text: str, registry: Registry | None = None, outlet: str = ""
+) -> list[ActorMention]:
+    """Every actor mention in ``text``, in order, with canonical names (``outlet``: the
+    article's outlet, whose own head of state a bare "the head of state" may be).
 
     >>> [m.actor for m in find_actors("Alyaksandr Lukashenka met Putin.")]
     ['Alexander Lukashenko', 'Vladimir Putin']
@@ -1178,4 +1197,4 @@ def find_actors(text: str, registry: Registry | None = None) -> list[ActorMentio
     mentions = _drop_overlaps(mentions + _surname_mentions(text, people, taken))
     mentions = _drop_overlaps(_described(text, registry, mentions))
     taken = [(m.start, m.end) for m in mentions]
-    return _drop_overlaps(mentions + _references(text, mentions, taken))
+    return _drop_overlaps(mentions + _references(text, mentions, taken, home_head(outlet)))
