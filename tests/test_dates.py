@@ -711,3 +711,28 @@ def test_the_night_before_and_scheduled_events_in_the_plural(text, published, ex
 )
 def test_a_past_weekend_and_dates_that_expire_or_are_wanted(text, published, expected):
     assert dates(text, dt.date(*published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("WORLD NEWS\nSEPTEMBER 14, 2020 / 3:41 PM", (2020, 9, 14), "2020-09-14"),
+        ("Moscow pressed Minsk under a 1999 treaty on the Union State.", (2020, 9, 14), "1999"),
+        ("Peskov said earlier in the day that it went well.", (2021, 11, 4), "2021-11-04"),
+        ("declared on past week the minister", (2019, 12, 4), "2019-W48"),  # machine translation
+        ("Russia and Belarus to sign a gas deal by year-end — Novak", (2019, 2, 15), "2019-12"),
+        # "St." ends no clause: "is also due" still gives "in July" its tense
+        (
+            "The president is also due to attend the forum in St. Petersburg in July.",
+            (2019, 2, 15),
+            "2019-07",
+        ),
+        (
+            "the exercise, which began on 10 February and ends on Sunday",
+            (2022, 2, 18),
+            "2022-02-20",
+        ),
+    ],
+)
+def test_forms_of_wires_translations_and_posts_of_set_ad(text, published, expected):
+    assert values(text, dt.date(*published))[-1] == expected

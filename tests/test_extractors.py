@@ -1335,6 +1335,7 @@ def test_forms_of_blind_set_aa(text, expected):
     [
         ("SB. Belarus Today (sb.by)", "Alexander Lukashenko"),
         ("BelTA", "Alexander Lukashenko"),
+        ("Pul Pervogo (Telegram channel)", "Alexander Lukashenko"),
         ("Rossiya 24", "Vladimir Putin"),
     ],
 )

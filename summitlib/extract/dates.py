@@ -48,6 +48,7 @@ def _month(name: str) -> int:
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
     r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)"  # a wire's "17 SEP, 14:52" (not "MAY")
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -124,9 +125,10 @@ NOT_PAST_ED = frozenset(_lexicon("date_not_past_ed"))
 PARTICIPLE_AUX = re.compile(
     r"\b(?:be|been|being|is|are|am|get|gets|getting)\s+(?:not\s+)?$", re.IGNORECASE
 )
-CLAUSE_END = re.compile(r"[.!?;\n]|\bthat\b")
+NOT_AFTER_TITLE = r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)"  # "Mr.", "St. Petersburg"
+CLAUSE_END = re.compile(rf"{NOT_AFTER_TITLE}[.!?;\n]|\bthat\b")
 RIGHT_END = re.compile(  # a quote, or a clause after "but", has its own tense; "Mr." ends nothing
-    r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)[.!?;:\n“”\"«»]|\bthat\b"
+    rf"{NOT_AFTER_TITLE}[.!?;:\n“”\"«»]|\bthat\b"
     r"|,\s*(?:but|while|whereas|although|though)\b"
 )
 NEAR_YEARS = 10  # "for 2020" this close to the publication year is a year ("the budget for 2020
@@ -149,7 +151,7 @@ DETERMINER_BEFORE = re.compile(
 YEAR_LEAD = re.compile(
     r"(?:\b(?:in|since|by|until|till|of|from|to|before|after|during|early|late|mid|end|"
     r"beginning|start|spring|summer|autumn|fall|winter|year|and|or|even|through|between|"
-    r"for|on|the|its|his|her|their|this|that|circa|around|about|throughout|than|least)"
+    r"for|on|the|its|his|her|their|this|that|circa|around|about|throughout|than|least|an?)"
     r"\s*-?\s*|[,(\[–—-]\s*|^\s*|"
     r"\w[’']s\s+)$",  # "Russia's 2020 loan"
     re.IGNORECASE,
@@ -273,7 +275,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
     opens) decides; without one, the first after it in the same sentence; without either,
     a deadline preposition ("by", "until") means the future.
     """
-    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 150) + 1
+    left = max(0, start - 150)
     for boundary in CLAUSE_END.finditer(text, left, start):
         left = boundary.end()
     weak = False
@@ -325,7 +327,7 @@ UNITS = f"(?:{'|'.join(w for w, n in NUMBER_WORDS.items() if n <= 9 and w not in
 COUNT = rf"({TENS}(?:[-\s]{UNITS})?|{'|'.join(NUMBER_WORDS)}|\d+)"  # "two", "12", "twenty-four"
 RELATIVE_WORDS = (  # "(this|last|next|the\s+past|the\s+previous|the\s+coming|(?:the\s+)?current)"
     "this", "last", "next", r"the\s+past", r"the\s+previous", r"the\s+coming", r"the\s+current",
-    "current",
+    "current", "past",  # machine translation's "on past week"
 )  # fmt: skip
 DECADE_WORDS = ("fifties", "sixties", "seventies", "eighties", "nineties")  # of the 1900s
 PATTERN_TEXT: list[tuple[str, str, int]] = [
@@ -411,6 +413,7 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
         rf"\b(?:(?:until|till|by)\s+(?:at\s+least\s+)?)?(?:at\s+)?(?:the\s+)?{EDGE_WORD}({YEAR})\b",
         re.I,
     ),
+    ("year_end", r"\b(?:by|before|until|till|at)\s+(?:the\s+)?year[- ]end\b", re.I),
     ("year_range", rf"({YEAR_AT_WORD}){TO}({YEAR}|\d\d)\b(?!\s*(?:%|percent))", 0),
     (
         "weekend",
@@ -421,7 +424,7 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     ("year_and_next", r"\bthis\s+year\s+and\s+(?:the\s+)?next(?:\s+year)?\b", re.I),
     (
         "relative_unit",
-        rf"((?-i:[CLNTclnt]){WORD_START}(?:{_after_initial(RELATIVE_WORDS)}))\s+(week|month|year)\b",
+        rf"((?-i:[CLNPTclnpt]){WORD_START}(?:{_after_initial(RELATIVE_WORDS)}))\s+(week|month|year)\b",
         re.I,
     ),
     (
@@ -438,7 +441,12 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     ),
     ("sequel", rf"[Tt]{WORD_START}he\s+(?P<way>next|following)\s+(?P<unit>day)\b", 0),
     ("deictic", r"\b(?:the\s+day\s+(before|after)\s+)?(yesterday|today|tomorrow)\b", re.I),
-    ("part_of_day", r"\b(?:(this|last)\s+(?:morning|afternoon|evening|night)|tonight)\b", re.I),
+    (
+        "part_of_day",
+        r"\b(?:(this|last)\s+(?:morning|afternoon|evening|night)|tonight"
+        r"|(?:earlier|later)\s+in\s+the\s+day)\b",
+        re.I,
+    ),
     # "the day before," with no event after it: the day before publication
     ("day_before", rf"[Tt]{WORD_START}he\s+day\s+before\b(?=\s*[,.;:)]|\s+that\b)", 0),
     # "on the 29th": a day of the month the publication date implies, where the ordinal ends
@@ -494,13 +502,14 @@ STARTS: dict[str, str] = {  # kind -> a character class every match starts with
     "edge_relative_year": "[atebsm]",  # "at", "the", an edge word
     "edge_relative_month": "[atebsm]",
     "edge_year": "[utbatesm]",  # "until", "till", "by", "at", "the", an edge word
+    "year_end": "[bBuUtTaA]",  # "by", "before", "until", "till", "at"
     "weekend": "[tlnoad]",  # "this", "the", "last", "next", "over", "at", "during"
     "trailing": "[oidt]",  # "over", "in", "during", "throughout"
     "year_and_next": "[tT]",  # "this"
     "ago": r"[\daeflmnost]",  # "more", "less", "about", "almost", "nearly", "some", a count
     "sequel": r"[\daefnostT]",  # a count, "the"
     "deictic": "[ty]",  # "the", "yesterday", "today", "tomorrow"
-    "part_of_day": "[tTlL]",  # "this", "last", "tonight"
+    "part_of_day": "[tTlLeE]",  # "this", "last", "tonight", "earlier", "later"
     "weekday": "[lntoMTWFS]",  # "last", "next", "this", "on", a weekday
     # an edge ("the end of", "mid-"), a month, or one of the words before it ("in", "since")
     "month": f"[tebslm{MONTH_INITIALS}]|(?i:[iosubfdltn])",
@@ -533,6 +542,7 @@ NEEDS: dict[str, tuple[str, ...]] = {  # kind -> words one of which its match mu
     "edge_relative_year": ("year",),
     "edge_relative_month": ("month",),
     "edge_year": ("end", "beginning", "start", "middle"),
+    "year_end": ("end",),
     "weekend": ("weekend",),
     "trailing": ("past",),
     "year_and_next": ("next",),
@@ -540,7 +550,7 @@ NEEDS: dict[str, tuple[str, ...]] = {  # kind -> words one of which its match mu
     "ago": ("ago",),
     "sequel": ("later", "earlier", "day"),
     "deictic": ("yesterday", "today", "tomorrow"),
-    "part_of_day": ("morning", "afternoon", "evening", "night", "tonight"),
+    "part_of_day": ("morning", "afternoon", "evening", "night", "tonight", "day"),
     "day_before": ("before",),
     "day_only": ("st", "nd", "rd", "th"),
     "weekday": tuple(WEEKDAYS),
@@ -851,6 +861,11 @@ def _edge_year(m, text, published, tense):
 BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 
+def _year_end(m, text, published, tense):
+    """by year-end -> December of the publication year."""
+    return f"{published.year:04d}-12", "relative", "month"
+
+
 def _year_range(m, text, published, tense):
     """2021-2023 / 2021–23."""
     first = int(m[1])
@@ -884,7 +899,7 @@ def _weekend(m, text, published, tense):
 def _relative_unit(m, text, published, tense):
     """this week / last month / next year."""
     word, unit = " ".join(m[1].lower().split()), m[2].lower()
-    shift = {"last": -1, "the past": -1, "the previous": -1, "next": 1, "the coming": 1}
+    shift = {"last": -1, "the past": -1, "past": -1, "the previous": -1, "next": 1, "the coming": 1}
     delta = shift.get(word, 0)
     if unit == "week":
         return _iso_week(published + dt.timedelta(weeks=delta)), "relative", "week"
@@ -958,8 +973,8 @@ def _year_and_next(m, text, published, tense):
 
 
 def _part_of_day(m, text, published, tense):
-    """this morning / this evening / tonight -> the publication date; last night (evening, …)
-    -> the day before."""
+    """this morning / this evening / tonight / earlier in the day -> the publication date;
+    last night (evening, …) -> the day before."""
     back = 1 if (m[1] or "").lower() == "last" else 0
     return (published - dt.timedelta(days=back)).isoformat(), "relative", "day"
 
@@ -1065,6 +1080,7 @@ RESOLVERS = {
     "edge_month": _edge_month,
     "edge_relative_year": _edge_relative_year,
     "edge_year": _edge_year,
+    "year_end": _year_end,
     "edge_relative_month": _edge_relative_month,
     "decade": _decade,
     "decade_word": _decade_word,
