@@ -233,8 +233,11 @@ def test_patterns_opening_with_their_first_character_match_as_with_a_look_behind
             assert [m.span() for m in re.finditer(opening, text)] == spans
     relative = next(p for kind, p in PATTERNS if kind == "relative_unit")
     first = re.compile(r"\b(this|last|next|the\s+past|the\s+previous|the\s+coming|"
-                       r"(?:the\s+)?current)\s+(week|month|year)\b", re.I)  # fmt: skip
-    for text in [*texts, "This Week, THE PAST month, the current year, Current Year, lasts week"]:
+                       r"(?:the\s+)?current|past)\s+(week|month|year)\b", re.I)  # fmt: skip
+    for text in [
+        *texts,
+        "This Week, THE PAST month, the current year, Current Year, Past week, lasts week",
+    ]:
         expected = [m.regs for m in first.finditer(text)]
         assert [m.regs for m in relative.finditer(text)] == expected
 
