@@ -1330,6 +1330,13 @@ def test_forms_of_blind_set_aa(text, expected):
     assert quotes(text) == expected
 
 
+SOCHI_TALKS = (  # a bare "the Head of State" that both presidents fit
+    "The talks of Alexander Lukashenko and Vladimir Putin in Sochi lasted four hours. "
+    "Putin thanked his guest. The Head of State emphasized that the two countries would "
+    "respond to any pressure together."
+)
+
+
 @pytest.mark.parametrize(
     ("outlet", "speaker"),
     [
@@ -1340,12 +1347,8 @@ def test_forms_of_blind_set_aa(text, expected):
     ],
 )
 def test_state_medias_head_of_state_is_their_own_countrys(outlet, speaker):
-    text = (
-        "The talks of Alexander Lukashenko and Vladimir Putin in Sochi lasted four hours. "
-        "Putin thanked his guest. The Head of State emphasized that the two countries would "
-        "respond to any pressure together."
-    )
-    heads = [m.actor for m in find_actors(text, outlet=outlet) if m.text == "The Head of State"]
+    mentions = find_actors(SOCHI_TALKS, outlet=outlet)
+    heads = [m.actor for m in mentions if m.text == "The Head of State"]
     assert heads == [speaker]
 
 
@@ -1353,12 +1356,7 @@ def test_the_outlet_reaches_the_actors_through_the_pipeline(tmp_path):
     from summitlib import annotate, load_corpus
 
     (tmp_path / "articles").mkdir()
-    text = (
-        "The talks of Alexander Lukashenko and Vladimir Putin in Sochi lasted four hours. "
-        "Putin thanked his guest. The Head of State emphasized that the two countries would "
-        "respond to any pressure together.\n"
-    )
-    (tmp_path / "articles" / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "articles" / "a.txt").write_text(SOCHI_TALKS + "\n", encoding="utf-8")
     (tmp_path / "metadata.csv").write_text(
         "file,published,title,outlet\na.txt,2020-09-15,Sochi talks,BelTA\n", encoding="utf-8"
     )

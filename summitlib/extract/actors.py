@@ -31,7 +31,7 @@ from pathlib import Path
 
 from summitlib.extract.reporting import load_reporting_verbs
 from summitlib.joint import split_values
-from summitlib.text.lexicons import read_lexicon
+from summitlib.text.lexicons import read_lexicon, read_named_lexicon
 from summitlib.text.phrases import initials, phrase_alternation
 from summitlib.text.quotemarks import find_quoted
 from summitlib.text.spans import SpanIndex
@@ -881,8 +881,7 @@ def _named_after(text: str, m: re.Match, named: SpanIndex) -> bool:
 @lru_cache(maxsize=1)
 def _home_heads() -> tuple[tuple[str, re.Pattern], ...]:
     """(head of state, outlet regex) of the state media in ``home_heads.txt``."""
-    pairs = (line.split(" = ", 1) for line in read_lexicon("home_heads.txt"))
-    return tuple((name.strip(), re.compile(regex.strip())) for name, regex in pairs)
+    return tuple((name, re.compile(regex)) for name, regex in read_named_lexicon("home_heads.txt"))
 
 
 def home_head(outlet: str) -> str:

@@ -139,6 +139,9 @@ ADDRESSEE_NOUNS = (
     r"correspondents|students|media|(?:state\s+)?(?:television|TV|media))"
 )
 TIME_AFTER = r"(?:\s+(?:on|in|last|this|earlier|later)\s+(?:[A-Z]\w+|week|month|year))?"
+ADDRESSEE_TO = re.compile(
+    r"to\s+(?:the|a|an|his|her|our|their)\s"
+)  # MT "told to the …", not "to help"
 ADDRESSEE_PHRASE = re.compile(  # "warned the Russian leader that", "told his ministers that",
     # "told the conference “…”, held in Moscow on Friday, that"
     r"\s+(?:to\s+)?(?:the|an?|his|her|their|its|our|my)\s+[^,.;:“”\"()]{1,50}?"
@@ -923,8 +926,7 @@ def _signed_lines(text: str, people: SpanIndex) -> list[Quote]:
                 continue  # a dialogue line or a question, a quotation of its own
             if len(line.split()) < MIN_SIGNED:
                 continue  # a heading
-            start += len(text[start:end]) - len(text[start:end].lstrip())
-            end -= len(text[start:end]) - len(text[start:end].rstrip())
+            start, end = trim_span(text, start, end)  # white space only: the stop stays
             found.append(Quote(start, end, _names(group), "direct", "—", _role(group)))
     return found
 
@@ -1732,9 +1734,6 @@ TOPIC_AHEAD = re.compile(  # what an interview will be about: "told Svaboda what
     r"(?:\s+in\s+(?:an\s+)?interview)?"
     rf"(?:\s+(?:to|for)?\s*[A-Z«“\"][^\s,.;:]*[»”\"]?){{0,2}}\s+{TOPIC_QUESTION.pattern}"
 )
-ADDRESSEE_TO = re.compile(
-    r"to\s+(?:the|a|an|his|her|our|their)\s"
-)  # MT "told to the …", not "to help"
 
 
 def _lead_person(text: str, paras: list[_Paragraph], index: int, mentions: list) -> tuple:

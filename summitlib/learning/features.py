@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from summitlib.text.lexicon_scan import lexicon_scan, scan_matches
-from summitlib.text.lexicons import read_lexicon
+from summitlib.text.lexicons import read_lexicon, read_named_lexicon
 from summitlib.text.resources import vader_lexicon_dir
 
 NEGATION_WINDOW = 4
@@ -52,17 +52,9 @@ def _read_lines(name: str) -> tuple[str, ...]:
     return read_lexicon(f"stance/{name}")
 
 
-def _named(line: str) -> tuple[str, str]:
-    """Split a ``name = regex`` line (a bare regex is named after its first word)."""
-    if " = " in line:
-        name, pattern = line.split(" = ", 1)
-        return name.strip(), pattern.strip()
-    return re.sub(r"\W+", "_", re.split(r"[|\\(\[]", line)[0]).strip("_") or "x", line
-
-
 def _read_named(name: str) -> list[tuple[str, str]]:
-    """A named lexicon file as (name, regex) pairs."""
-    return [_named(line) for line in _read_lines(name)]
+    """A named stance lexicon file as (name, regex) pairs."""
+    return read_named_lexicon(f"stance/{name}")
 
 
 CUES: list[tuple[str, str, str]] = [
