@@ -1362,3 +1362,20 @@ def test_the_outlet_reaches_the_actors_through_the_pipeline(tmp_path):
     )
     tables = annotate(load_corpus(tmp_path), cache_dir=tmp_path / "cache")
     assert list(tables["quotes"]["speaker"]) == ["Alexander Lukashenko"]
+
+
+KREMLIN_TALKS = "Putin met Lukashenko in Sochi, Kremlin spokesman Dmitry Peskov said. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [  # the post's holder named earlier speaks, and "he" after is that holder
+        ("The press secretary of the Russian leader told us that it went well.", "Dmitry Peskov"),
+        ("The spokesman for the Russian president said the talks were long.", "Dmitry Peskov"),
+        # nobody named earlier holds that post under the Belarusian leader: as before
+        ("The press secretary of the Belarusian leader said it was long.", "Alexander Lukashenko"),
+    ],
+)  # fmt: skip
+def test_the_staff_of_a_described_leader_is_whoever_holds_that_post(sentence, speaker):
+    spoken = find_quotes(KREMLIN_TALKS + sentence + " He added that more talks would follow.")
+    assert [q.speaker for q in spoken[1:]] == [speaker, speaker]

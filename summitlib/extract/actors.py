@@ -941,6 +941,45 @@ def _references(text: str, mentions: list[ActorMention], taken: list, home: str 
     return refs
 
 
+STAFF_NOUNS = ("press secretary", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser",
+               "advisor")  # fmt: skip
+STAFF_NOUN = phrase_alternation(STAFF_NOUNS, space=" ")
+STAFF_OF = re.compile(  # "the press secretary of the Russian leader": someone on his staff
+    rf"(?<=\b[Tt]he )({STAFF_NOUN})\s+(?:of|to|for)\s+(?:the\s+)?"
+)
+STAFF_PHRASE = re.compile(rf"[Tt]he {STAFF_OF.pattern}.+", re.DOTALL)  # with its possessor
+
+
+def _serves(person: ActorMention, possessor: ActorMention) -> bool:
+    """Whether ``person`` may be on ``possessor``'s staff: someone else, whose role names no
+    other country than the possessor's ("Press Secretary of the President of Russia" is not
+    the Belarusian leader's press secretary)."""
+    own = {d[:STEM] for d in DEMONYMS if d[:STEM] in possessor.role.lower()}
+    named = {d[:STEM] for d in DEMONYMS if d[:STEM] in person.role.lower()}
+    return person.actor != possessor.actor and not named - own
+
+
+def _staff_references(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A staff phrase ("the press secretary of the Russian leader") as the latest person named
+    earlier who holds that post under that leader (none if nobody fits: the leader stays)."""
+    people = [m for m in mentions if m.actor_type == "person"]
+    at = {m.start: m for m in people}
+    named = SpanIndex([m for m in people if m.via in ("name", "alias")], _mention_span)
+    refs = []
+    for m in STAFF_OF.finditer(text):
+        possessor = at.get(m.end())
+        if possessor is None:
+            continue
+        phrase = STAFF_PHRASE.fullmatch(text, m.start() - len("the "), possessor.end)
+        if phrase is None or _named_after(text, phrase, named):
+            continue  # "the spokesman for Putin, Dmitry Peskov": the name is given
+        prior = [p for p in people if p.end <= phrase.start() and _serves(p, possessor)][-RECENT:]
+        target = _antecedent(prior, " ".join(m.group(1).lower().split()), "generic")
+        if target is not None:
+            refs.append(_refer(phrase, target, "generic"))
+    return refs
+
+
 TOPIC_TITLES = frozenset({"president", "head of state"})
 
 
@@ -1195,5 +1234,6 @@ def find_actors(
             people[m.actor] = m  # named in full: the surname alone names them after
     mentions = _drop_overlaps(mentions + _surname_mentions(text, people, taken))
     mentions = _drop_overlaps(_described(text, registry, mentions))
+    mentions = _drop_overlaps(mentions + _staff_references(text, mentions))
     taken = [(m.start, m.end) for m in mentions]
     return _drop_overlaps(mentions + _references(text, mentions, taken, home_head(outlet)))
