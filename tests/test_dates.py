@@ -739,3 +739,28 @@ def test_a_past_weekend_and_dates_that_expire_or_are_wanted(text, published, exp
 )
 def test_forms_of_wires_translations_and_posts_of_set_ad(text, published, expected):
     assert values(text, dt.date(*published))[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [  # "exactly … ago" is that day (month, week) ago, as "ago today" is
+        ("Exactly a year ago, they met.", (2022, 11, 4), [("Exactly a year ago", "2021-11-04")]),
+        ("It was exactly two weeks ago.", (2021, 9, 24), [("exactly two weeks ago", "2021-09-10")]),
+        ("It was exactly a month ago.", (2021, 9, 24), [("exactly a month ago", "2021-08-24")]),
+        # a date in apposition that is that day agrees; another one leaves the year
+        (
+            "Exactly 21 years ago, on 8 December 1999, the treaty was signed.",
+            (2020, 12, 8),
+            [("Exactly 21 years ago", "1999-12-08"), ("on 8 December 1999", "1999-12-08")],
+        ),
+        (
+            "The date is symbolic: exactly 20 years ago, on 8 December 1999, it was signed.",
+            (2019, 9, 18),
+            [("exactly 20 years ago", "1999"), ("on 8 December 1999", "1999-12-08")],
+        ),
+        # without "exactly", a count of years is a year
+        ("About a year ago, they met.", (2022, 11, 4), [("About a year ago", "2021")]),
+    ],
+)  # fmt: skip
+def test_exactly_so_long_ago_is_that_day(text, published, expected):
+    assert dates(text, dt.date(*published)) == expected

@@ -429,8 +429,8 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
     ),
     (
         "ago",
-        rf"\b(?:(?:more|less)\s+than\s+|about\s+|almost\s+|nearly\s+|some\s+)?{COUNT}\s+"
-        r"(day|week|month|year)s?\s+ago\b(\s+today\b)?",
+        rf"\b(?:(?:more|less)\s+than\s+|about\s+|almost\s+|nearly\s+|some\s+|(exactly)\s+)?"
+        rf"{COUNT}\s+(day|week|month|year)s?\s+ago\b(\s+today\b)?",
         re.I,
     ),
     # "two days later", "a week earlier", "the next day": counted from the date before them
@@ -909,13 +909,30 @@ def _relative_unit(m, text, published, tense):
     return f"{published.year + delta:04d}", "relative", "year"
 
 
+DATE_IN_APPOSITION = re.compile(  # ", on 8 December 1999", ", December 8, 1999"
+    r"\s*[,–—]\s*(?:on\s+)?(?:\d|[A-Z][a-z]+\s+\d)[^;.\n]{0,24}"
+)
+
+
+def _same_day(day: dt.date, text: str, pos: int) -> bool:
+    """Whether no date follows ``pos`` in apposition, or the one that does is ``day``."""
+    after = DATE_IN_APPOSITION.match(text, pos)
+    if after is None:
+        return True
+    words = set(re.findall(r"\w+", after.group().lower()))
+    return {str(day.day), calendar.month_name[day.month].lower(), str(day.year)} <= words
+
+
 def _ago(m, text, published, tense):
-    """two years ago / more than a month ago."""
-    n, unit = _number(m[1]), m[2].lower()
+    """two years ago / more than a month ago; "exactly a year ago" and "a year ago today" are
+    that day (unless a date in apposition names another: ", on 8 December 1999")."""
+    n, unit = _number(m[2]), m[3].lower()
     if n is None:
         return None
-    if m[3] and unit == "year" and (published.month, published.day) != (2, 29):
-        return published.replace(year=published.year - n).isoformat(), "relative", "day"
+    if m[1] or m[4]:
+        day = _exactly_ago(published, n, unit)
+        if day is not None and _same_day(day, text, m.end()):
+            return day.isoformat(), "relative", "day"
     if unit == "day":
         return (published - dt.timedelta(days=n)).isoformat(), "relative", "day"
     if unit == "week":
@@ -924,6 +941,15 @@ def _ago(m, text, published, tense):
         year, month = _month_shift(published.year, published.month, -n)
         return f"{year:04d}-{month:02d}", "relative", "month"
     return f"{published.year - n:04d}", "relative", "year"
+
+
+def _exactly_ago(published: dt.date, n: int, unit: str) -> dt.date | None:
+    """The day exactly ``n`` units before ``published`` (None where the month has no such day)."""
+    if unit in ("day", "week"):
+        return published - dt.timedelta(days=n * 7 if unit == "week" else n)
+    months = n * 12 if unit == "year" else n
+    year, month = _month_shift(published.year, published.month, -months)
+    return dt.date(year, month, published.day) if published.day <= 28 else None
 
 
 def _trailing(m, text, published, tense):
