@@ -960,6 +960,40 @@ def test_a_sound_bite_under_a_clip_label_with_a_dash_and_caption_is_the_captione
     assert speakers == {"Alexander Lukashenko", "Vladimir Putin"}
 
 
+def test_a_caption_line_over_dash_led_lines_makes_them_one_bite_of_the_captioned_person():
+    text = (
+        "ANCHOR: Good evening. We begin in Sochi.\n\n"
+        "CORRESPONDENT: The talks began at around 2 p.m.\n\n"
+        "SYNC\nAlexander Lukashenko, President of the Republic of Belarus:\n"
+        "– A friend in need is a friend indeed. These events have shown it.\n"
+        "– But nobody should get the wrong idea about our sovereignty.\n\n"
+        "CORRESPONDENT: Vladimir Putin confirmed a state loan.\n\n"
+        "Pavel Latushka, a member of the Coordination Council, commented to us:\n\n"
+        "— Lukashenka went to Sochi as a beggar.\n\n"
+        "— The Kremlin must understand that it is betting on a lame horse.\n\n"
+        "ANCHOR: The President returns to Minsk tonight."
+    )
+    speakers = {w: s for _, s, w in turns(text)}
+    assert speakers == {
+        "A friend": "Alexander Lukashenko",
+        "But nobody": "Alexander Lukashenko",
+        "Lukashenka went": "Pavel Latushka",
+        "The Kremlin": "Pavel Latushka",
+    }
+
+
+@pytest.mark.parametrize(
+    "line",
+    [  # a line of narration, not a caption: its colon introduces quoted or plain paragraphs
+        'Sviatlana Tsikhanouskaya, the opposition leader, said:\n\n"We never gave him this."',
+        "I asked Katarzyna Wolny, who follows Belarus, whether it differs. Her answer:\n\n"
+        "I don't think Lukashenko will sign anything.",
+    ],
+)
+def test_a_captions_colon_over_undashed_paragraphs_starts_no_bite(line):
+    assert turns("Putin met Lukashenko in Sochi.\n\n" + line + "\n\nThe talks ended.") == []
+
+
 def test_a_monitoring_transcripts_bracketed_labels_name_the_speakers():
     text = (
         "Text of report by Belarusian TV on 30 June\n\n"

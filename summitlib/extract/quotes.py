@@ -2011,14 +2011,16 @@ def _transcript_turns(text: str, paras: list[_Paragraph], mentions: list) -> lis
     asker = next(iter(askers)) if len(askers) == 1 else ""
     dialogue = len(set(speakers.values())) >= 2
     turns: list[Turn] = []
-    current, answerer, asked = "", "", False
+    current, answerer, asked, dashes = "", "", False, False
     for i, p in enumerate(paras):
         if p.label:
             current, asked = speakers.get(i, ""), False
             answerer = current if current and current != asker else answerer
+            dashes = p.marker == "dash"  # a caption over dash-led lines: they are one bite
             if current:
                 turns.append(Turn(p.body, p.end, current, "answer", p.label))
             continue
+        dashes = dashes and p.marker == "dash"
         if current and _editors_line(text, p, current, mentions):
             current = ""  # "Publication status", "Statements by X are given in translation."
             continue
@@ -2026,7 +2028,9 @@ def _transcript_turns(text: str, paras: list[_Paragraph], mentions: list) -> lis
             current, asked = asker, True
         elif current and asked and not p.asks and answerer:
             current, asked = answerer, False
-        elif not current or not (dialogue or p.asks or FIRST_PERSON.search(text[p.body : p.end])):
+        elif not current or not (
+            dialogue or dashes or p.asks or FIRST_PERSON.search(text[p.body : p.end])
+        ):
             current = ""
             continue
         turns.append(Turn(p.body, p.end, current, "answer", ""))
@@ -2178,22 +2182,32 @@ def _caption(text: str, start: int, end: int) -> str | None:
     return name if 2 <= len(name.split()) <= 4 and not CAPTION_END.search(line) else None
 
 
+def _colon_caption(text: str, p: _Paragraph) -> str | None:
+    """The name on a one-line caption ending in a colon ("Vladimir Putin, President of the
+    Russian Federation:") over dash-led lines: the bite of a broadcast transcript."""
+    line = text[p.start : p.end].rstrip()
+    if not line.endswith(":") or "," not in line or "\n" in line:
+        return None
+    return _caption(text, p.start, p.start + len(line) - 1)
+
+
 def _label_lines(text: str, paras: list[_Paragraph], mentions: list) -> list[_Paragraph]:
     """The paragraphs, a person's label alone on a line ("V.Putin:") joined to the paragraph
     below it as that paragraph's label, as is a caption line above a sound bite ("SYNC:")."""
     out: list[_Paragraph] = []
     for p in paras:
-        above = out[-1] if out and not out[-1].label and not p.marker else None
+        above = out[-1] if out and not out[-1].label else None
         name = None
-        if above and p.label.upper() in CLIP_LABELS:
+        if above and p.label.upper() in CLIP_LABELS and not p.marker:
             name = _caption(text, above.start, above.end)
         elif above and not p.label:
-            name = label_alone(text, above.start, above.end)
+            name = label_alone(text, above.start, above.end) if not p.marker else None
             clip = CLIP_CAPTION.fullmatch(text, above.start, above.end) if not name else None
-            name = _caption(text, clip.start(1), clip.end(1)) if clip else name
+            name = _caption(text, clip.start(1), clip.end(1)) if clip and not p.marker else name
+            name = name or (_colon_caption(text, above) if p.marker == "dash" else None)
         name = _spaced_initial(name) if name else None
         if name and _person_named(name, mentions):
-            out[-1] = _Paragraph(above.start, p.end, p.body, name, "", p.asks, p.indented)
+            out[-1] = _Paragraph(above.start, p.end, p.body, name, p.marker, p.asks, p.indented)
         else:
             out.append(p)
     return out
