@@ -1379,3 +1379,33 @@ KREMLIN_TALKS = "Putin met Lukashenko in Sochi, Kremlin spokesman Dmitry Peskov 
 def test_the_staff_of_a_described_leader_is_whoever_holds_that_post(sentence, speaker):
     spoken = find_quotes(KREMLIN_TALKS + sentence + " He added that more talks would follow.")
     assert [q.speaker for q in spoken[1:]] == [speaker, speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a translation's dash before the next quote after the cue: the same speaker's
+            "Lukashenko met the government. «For years they spoke of the fraternal union», – "
+            "said the Belarusian president. – «We do not ask anything extra».",
+            [
+                ("For years they spoke of the fraternal union", "Alexander Lukashenko", "direct"),
+                ("We do not ask anything extra", "Alexander Lukashenko", "direct"),
+            ],
+        ),
+        (  # "the premier" is the head of the government named before
+            "The conflict is settled, declared on Friday the head of the Russian government "
+            "Mikhail Fradkov. «The integration is not the charity», - underlined the premier.",
+            [
+                ("The conflict is settled", "Mikhail Fradkov", "indirect"),
+                ("The integration is not the charity", "Mikhail Fradkov", "direct"),
+            ],
+        ),
+        (  # a view voiced with the article a translation adds
+            "The state secretary Pavel Borodin expressed the confidence that the conflict "
+            "will not touch the union programmes.",
+            [("the conflict will not touch the union programmes", "Pavel Borodin", "indirect")],
+        ),
+    ],
+)
+def test_forms_of_blind_set_ae(text, expected):
+    assert quotes(text) == expected

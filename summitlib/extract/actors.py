@@ -67,7 +67,14 @@ ROLE_SYNONYMS = {
     "spokeswoman": ("spokes", "press secretary"),
     "spokesperson": ("spokes", "press secretary"),
     "state": ("president",),  # "the head of state"
-    "premier": ("prime minister", "premier"),
+    "premier": (
+        "prime minister",
+        "premier",
+        "head of government",
+        "head of the government",
+        "head of the russian government",
+        "head of the belarusian government",
+    ),
     "minister": ("minister",),
     "leader": ("president", "leader", "head of"),
     # what critics call a head of state: "the dictator said", "the veteran autocrat"

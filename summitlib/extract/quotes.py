@@ -943,10 +943,14 @@ def _full_sentence(text: str, q: Quoted) -> bool:
     return words >= 6 or (words >= 3 and opens and inner.endswith((".", "!", "?", "…")))
 
 
+OWN_CUE_END = re.compile(r"[.!?]\s*(?:[—–-]\s*)?$")  # "he said. “…”", "he said. - «…»"
+
+
 def _continues(text: str, last: Quote, q: Quoted, people: SpanIndex | None = None) -> bool:
     """A full-sentence quote that follows the previous speaker's quote closely.
 
-    The gap may hold the previous quote's own cue: "“…,” he said. “…”".
+    The gap may hold the previous quote's own cue: "“…,” he said. “…”" (or, as translations
+    set it, "«…», - he said. - «…»").
     """
     gap = text[last.end : q.open]
     full = _full_sentence(text, q)
@@ -958,7 +962,7 @@ def _continues(text: str, last: Quote, q: Quoted, people: SpanIndex | None = Non
     verbs = [v.group() for v in VERB.finditer(gap)]
     if not verbs:
         return len(gap) <= 40
-    own_cue = verbs == [last.cue] and re.search(r"[.!?]\s*$", gap)
+    own_cue = verbs == [last.cue] and OWN_CUE_END.search(gap)
     others = [m for m in people.within(last.end, q.open)] if people is not None else []
     return bool(own_cue) and all(m.actor in split_values(last.speaker) for m in others)
 
