@@ -1409,3 +1409,34 @@ def test_the_staff_of_a_described_leader_is_whoever_holds_that_post(sentence, sp
 )
 def test_forms_of_blind_set_ae(text, expected):
     assert quotes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("published", "president", "premier"),
+    [
+        (dt.date(1999, 12, 9), "Boris Yeltsin", "Vladimir Putin"),
+        (dt.date(2007, 1, 12), "Vladimir Putin", "Mikhail Fradkov"),
+        (dt.date(2010, 6, 22), "Dmitry Medvedev", "Vladimir Putin"),
+        (dt.date(2021, 9, 9), "Vladimir Putin", "Mikhail Mishustin"),
+        (None, "Vladimir Putin", "Mikhail Mishustin"),  # no date: the registry's holder
+    ],
+)
+def test_a_description_of_an_office_names_its_holder_on_the_publication_date(
+    published, president, premier
+):
+    text = "The Russian president met the Russian prime minister."
+    mentions = find_actors(text, published=published)
+    assert [m.actor for m in mentions] == [president, premier]
+
+
+def test_the_pipeline_dates_the_office_of_a_described_speaker(tmp_path):
+    from summitlib import annotate, load_corpus
+
+    (tmp_path / "articles").mkdir()
+    text = '"It is a union of equals," the Russian president said at the ceremony.\n'
+    (tmp_path / "articles" / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        "file,published,title\na.txt,1999-12-09,Treaty signed\n", encoding="utf-8"
+    )
+    tables = annotate(load_corpus(tmp_path), cache_dir=tmp_path / "cache")
+    assert list(tables["quotes"]["speaker"]) == ["Boris Yeltsin"]

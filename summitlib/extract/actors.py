@@ -20,6 +20,7 @@ Three sources, in order of trust:
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 import sys
 import unicodedata
@@ -29,6 +30,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from summitlib.extract.offices import holder_on
 from summitlib.extract.reporting import load_reporting_verbs
 from summitlib.joint import split_values
 from summitlib.text.lexicons import read_lexicon, read_named_lexicon
@@ -786,8 +788,11 @@ def _surname_mentions(text: str, people: dict[str, ActorMention], taken: list) -
 NAMED_APPOSITIVE = re.compile(r",\s+(?:[a-z-]+\s+){1,4}[A-Z][a-z]+\s+[A-Z][\w’'-]+")
 
 
-def _description_mentions(text: str, registry: Registry, taken: list) -> list:
-    """Registry descriptions ("the Belarusian leader") standing for a person."""
+def _description_mentions(
+    text: str, registry: Registry, taken: list, published: dt.date | None = None
+) -> list:
+    """Registry descriptions ("the Belarusian leader") standing for a person: the one who held
+    the office on the ``published`` date, if the office's holders are listed."""
     found = []
     occupied = SpanIndex(taken, lambda s: s)
     patterns = [registry.description_pattern]
@@ -805,8 +810,19 @@ def _description_mentions(text: str, registry: Registry, taken: list) -> list:
             if entry is not None and named and entry.actor.split()[-1] not in named.group():
                 continue  # Roman Golovchenko, …": the name after the comma is someone else's
             if entry is not None:
-                found.append(_entry_mention(m.start(), m.end(), m.group(), entry, "description"))
+                found.append(_holder_mention(m, entry, published))
     return found
+
+
+def _holder_mention(m: re.Match, entry: Entry, published: dt.date | None) -> ActorMention:
+    """A description's mention of the entry, or of whoever held its office on ``published``."""
+    holder = holder_on(entry.role, published)
+    if holder is None or holder.actor == entry.actor:
+        return _entry_mention(m.start(), m.end(), m.group(), entry, "description")
+    return ActorMention(
+        m.start(), m.end(), m.group(), holder.actor, "person", entry.role, "description",
+        holder.gender,
+    )  # fmt: skip
 
 
 def _titled(d: ActorMention, mentions: list[ActorMention]) -> ActorMention:
@@ -829,7 +845,9 @@ def _mention_span(m: ActorMention) -> tuple[int, int]:
     return m.start, m.end
 
 
-def _described(text: str, registry: Registry, mentions: list) -> list[ActorMention]:
+def _described(
+    text: str, registry: Registry, mentions: list, published: dt.date | None = None
+) -> list[ActorMention]:
     """``mentions`` with the descriptions added; one that holds a place or body ("President
     of Belarus") replaces it when the person it describes is named in the text."""
     named = {m.actor for m in mentions if m.actor_type == "person"}
@@ -837,7 +855,7 @@ def _described(text: str, registry: Registry, mentions: list) -> list[ActorMenti
     people_at = [(m.start, m.end) for m in mentions if m.actor_type == "person"]
     described = [
         _titled(d, mentions) if d.actor not in named else d
-        for d in _description_mentions(text, registry, people_at)
+        for d in _description_mentions(text, registry, people_at, published)
         if d.actor in named or not others.overlaps(d.start, d.end)
     ]
     inside = SpanIndex(described, _mention_span)
@@ -891,10 +909,16 @@ def _home_heads() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((name, re.compile(regex)) for name, regex in read_named_lexicon("home_heads.txt"))
 
 
-def home_head(outlet: str) -> str:
-    """The head of state a state outlet calls "the head of state" ("" for any other)."""
+def home_head(
+    outlet: str, published: dt.date | None = None, registry: Registry | None = None
+) -> str:
+    """The head of state a state outlet calls "the head of state" ("" for any other): on the
+    ``published`` date, whoever then held the office of the head the lexicon names."""
     folded = outlet.lower()
-    return next((name for name, regex in _home_heads() if folded and regex.search(folded)), "")
+    name = next((name for name, regex in _home_heads() if folded and regex.search(folded)), "")
+    entry = (registry or load_registry()).by_alias.get(name) if name else None
+    holder = holder_on(entry.role, published) if entry is not None else None
+    return holder.actor if holder is not None else name
 
 
 def _references(text: str, mentions: list[ActorMention], taken: list, home: str = "") -> list:
@@ -1219,10 +1243,14 @@ def _shared_roles(mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def find_actors(
-    text: str, registry: Registry | None = None, outlet: str = ""
+    text: str,
+    registry: Registry | None = None,
+    outlet: str = "",
+    published: dt.date | None = None,
 ) -> list[ActorMention]:
     """Every actor mention in ``text``, in order, with canonical names (``outlet``: the
-    article's outlet, whose own head of state a bare "the head of state" may be).
+    article's outlet, whose own head of state a bare "the head of state" may be;
+    ``published``: its date, on which "the Russian president" held that office).
 
     >>> [m.actor for m in find_actors("Alyaksandr Lukashenka met Putin.")]
     ['Alexander Lukashenko', 'Vladimir Putin']
@@ -1240,7 +1268,8 @@ def find_actors(
         if full and m.actor_type == "person" and m.actor not in people:
             people[m.actor] = m  # named in full: the surname alone names them after
     mentions = _drop_overlaps(mentions + _surname_mentions(text, people, taken))
-    mentions = _drop_overlaps(_described(text, registry, mentions))
+    mentions = _drop_overlaps(_described(text, registry, mentions, published))
     mentions = _drop_overlaps(mentions + _staff_references(text, mentions))
     taken = [(m.start, m.end) for m in mentions]
-    return _drop_overlaps(mentions + _references(text, mentions, taken, home_head(outlet)))
+    home = home_head(outlet, published, registry)
+    return _drop_overlaps(mentions + _references(text, mentions, taken, home))

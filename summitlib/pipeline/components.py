@@ -52,7 +52,8 @@ def sentences(doc: ArticleDoc) -> None:
 @component("actors")
 def actors(doc: ArticleDoc) -> None:
     """People, organisations and states, with canonical names."""
-    doc.mentions = find_actors(doc.text, load_registry(), doc.article.meta.get("outlet", ""))
+    outlet = doc.article.meta.get("outlet", "")
+    doc.mentions = find_actors(doc.text, load_registry(), outlet, doc.published)
     doc.add_rows(
         "actors",
         [
