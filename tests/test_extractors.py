@@ -1362,6 +1362,11 @@ def test_the_outlet_reaches_the_actors_through_the_pipeline(tmp_path):
     )
     tables = annotate(load_corpus(tmp_path), cache_dir=tmp_path / "cache")
     assert list(tables["quotes"]["speaker"]) == ["Alexander Lukashenko"]
+    (tmp_path / "metadata.csv").write_text(  # another outlet: not the cached annotation
+        "file,published,title,outlet\na.txt,2020-09-15,Sochi talks,Rossiya 24\n", encoding="utf-8"
+    )
+    tables = annotate(load_corpus(tmp_path), cache_dir=tmp_path / "cache")
+    assert list(tables["quotes"]["speaker"]) == ["Vladimir Putin"]
 
 
 KREMLIN_TALKS = "Putin met Lukashenko in Sochi, Kremlin spokesman Dmitry Peskov said. "

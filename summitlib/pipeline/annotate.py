@@ -110,6 +110,7 @@ def cache_key(article: Document, pipeline: Pipeline) -> str:
         "published": article.published.isoformat(),
         "author": article.meta.get("author", ""),
         "genre": article.meta.get("genre", ""),
+        "outlet": article.meta.get("outlet", ""),  # state media's "the Head of State"
         "title": article.meta.get("title", ""),
         **pipeline.cache_parts(),
     }
