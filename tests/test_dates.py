@@ -764,3 +764,28 @@ def test_forms_of_wires_translations_and_posts_of_set_ad(text, published, expect
 )  # fmt: skip
 def test_exactly_so_long_ago_is_that_day(text, published, expected):
     assert dates(text, dt.date(*published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [  # a slashed date whose order does not show: the reading within a week of publication
+        ("Economy | 12/01/2007 16:42", (2007, 1, 12), [("12/01/2007", "2007-01-12")]),
+        ("Updated 12/06/2024", (2024, 12, 10), [("12/06/2024", "2024-12-06")]),
+        ("12/10/2024December 10", (2024, 12, 10), [("12/10/2024", "2024-12-10")]),  # glued
+        ("It happened on 3/4/2007.", (2007, 1, 12), []),  # neither reading is near
+        # number words of the teens count years
+        (
+            "Sixteen years ago today, they signed.",
+            (2015, 12, 8),
+            [("Sixteen years ago today", "1999-12-08")],
+        ),
+        # "(in) December of that year": the year written last before it
+        (
+            "The road maps were drafted in 2019 and failed in December of that year.",
+            (2021, 12, 29),
+            [("2019", "2019"), ("in December", "2019-12")],
+        ),
+    ],
+)  # fmt: skip
+def test_forms_of_blind_set_ae(text, published, expected):
+    assert dates(text, dt.date(*published)) == expected

@@ -81,7 +81,9 @@ YEAR_AT_WORD = _opening(YEAR, WORD_START)  # "\b{YEAR}"
 YEAR_ALONE = _opening(YEAR, r"(?:(?<=\bmid-.)|(?<![\w$€£.,/-].))")
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
 }  # fmt: skip
 TENS_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
@@ -333,7 +335,7 @@ DECADE_WORDS = ("fifties", "sixties", "seventies", "eighties", "nineties")  # of
 PATTERN_TEXT: list[tuple[str, str, int]] = [
     ("iso", rf"({YEAR_AT_WORD})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b", 0),
     ("dotted", rf"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.({YEAR})\b", 0),
-    ("slashed", rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/({YEAR})\b(?!/)", 0),
+    ("slashed", rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/({YEAR})(?![\d/])", 0),  # "…/2024December"
     ("day_range_month", rf"\b(?:from\s+)?({DAY}){TO}({DAY})\s+({MONTH})(?:,?\s+({YEAR}))?\b", 0),
     ("month_day_range", rf"({MONTH_AT_WORD})\s+({DAY}){TO}({DAY})(?:,?\s+({YEAR}))?\b", 0),
     ("month_range", rf"({MONTH_AT_WORD})(?:{DASH}|\s+to\s+)({MONTH})(?:,?\s+({YEAR}))?\b", 0),
@@ -584,12 +586,21 @@ def _dotted(m, text, published, tense):
     return _day_of(y, mo, d)
 
 
+SLASHED_NEAR = 7  # days from the publication date within which one reading of "3/4/2020" wins
+
+
 def _slashed(m, text, published, tense):
-    """9/9/2021, 25/3/2020 (day first) or 3/25/2020 (month first): only where the order shows
-    (a part above 12, or both parts the same); "3/4/2020" stays undated."""
+    """9/9/2021, 25/3/2020 (day first) or 3/25/2020 (month first) where the order shows (a
+    part above 12, or both parts the same); "12/01/2007" where only one reading falls within
+    a week of the publication date (a page's own date line); else undated."""
     a, b, y = int(m[1]), int(m[2]), int(m[3])
     if a != b and a <= 12 and b <= 12:
-        return None
+        near = [
+            (mo, d)
+            for d, mo in ((a, b), (b, a))
+            if _valid(y, mo, d) and abs((dt.date(y, mo, d) - published).days) <= SLASHED_NEAR
+        ]
+        return _day_of(y, *near[0]) if len(near) == 1 else None
     d, mo = (b, a) if b > 12 else (a, b)
     return _day_of(y, mo, d)
 
@@ -659,7 +670,7 @@ def _written_year(m: re.Match, text: str, published: dt.date) -> tuple[str | Non
     return m[3] or _that_year(text, m), None
 
 
-THAT_YEAR = re.compile(r",?\s+(?:that|the\s+same)\s+year\b")
+THAT_YEAR = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")  # "(of) that year"
 THAT_BEFORE = re.compile(r"\bthat\s+$")
 YEAR_WORD = re.compile(rf"\b({YEAR})\b")
 
