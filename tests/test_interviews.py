@@ -994,6 +994,23 @@ def test_a_captions_colon_over_undashed_paragraphs_starts_no_bite(line):
     assert turns("Putin met Lukashenko in Sochi.\n\n" + line + "\n\nThe talks ended.") == []
 
 
+def test_a_subhead_and_the_report_after_dash_led_answers_are_no_answers():
+    text = (
+        "Euroradio spoke to Dzianis Kruhlik, an independent military analyst.\n\n"
+        "What does the deployment change in practice?\n\n"
+        "– In military terms, very little. Nobody will ask Minsk.\n\n"
+        "Does it bring Belarus closer to Russia politically?\n\n"
+        "– Much closer than any treaty.\n\n"
+        "– Look at the exercises, too.\n\n"
+        'Opposition: "a hostage of the Kremlin"\n\n'
+        'Sviatlana Tsikhanouskaya condemned the deployment. "The regime is turning our '
+        'country into a hostage," she wrote on Telegram.\n\n'
+        "The US State Department said it saw no reason to change its posture.\n"
+    )
+    answers = [(s, w) for k, s, w in turns(text) if k == "answer"]
+    assert answers == [("Dzianis Kruhlik", w) for w in ("In military", "Much closer", "Look at")]
+
+
 def test_a_monitoring_transcripts_bracketed_labels_name_the_speakers():
     text = (
         "Text of report by Belarusian TV on 30 June\n\n"

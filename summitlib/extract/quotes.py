@@ -1909,7 +1909,7 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
     current = interviewee
     dash_led = sum(paras[i].marker == "dash" for i in questions) * 2 > len(questions)
     answers = [paras[i + 1] for i in questions if i + 1 < len(paras) and i + 1 not in questions]
-    dash_answers = dash_led and all(a.marker == "dash" for a in answers)
+    dash_answers = bool(answers) and all(a.marker == "dash" for a in answers)
     headed = False  # after a heading or a credit line, only a question or a label speaks
     for i, p in enumerate(paras[first:], first):
         if i in linked:
@@ -1926,8 +1926,9 @@ def _qa_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) ->
             headed = True  # "Reference", "Interviewed by X", "Read also:" and what follows
             continue
         named = _label_speaker(text, p.label, mentions) if p.label else ""
-        if headed and p.label and not named and not _role_label(p.label):
-            continue  # a linked headline under "Read also" ("Minsk: «…»") is no turn
+        if (headed or dash_answers) and p.label and not named and not _role_label(p.label):
+            headed = True  # a linked headline under "Read also" ("Minsk: «…»") is no turn,
+            continue  # nor is a subhead ("Opposition: “…”") among dash-led answers
         headed = False
         speaker = current
         if p.label and not ANSWER_LABEL.fullmatch(p.label):
