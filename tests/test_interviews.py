@@ -1011,6 +1011,22 @@ def test_a_subhead_and_the_report_after_dash_led_answers_are_no_answers():
     assert answers == [("Dzianis Kruhlik", w) for w in ("In military", "Much closer", "Look at")]
 
 
+def test_a_heading_that_ends_with_a_quoted_term_is_no_statement_of_the_spokeswoman():
+    text = (
+        "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, March 16, 2022\n\n"
+        'Table of contents\nThe Western "information blockade"\nAnswers to media questions:\n\n'
+        'The Western "information blockade"\n\n'
+        "Since 24 February, Russian media have been switched off across the EU.\n\n"
+        "Answers to media questions:\n\n"
+        "Question (RIA Novosti): Does this change anything?\n\n"
+        "No. We left of our own accord yesterday.\n\n"
+        "Question: How will Moscow respond to Tokyo?\n\n"
+        "Japan's line is regrettable but not surprising.\n"
+    )
+    answers = [w for k, s, w in turns(text) if k == "answer" and s == "Maria Zakharova"]
+    assert answers == ["Since 24", "No. We", "Japan's line"]
+
+
 def test_a_monitoring_transcripts_bracketed_labels_name_the_speakers():
     text = (
         "Text of report by Belarusian TV on 30 June\n\n"

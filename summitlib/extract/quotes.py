@@ -1525,10 +1525,16 @@ def _spaced_initial(name: str) -> str:
 def _ends_as_sentence(text: str, p: _Paragraph) -> bool:
     """Whether a paragraph ends as a sentence does (a headline line does not); a stage
     direction after the last sentence ("… actually. [laughs]") is left out."""
-    return STAGE_DIRECTION.sub("", text[p.start : p.end]).rstrip().endswith(TERMINAL)
+    line = STAGE_DIRECTION.sub("", text[p.start : p.end]).rstrip()
+    if QUOTED_TERM_END.search(line):
+        return False  # 'The Western "information blockade"': a quoted term closes a heading
+    return line.endswith(TERMINAL)
 
 
-STAGE_DIRECTION = re.compile(r"(?:\s*\[[^\[\]\n]{1,30}\])+\s*$")  # "[laughs]", "[crosstalk]"
+STAGE_DIRECTION = re.compile(r"(?:\s*\[[^\[\]\n]{1,30}\])+\s*$")
+QUOTED_TERM_END = re.compile(  # a closing mark after a word of a short term, opened in the line
+    r"[\s(][\"“«][^\"“”«»\n.!?,;:…]{1,40}[\w)][\"”»]$"
+)  # "[laughs]", "[crosstalk]"
 
 
 def _heading(text: str, p: _Paragraph) -> bool:
