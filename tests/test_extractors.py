@@ -1405,6 +1405,20 @@ def test_the_staff_of_a_described_leader_is_whoever_holds_that_post(sentence, sp
                 ("The integration is not the charity", "Mikhail Fradkov", "direct"),
             ],
         ),
+        (  # whom it was reported to, a pronoun, between the verb and "that"
+            "Prime Minister Roman Golovchenko reported to me yesterday that the price will stay.",
+            [("the price will stay", "Roman Golovchenko", "indirect")],
+        ),
+        (
+            "Mishustin and Golovchenko said to us that all the programmes have been agreed.",
+            [
+                (
+                    "all the programmes have been agreed",
+                    "Mikhail Mishustin|Roman Golovchenko",
+                    "indirect",
+                )
+            ],
+        ),
         (  # a view voiced with the article a translation adds
             "The state secretary Pavel Borodin expressed the confidence that the conflict "
             "will not touch the union programmes.",

@@ -150,7 +150,7 @@ ADDRESSEE_PHRASE = re.compile(  # "warned the Russian leader that", "told his mi
     rf"|\s+(?:{ADDRESSEE}|{ADDRESSEE_NOUNS}){TIME_AFTER}(?=\s+that\b)"
 )
 FORWARD_SKIP = re.compile(
-    rf"(?:\s+(?:to\s+(?:the\s+fact|reporters|journalists|the\s+press|{ADDRESSEE})"
+    rf"(?:\s+(?:to\s+(?:the\s+fact|reporters|journalists|the\s+press|me|us|him|her|them|{ADDRESSEE})"
     rf"|{ADDRESSEE}|reporters|journalists|the\s+press|me|us|him|her))?"
     r"(?:\s+(?:earlier|later|again|yesterday|today|last\s+\w+|this\s+\w+)"  # "earlier on …"
     r"(?=\s+(?:on|in|at)\b|,?\s+that\b(?!\s+(?:day|week|month|year|morning|evening)\b)))?"
