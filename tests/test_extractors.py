@@ -1419,6 +1419,17 @@ def test_the_staff_of_a_described_leader_is_whoever_holds_that_post(sentence, sp
                 )
             ],
         ),
+        (  # "in the opinion of" a person with a long role
+            "In the opinion of the leading expert of the Institute of the Eurasian economic "
+            "studies Oleg Travkin, the conflict has shown that the project has exhausted itself.",
+            [
+                (
+                    "the conflict has shown that the project has exhausted itself",
+                    "Oleg Travkin",
+                    "indirect",
+                )
+            ],
+        ),
         (  # a view voiced with the article a translation adds
             "The state secretary Pavel Borodin expressed the confidence that the conflict "
             "will not touch the union programmes.",

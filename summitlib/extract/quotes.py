@@ -170,10 +170,11 @@ ACCORDING = re.compile(  # machine translation: "by the words of", "By estimatio
     r"\b(?:[Aa]ccording to|[Bb]y\s+(?:the\s+)?(?:words|estimation|estimate|assessment)\s+of)\s+"
 )
 OPINION = re.compile(  # "In his words,", "From the point of view of X,", "As noted by X,"
+    # (X with a long role: "In the opinion of the leading expert of the Institute of … X,")
     r"\b(?:[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|(?:the\s+)?(?:opinion|view|words)"
-    r"\s+of\s+[^,]{3,80}|(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?:opinion|view|words)"
+    r"\s+of\s+[^,]{3,120}|(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?:opinion|view|words)"
     r"|the\s+(?:[a-z-]+\s+){0,2}[a-z]+[’']s\s+(?:opinion|view|words))"
-    r"|[Ff]rom\s+(?:the\s+)?(?:point\s+of\s+view|standpoint|perspective)\s+of\s+[^,]{3,80}"
+    r"|[Ff]rom\s+(?:the\s+)?(?:point\s+of\s+view|standpoint|perspective)\s+of\s+[^,]{3,120}"
     rf"|[Aa]s\s+(?:was\s+|has\s+been\s+)?(?:{VERBS})\s+by\s+[^,]{{3,80}}"
     # machine translation keeps the Russian order: "As stated the Russian leader,"
     rf"|[Aa]s\s+(?:{VERBS})\s+(?=(?:the\s+)?[A-Z])[^,]{{3,80}}"
