@@ -779,6 +779,18 @@ def test_exactly_so_long_ago_is_that_day(text, published, expected):
             (2015, 12, 8),
             [("Sixteen years ago today", "1999-12-08")],
         ),
+        # "the day before" counts from a day its sentence named, else from publication
+        (
+            "On September 10 they signed the programmes, which the day before in Moscow the "
+            "presidents agreed.",
+            (2021, 9, 13),
+            [("On September 10", "2021-09-10"), ("the day before", "2021-09-09")],
+        ),
+        (
+            "The talks were held on 9 September. The day before, Lukashenko arrived.",
+            (2021, 9, 13),
+            [("on 9 September", "2021-09-09"), ("The day before", "2021-09-12")],
+        ),
         # "(in) December of that year": the year written last before it
         (
             "The road maps were drafted in 2019 and failed in December of that year.",

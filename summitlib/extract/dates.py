@@ -449,8 +449,13 @@ PATTERN_TEXT: list[tuple[str, str, int]] = [
         r"|(?:earlier|later)\s+in\s+the\s+day)\b",
         re.I,
     ),
-    # "the day before," with no event after it: the day before publication
-    ("day_before", rf"[Tt]{WORD_START}he\s+day\s+before\b(?=\s*[,.;:)]|\s+that\b)", 0),
+    # "the day before," with no event after it: the day before publication, or before the day
+    # its sentence named ("signed on September 10 … agreed the day before in Moscow")
+    (
+        "day_before",
+        rf"[Tt]{WORD_START}he\s+day\s+before\b(?=\s*[,.;:)]|\s+(?:that|in|at|on|by|from)\b)",
+        0,
+    ),
     # "on the 29th": a day of the month the publication date implies, where the ordinal ends
     # the phrase (not "the 21st century", "the 29th session")
     (
@@ -1016,9 +1021,13 @@ def _part_of_day(m, text, published, tense):
     return (published - dt.timedelta(days=back)).isoformat(), "relative", "day"
 
 
+DAY_BEFORE = "day before"  # its anchor until :func:`_sequels` finds the day it counts from
+
+
 def _day_before(m, text, published, tense):
-    """the day before (with no event named after it) -> the day before publication."""
-    return (published - dt.timedelta(days=1)).isoformat(), "relative", "day"
+    """the day before (with no event named after it) -> the day before publication (or, by
+    :func:`_sequels`, before a day named earlier in its sentence)."""
+    return (published - dt.timedelta(days=1)).isoformat(), DAY_BEFORE, "day"
 
 
 HABITUAL_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
@@ -1218,6 +1227,7 @@ def _named_day(mention: DateMention) -> dt.date | None:
 
 
 SPEECH_TIME = re.compile(r"(?i)today|yesterday|tomorrow|morning|afternoon|evening|night")
+SENTENCE_BREAK = re.compile(r"[.!?…](?:\s|$)|\n")  # "the day before" counts in its sentence
 
 
 def _sequels(found: list[DateMention], text: str, published: dt.date) -> list[DateMention]:
@@ -1235,7 +1245,14 @@ def _sequels(found: list[DateMention], text: str, published: dt.date) -> list[Da
         if SPEECH_TIME.search(text, mention.start, mention.end):
             out.append(mention)
             continue
-        if mention.anchor == SEQUEL:
+        if mention.anchor == DAY_BEFORE:
+            same = base is not None and not SENTENCE_BREAK.search(text, base[1], mention.start)
+            day = base[0] - dt.timedelta(days=1) if same else None
+            value, anchor = (
+                (day.isoformat(), "previous date") if day else (mention.value, "relative")
+            )
+            mention = DateMention(mention.start, mention.end, value, anchor, mention.granularity)
+        elif mention.anchor == SEQUEL:
             days = int(mention.value)
             near = base is not None and mention.start - base[1] <= SEQUEL_REACH
             if near and (days > 0 or base[0] <= published):
