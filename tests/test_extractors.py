@@ -73,6 +73,8 @@ def test_a_capitalised_role_opening_a_sentence_is_no_part_of_the_name():
         ("Cichanoŭskaja", "Svetlana Tikhanovskaya"),
         ("Tichanowskaja", "Svetlana Tikhanovskaya"),
         ("Peskow", "Dmitry Peskov"),
+        ("Pieskow", "Dmitry Peskov"),  # Polish
+        ("Makiej", "Vladimir Makei"),  # Polish
         ("Schoigu", "Sergei Shoigu"),
     ],
 )
@@ -81,6 +83,11 @@ def test_registry_people_in_other_languages_spellings(name, canonical):
         (name, canonical),
         (name, canonical),
     ]
+
+
+def test_a_full_name_in_another_spelling_is_the_registry_person():
+    text = "The opposition leader Swiatłana Cichanouska wrote on Twitter."
+    assert actors(text) == [("Swiatłana Cichanouska", "Svetlana Tikhanovskaya")]
 
 
 def test_words_that_only_look_foreign_are_nobody():

@@ -236,7 +236,7 @@ SPELLING_RULES = tuple(
 SPELLED_WORD = re.compile(
     r"[A-Z\x80-\U0010ffff](?<=[^\W\d_a-z])(?<![\w’'-].)"  # a capital or other non-ASCII letter
     r"(?=[^\W\d_A-Z]{4,}(?![\w-]))(?:[abd-ik-rt-vx-z]|c(?!z)(?!(?<=Sc)h)|s(?!ch|z))*+"
-    r"(?:[^\x00-\x7f]|(?<=S)ch|sch|sz|cz|w|j)[^\W\d_A-Z]*(?![\w-])"
+    r"(?:[^\x00-\x7f]|(?<=S)ch|sch|sz|cz|w|j|ie|ska\b)[^\W\d_A-Z]*(?![\w-])"
 )
 MIN_KEYED = 5  # shorter surnames are too alike across languages to fold
 
@@ -498,6 +498,18 @@ def _spelled_mentions(text: str, registry: Registry) -> list[ActorMention]:
         if entry is not None:
             found.append(_entry_mention(m.start(), m.end(), word, entry, "alias"))
     return found
+
+
+def _spelled_name(m: ActorMention, registry: Registry) -> ActorMention:
+    """A full name found in the text whose surname is a registry person's in another spelling
+    ("Swiatłana Cichanouska"): that person, unless the first name makes it a namesake."""
+    words = m.actor.split()
+    if m.via != "name" or len(words) < 2 or len(words[-1]) < MIN_KEYED:
+        return m
+    entry = registry.by_spelling.get(spelling_key(words[-1]))
+    if entry is None or _namesake(words[0], entry, registry):
+        return m
+    return replace(m, actor=entry.actor, role=m.role or entry.role, gender=entry.gender)
 
 
 def _registry_mentions(text: str, registry: Registry) -> list[ActorMention]:
@@ -1258,7 +1270,7 @@ def find_actors(
     registry = registry or load_registry()
     known = _drop_overlaps(_registry_mentions(text, registry))
     taken = [(m.start, m.end) for m in known]
-    discovered = _discovered(text, registry, taken)
+    discovered = [_spelled_name(m, registry) for m in _discovered(text, registry, taken)]
     mentions = _drop_overlaps(known + discovered)
     taken = [(m.start, m.end) for m in mentions]
     mentions = _shared_roles(mentions)
