@@ -1027,6 +1027,27 @@ def test_a_heading_that_ends_with_a_quoted_term_is_no_statement_of_the_spokeswom
     assert answers == ["Since 24", "No. We", "Japan's line"]
 
 
+def test_a_vox_pops_first_name_and_age_caption_heads_that_passer_bys_dash_led_lines():
+    text = (
+        "We went to the square and asked passers-by what they think about integration.\n\n"
+        "Alena, 34, teacher:\n\n"
+        "– I am against. We have our own country.\n\n"
+        "Ihar, 63, pensioner:\n\n"
+        "– I am for it, what is there to think about? We lived together.\n\n"
+        "– And sovereignty?\n\n"
+        "– Sovereignty is for those who have money.\n\n"
+        "Opposition politician Mikola Varabei told Belsat that the rally would go ahead.\n\n"
+        "According to him, a thousand people had signed up.\n"
+    )
+    assert turns(text) == [
+        ("answer", "Alena", "I am"),
+        ("answer", "Ihar", "I am"),
+        ("answer", "Ihar", "Sovereignty is"),
+    ]
+    reported = [(q.speaker, q.kind) for q in find_quotes(text) if q.kind == "indirect"]
+    assert reported == [("Mikola Varabei", "indirect")] * 2
+
+
 def test_a_monitoring_transcripts_bracketed_labels_name_the_speakers():
     text = (
         "Text of report by Belarusian TV on 30 June\n\n"

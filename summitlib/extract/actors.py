@@ -86,7 +86,18 @@ ROLE_SYNONYMS = {
 }
 NOT_NAME = frozenset(read_lexicon("not_name_words.txt"))
 FEMALE_ENDINGS = ("a", "ya", "ia")
-MALE_A_NAMES = {"Nikita", "Ilya", "Foma", "Kuzma", "Luka", "Mykola", "Sasha", "Misha"}
+MALE_A_NAMES = {
+    "Nikita",
+    "Mikita",
+    "Ilya",
+    "Foma",
+    "Kuzma",
+    "Luka",
+    "Mykola",
+    "Mikola",
+    "Sasha",
+    "Misha",
+}
 FEMALE_NAMES = frozenset(read_lexicon("female_first_names.txt"))
 RECENT = 40  # how many earlier mentions a reference may reach back to
 STEM = 5  # letters of a description's modifier looked for in a role ("belar", "oppos", "forei")

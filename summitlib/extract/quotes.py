@@ -2032,7 +2032,11 @@ def _transcript_turns(text: str, paras: list[_Paragraph], mentions: list) -> lis
             if current:
                 turns.append(Turn(p.body, p.end, current, "answer", p.label))
             continue
-        dashes = dashes and p.marker == "dash"
+        if dashes and p.marker != "dash":
+            current, dashes = "", False  # the bite under a caption ends with its dash-led lines
+            continue
+        if dashes and p.asks:
+            continue  # "– And sovereignty?": the reporter's question between a passer-by's lines
         if current and _editors_line(text, p, current, mentions):
             current = ""  # "Publication status", "Statements by X are given in translation."
             continue
@@ -2194,13 +2198,17 @@ def _caption(text: str, start: int, end: int) -> str | None:
     return name if 2 <= len(name.split()) <= 4 and not CAPTION_END.search(line) else None
 
 
+VOX_CAPTION = re.compile(r"([A-Z][^\W\d_]+),\s*\d{1,3}\b")  # a first name and an age
+
+
 def _colon_caption(text: str, p: _Paragraph) -> str | None:
     """The name on a one-line caption ending in a colon ("Vladimir Putin, President of the
     Russian Federation:") over dash-led lines: the bite of a broadcast transcript."""
     line = text[p.start : p.end].rstrip()
     if not line.endswith(":") or "," not in line or "\n" in line:
         return None
-    return _caption(text, p.start, p.start + len(line) - 1)
+    aged = VOX_CAPTION.match(line)  # "Alena, 34, teacher:": a passer-by's first name
+    return aged.group(1) if aged else _caption(text, p.start, p.start + len(line) - 1)
 
 
 def _label_lines(text: str, paras: list[_Paragraph], mentions: list) -> list[_Paragraph]:
