@@ -1048,6 +1048,24 @@ def test_a_vox_pops_first_name_and_age_caption_heads_that_passer_bys_dash_led_li
     assert reported == [("Mikola Varabei", "indirect")] * 2
 
 
+def test_a_bracketed_caption_line_heads_the_bite_below_it_and_a_sign_off_is_nobodys():
+    text = (
+        "PRESENTER: Good evening. Minsk has replied to Moscow.\n\n"
+        "CORRESPONDENT: The hall on Karl Marx Street was full.\n\n"
+        "[Caption: Alexander Lukashenko, President of Belarus]\n"
+        "Belarus will never become the 90th subject of the Russian Federation.\n\n"
+        "CORRESPONDENT: The opposition, for once, is on the president's side.\n\n"
+        "[Caption: Anatoly Lebedko, chairman, United Civic Party]\n"
+        "The question of independence cannot be settled in one night.\n\n"
+        "Pavel Selin, Yuri Korolyov, Channel One, Minsk.\n\n"
+        "PRESENTER: Let us recall what was proposed in Moscow.\n"
+    )
+    assert turns(text) == [
+        ("answer", "Alexander Lukashenko", "Belarus will"),
+        ("answer", "Anatoly Lebedko", "The question"),
+    ]
+
+
 def test_a_monitoring_transcripts_bracketed_labels_name_the_speakers():
     text = (
         "Text of report by Belarusian TV on 30 June\n\n"

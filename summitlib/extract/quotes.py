@@ -1498,7 +1498,12 @@ def _paragraphs(text: str) -> list[_Paragraph]:
     """The paragraphs of ``text`` with their labels, markers and questions."""
     found = []
     for start, end in paragraph_spans(text):
-        if OMISSION.fullmatch(text, start, end) or EDITORIAL_NOTE.fullmatch(text, start, end):
+        note = EDITORIAL_NOTE.fullmatch(text, start, end)
+        if (
+            OMISSION.fullmatch(text, start, end)
+            or note
+            and not CAPTION_NOTE.fullmatch(text, start, end)
+        ):
             continue  # "<…>" in a transcript: words left out; "[The remainder …]": no turn
         body, marker = start, ""
         match = LIST_MARKER.match(text, start, end)
@@ -2053,9 +2058,15 @@ def _transcript_turns(text: str, paras: list[_Paragraph], mentions: list) -> lis
     return turns
 
 
+SIGN_OFF = re.compile(  # "Pavel Selin, Yuri Korolyov, Channel One, Minsk.": a report's credits
+    r"\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:,\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*){2,}\.?\s*"
+)
+
+
 def _editors_line(text: str, p: _Paragraph, speaker: str, mentions: list) -> bool:
-    """A heading, or a line naming the speaker in the third person: the editors', not theirs."""
-    if _heading(text, p):
+    """A heading, a sign-off of capitalised names, or a line naming the speaker in the third
+    person: the editors', not theirs."""
+    if _heading(text, p) or SIGN_OFF.fullmatch(text, p.body, p.end):
         return True
     own = text[p.body : p.end]
     named = any(
@@ -2186,6 +2197,9 @@ def _dash_turns(text: str, paras: list[_Paragraph], mentions: list, title: str) 
 
 CLIP_LABELS = frozenset(label.upper() for label in read_lexicon("clip_labels.txt"))
 CAPTION_END = re.compile(r"[.!?:;\"”»]\s*$")
+CAPTION_NOTE = re.compile(  # "[Caption: Alexander Lukashenko, President of Belarus]" over a bite
+    r"\s*\[(?i:caption|titles?|subtitle|chyron)\s*:\s*([^\[\]\n]+)\]\s*"
+)
 CLIP_CAPTION = re.compile(  # "SYNC – Alexander Lukashenko, President of Belarus:" over the bite
     rf"(?i:{phrase_alternation(CLIP_LABELS)})[^\S\n]*[–—-][^\S\n]*([^\n:]+?):?[^\S\n]*"
 )
@@ -2225,6 +2239,8 @@ def _label_lines(text: str, paras: list[_Paragraph], mentions: list) -> list[_Pa
             clip = CLIP_CAPTION.fullmatch(text, above.start, above.end) if not name else None
             name = _caption(text, clip.start(1), clip.end(1)) if clip and not p.marker else name
             name = name or (_colon_caption(text, above) if p.marker == "dash" else None)
+            note = CAPTION_NOTE.fullmatch(text, above.start, above.end) if not name else None
+            name = _caption(text, note.start(1), note.end(1)) if note else name
         name = _spaced_initial(name) if name else None
         if name and _person_named(name, mentions):
             out[-1] = _Paragraph(above.start, p.end, p.body, name, p.marker, p.asks, p.indented)
