@@ -1477,3 +1477,21 @@ def test_the_pipeline_dates_the_office_of_a_described_speaker(tmp_path):
     )
     tables = annotate(load_corpus(tmp_path), cache_dir=tmp_path / "cache")
     assert list(tables["quotes"]["speaker"]) == ["Boris Yeltsin"]
+
+
+def test_a_conference_reports_speaker_with_the_affiliation_in_brackets():
+    text = (
+        "Arseni Sivitski (Center for Strategic and Foreign Policy Studies, Minsk) argued that "
+        "the package was a compromise. In his view, Minsk had accepted harmonisation."
+    )
+    assert [(q.speaker, q.kind) for q in find_quotes(text)] == [("Arseni Sivitski", "indirect")] * 2
+
+
+def test_a_headline_whose_label_holds_words_no_name_holds_names_no_interviewee():
+    title = "Twenty Years On: Can the Union State Be Finished by December?"
+    text = (
+        f"{title}\n\nThe first panel took stock of the road maps.\n\n"
+        "Participants agreed that the process had accelerated.\n\n"
+        "What comes next?\n\nThe second panel looked at energy and taxes.\n"
+    )
+    assert [q.speaker for q in find_quotes(text, title=title)] == []

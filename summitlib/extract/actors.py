@@ -122,9 +122,11 @@ FIRST_LETTER = re.compile(r"[^\W\d_]")
 BLOCK_WORDS = 4096  # words of a long text looked at together when discovering people
 _SPEECH = load_reporting_verbs()
 _SPEAKING = phrase_alternation(set(_SPEECH.finite) - _SPEECH.forms("source"))
-AFFILIATION = (  # "of BEROC", "at the Centre for Eastern Studies" ("and" joins two people)
-    r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'-]*"
+AFFILIATION = (  # "of BEROC", "at the Centre for Eastern Studies" ("and" joins two people),
+    # "(Center for Strategic and Foreign Policy Studies, Minsk)" as a conference report gives it
+    r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'-]*"
     r"(?:\s+(?:(?:of|for|on|&)\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,5}"
+    r"|\s*\([A-Z][^()\n]{1,100}\))"
 )
 SPEECH_AFTER = re.compile(  # "Anais Marin said", "Mathieu Boulegue of Chatham House said"
     rf"(?:{AFFILIATION})?\s+(?:{_SPEAKING})\b"

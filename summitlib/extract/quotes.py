@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 
 from summitlib.extract.actors import (
     AFFILIATION,
+    NOT_NAME,
     ROLE_WORDS,
     ActorMention,
     Registry,
@@ -1620,6 +1621,8 @@ def _label_speaker(text: str, label: str, mentions: list[ActorMention]) -> str:
         return ""
     if INTERVIEWER_LABEL.fullmatch(label) or ANSWER_LABEL.fullmatch(label):
         return ""
+    if any(w.title() in NOT_NAME for w in words):
+        return ""  # "Twenty Years On: Can the Union State …?" is a headline, not a name
     name = label.title() if label.isupper() else label
     if len(words) == 1:
         full = re.search(rf"\b([A-Z][a-z]+)[^\S\n]+{re.escape(label)}\b", text)
