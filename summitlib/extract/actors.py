@@ -1000,6 +1000,7 @@ def _references(text: str, mentions: list[ActorMention], taken: list, home: str 
 STAFF_NOUNS = ("press secretary", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser",
                "advisor")  # fmt: skip
 STAFF_NOUN = phrase_alternation(STAFF_NOUNS, space=" ")
+STAFF_WORDS = ("secretary", "spokes", "aide", "advis")  # what every staff noun holds
 STAFF_OF = re.compile(  # "the press secretary of the Russian leader": someone on his staff
     rf"(?<=\b[Tt]he )({STAFF_NOUN})\s+(?:of|to|for)\s+(?:the\s+)?"
 )
@@ -1018,6 +1019,8 @@ def _serves(person: ActorMention, possessor: ActorMention) -> bool:
 def _staff_references(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """A staff phrase ("the press secretary of the Russian leader") as the latest person named
     earlier who holds that post under that leader (none if nobody fits: the leader stays)."""
+    if not any(word in text for word in STAFF_WORDS):  # spare the scan: its lookbehind is slow
+        return []
     people = [m for m in mentions if m.actor_type == "person"]
     at = {m.start: m for m in people}
     named = SpanIndex([m for m in people if m.via in ("name", "alias")], _mention_span)
