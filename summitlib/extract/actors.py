@@ -1001,19 +1001,17 @@ STAFF_NOUNS = ("press secretary", "spokesman", "spokeswoman", "spokesperson", "a
                "advisor")  # fmt: skip
 STAFF_NOUN = phrase_alternation(STAFF_NOUNS, space=" ")
 STAFF_WORDS = ("secretary", "spokes", "aide", "advis")  # what every staff noun holds
-STAFF_OF = re.compile(  # "the press secretary of the Russian leader": someone on his staff
-    rf"(?<=\b[Tt]he )({STAFF_NOUN})\s+(?:of|to|for)\s+(?:the\s+)?"
-)
-STAFF_PHRASE = re.compile(rf"[Tt]he {STAFF_OF.pattern}.+", re.DOTALL)  # with its possessor
+STAFF_HEAD = rf"({STAFF_NOUN})\s+(?:of|to|for)\s+(?:the\s+)?"  # "press secretary of the "
+STAFF_OF = re.compile(rf"(?<=\b[Tt]he ){STAFF_HEAD}")  # "the press secretary of the Russian leader"
+STAFF_PHRASE = re.compile(rf"[Tt]he {STAFF_HEAD}.+", re.DOTALL)  # with its possessor
 
 
 def _serves(person: ActorMention, possessor: ActorMention) -> bool:
     """Whether ``person`` may be on ``possessor``'s staff: someone else, whose role names no
     other country than the possessor's ("Press Secretary of the President of Russia" is not
     the Belarusian leader's press secretary)."""
-    own = {d[:STEM] for d in DEMONYMS if d[:STEM] in possessor.role.lower()}
-    named = {d[:STEM] for d in DEMONYMS if d[:STEM] in person.role.lower()}
-    return person.actor != possessor.actor and not named - own
+    others = _demonyms_in(person.role.lower()) - _demonyms_in(possessor.role.lower())
+    return person.actor != possessor.actor and not others
 
 
 def _staff_references(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -1229,11 +1227,17 @@ OFFICIAL_ROLE = re.compile(
 )
 
 
+def _demonyms_in(role: str) -> set[str]:
+    """The demonyms whose stem a (lower-case) role holds: the countries it names ("russi" in
+    "president of russia")."""
+    return {d for d in DEMONYMS if d[:STEM] in role}
+
+
 def _modifiers_fit(modifiers: list[str], role: str) -> bool:
     """Whether the words before a description's noun fit a person's (lower-case) role: each
     is in the role ("the opposition leader"), says nothing of it ("the veteran analyst"), or
     is a demonym where the role names no other ("the Belarusian analyst")."""
-    named = {d for d in DEMONYMS if d[:STEM] in role}
+    named = _demonyms_in(role)
     return all(
         w in DESCRIPTION_MODIFIERS or w[:STEM] in role or (w in DEMONYMS and not named)
         for w in modifiers

@@ -2228,6 +2228,21 @@ def _colon_caption(text: str, p: _Paragraph) -> str | None:
     return aged.group(1) if aged else _caption(text, p.start, p.start + len(line) - 1)
 
 
+def _caption_above(text: str, above: _Paragraph, p: _Paragraph) -> str | None:
+    """The speaker a line above an unlabelled paragraph names: a label alone ("V.Putin:") or a
+    clip's caption ("SYNC – X, title:") over plain text, a caption ending in a colon over
+    dash-led lines, or a bracketed caption ("[Caption: X, title]")."""
+    if not p.marker:
+        if name := label_alone(text, above.start, above.end):
+            return name
+        if clip := CLIP_CAPTION.fullmatch(text, above.start, above.end):
+            return _caption(text, clip.start(1), clip.end(1))
+    elif p.marker == "dash" and (name := _colon_caption(text, above)):
+        return name
+    note = CAPTION_NOTE.fullmatch(text, above.start, above.end)
+    return _caption(text, note.start(1), note.end(1)) if note else None
+
+
 def _label_lines(text: str, paras: list[_Paragraph], mentions: list) -> list[_Paragraph]:
     """The paragraphs, a person's label alone on a line ("V.Putin:") joined to the paragraph
     below it as that paragraph's label, as is a caption line above a sound bite ("SYNC:")."""
@@ -2238,12 +2253,7 @@ def _label_lines(text: str, paras: list[_Paragraph], mentions: list) -> list[_Pa
         if above and p.label.upper() in CLIP_LABELS and not p.marker:
             name = _caption(text, above.start, above.end)
         elif above and not p.label:
-            name = label_alone(text, above.start, above.end) if not p.marker else None
-            clip = CLIP_CAPTION.fullmatch(text, above.start, above.end) if not name else None
-            name = _caption(text, clip.start(1), clip.end(1)) if clip and not p.marker else name
-            name = name or (_colon_caption(text, above) if p.marker == "dash" else None)
-            note = CAPTION_NOTE.fullmatch(text, above.start, above.end) if not name else None
-            name = _caption(text, note.start(1), note.end(1)) if note else name
+            name = _caption_above(text, above, p)
         name = _spaced_initial(name) if name else None
         if name and _person_named(name, mentions):
             out[-1] = _Paragraph(above.start, p.end, p.body, name, p.marker, p.asks, p.indented)
